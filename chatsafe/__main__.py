@@ -1,0 +1,5 @@
+import sys
+
+from chatsafe.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""The command line: a thin layer over the core. IT support scripts depend on it.
+
+Commands and JSON fields are a contract: add, never rename. Errors are one line on
+stderr, ``chatsafe: <file>[:<line>]: <what is wrong>``, with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from chatsafe import __version__
+from chatsafe.errors import CancelledError, ChatsafeError
+
+# Each module adds its commands with register(subparsers).
+_COMMAND_MODULES = ("case_cmds", "review_cmds", "bundle_cmds", "app_cmds")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chatsafe",
+        description="Separate business messages from private and party-political ones, "
+        "and hand the business record to the archive.",
+    )
+    parser.add_argument("--version", action="version", version=f"chatsafe {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    parser.add_argument(
+        "--portable", action="store_true", help="keep settings and logs beside the program"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"chatsafe.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"chatsafe.cli.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="chatsafe %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.portable:
+        from chatsafe import paths
+
+        paths.enable_portable()
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CancelledError:
+        print("chatsafe: cancelled; nothing was changed", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("chatsafe: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except ChatsafeError as exc:
+        print(f"chatsafe: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,363 @@
+"""Importer output into the case: one transaction, deduplicated, with progress and cancel.
+
+Message identity is what makes re-imports safe: a hash of the source format, the
+conversation's key, and either the format's own stable message id or the message's
+content (kind, sender, wall-clock minute, text, markers), plus its occurrence number among
+identical ones. Importing the same export again adds nothing; an overlapping later export
+adds only what is new; earlier review decisions stay attached to the same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from chatsafe import __version__, importers, media
+from chatsafe.domain import Kind, ParsedConversation, ParsedMessage
+from chatsafe.errors import CancelledError, InputError, SettingsError
+from chatsafe.importers.base import ImportContext
+from chatsafe.sources import open_source
+from chatsafe.store import blobs
+from chatsafe.store.case import Case, now_iso
+
+log = logging.getLogger("chatsafe.ingest")
+
+#: (phase, done, total): phase is a short word ("reading", "storing", "indexing").
+Progress = Callable[[str, int, int], None]
+_BATCH = 5000
+_INSERT = (
+    "INSERT OR IGNORE INTO messages(conversation_id, identity, import_id, source_file_id,"
+    " position, kind, event_type, sender, from_owner, wallclock, wallclock_raw, instant, text,"
+    " deleted, edited, view_once, media_omitted, forwarded, reply_to, source_id, extra)"
+    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+@dataclass
+class ConversationReport:
+    id: int
+    title: str
+    source_format: str
+    added: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What one import did. ``added`` counts new messages and events."""
+
+    paths: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+    conversations: list[ConversationReport] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(c.added for c in self.conversations)
+
+    @property
+    def skipped(self) -> int:
+        return sum(c.skipped for c in self.conversations)
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"unknown time zone {name!r} (use a name like Europe/Amsterdam)"
+        ) from None
+
+
+class _Clock:
+    """Wall-clock text -> UTC epoch ms in one zone; the zone offset is cached per hour."""
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        self.tz = tz
+        self._offsets: dict[str, float] = {}
+
+    def instant_ms(self, wallclock: str) -> int:
+        naive = datetime.fromisoformat(wallclock)
+        hour = wallclock[:13]
+        offset = self._offsets.get(hour)
+        if offset is None:
+            off = naive.replace(tzinfo=self.tz).utcoffset()
+            offset = off.total_seconds() if off else 0.0
+            self._offsets[hour] = offset
+        return int((naive.replace(tzinfo=UTC).timestamp() - offset) * 1000)
+
+
+def message_identity(
+    source_format: str, conv_key: str, msg: ParsedMessage, seen: dict[bytes, int]
+) -> str:
+    """The stable identity of a message (see the module's docstring)."""
+    if msg.source_id is not None:
+        base = "\x1f".join((source_format, conv_key, "id", msg.source_id))
+    else:
+        # Minute precision: Android prints no seconds, iOS does; the same chat from two
+        # phones must still merge.
+        base = "\x1f".join(
+            (
+                source_format,
+                conv_key,
+                msg.kind.value,
+                msg.sender or "",
+                msg.wallclock[:16],
+                msg.text,
+                "d" if msg.deleted else "",
+                ",".join(a.name for a in msg.attachments),
+            )
+        )
+    digest = hashlib.sha256(base.encode("utf-8", "surrogatepass")).digest()
+    n = seen.get(digest, 0)
+    seen[digest] = n + 1
+    if n:
+        digest = hashlib.sha256(digest + n.to_bytes(4, "big")).digest()
+    return digest.hex()
+
+
+class _Writer:
+    """Writes one import's conversations into an open transaction."""
+
+    def __init__(self, case: Case, c: Any, import_id: int, ctx: ImportContext) -> None:
+        self.case = case
+        self.c = c
+        self.import_id = import_id
+        self.ctx = ctx
+        self.clock = _Clock(zone(ctx.time_zone))
+        self.owner = ctx.owner
+
+    def conversation_id(self, conv: ParsedConversation) -> int:
+        row = self.c.execute(
+            "SELECT id FROM conversations WHERE source_format = ? AND key = ?",
+            (conv.source_format, conv.key),
+        ).fetchone()
+        if row:
+            return int(row[0])
+        cur = self.c.execute(
+            "INSERT INTO conversations(source_format, key, title, is_group, extra, created_at)"
+            " VALUES(?, ?, ?, ?, ?, ?)",
+            (
+                conv.source_format,
+                conv.key,
+                conv.title,
+                int(conv.is_group),
+                json.dumps(conv.extra, ensure_ascii=False, default=str),
+                now_iso(),
+            ),
+        )
+        return int(cur.lastrowid)
+
+    def write(self, conv: ParsedConversation, progress: Progress | None) -> ConversationReport:
+        c = self.c
+        conv_id = self.conversation_id(conv)
+        report = ConversationReport(conv_id, conv.title, conv.source_format)
+        seen: dict[bytes, int] = {}
+        senders: set[str] = set()
+        owner = conv.owner or self.owner
+        batch: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            if batch:
+                c.executemany(_INSERT, batch)
+                batch.clear()
+
+        count = 0
+        for msg in conv.messages:
+            count += 1
+            if msg.sender and msg.kind is Kind.MESSAGE:
+                senders.add(msg.sender)
+            row = self._row(conv, conv_id, msg, seen, owner)
+            if msg.attachments:
+                flush()
+                cur = c.execute(_INSERT, row)
+                if cur.rowcount == 1:
+                    self._attachments(int(cur.lastrowid), msg)
+            else:
+                batch.append(row)
+                if len(batch) >= _BATCH:
+                    flush()
+                    self.ctx.check_cancel()
+                    if progress:
+                        progress("storing", count, 0)
+        flush()
+        report.added = int(
+            c.execute(
+                "SELECT count(*) FROM messages WHERE conversation_id = ? AND import_id = ?",
+                (conv_id, self.import_id),
+            ).fetchone()[0]
+        )
+        report.skipped = count - report.added
+        names = set(conv.participants) | senders
+        if owner:
+            names.add(owner)
+        c.executemany(
+            "INSERT OR IGNORE INTO participants(conversation_id, name, is_owner) VALUES(?, ?, ?)",
+            [(conv_id, n, int(n == owner)) for n in sorted(names)],
+        )
+        if conv.is_group:
+            c.execute("UPDATE conversations SET is_group = 1 WHERE id = ?", (conv_id,))
+        return report
+
+    def _row(
+        self,
+        conv: ParsedConversation,
+        conv_id: int,
+        msg: ParsedMessage,
+        seen: dict[bytes, int],
+        owner: str | None,
+    ) -> tuple[Any, ...]:
+        if msg.instant is not None:
+            instant = int(msg.instant.timestamp() * 1000)
+        else:
+            instant = self.clock.instant_ms(msg.wallclock)
+        from_owner = msg.from_owner
+        if from_owner is None:
+            from_owner = bool(owner) and msg.sender == owner
+        return (
+            conv_id,
+            message_identity(conv.source_format, conv.key, msg, seen),
+            self.import_id,
+            None,
+            msg.position,
+            msg.kind.value,
+            msg.event_type.value if msg.event_type else None,
+            msg.sender,
+            int(from_owner),
+            msg.wallclock,
+            msg.wallclock_raw,
+            instant,
+            msg.text,
+            int(msg.deleted),
+            int(msg.edited),
+            int(msg.view_once),
+            int(msg.media_omitted),
+            int(msg.forwarded),
+            msg.reply_to,
+            msg.source_id,
+            json.dumps(msg.extra, ensure_ascii=False, default=str) if msg.extra else None,
+        )
+
+    def _attachments(self, message_id: int, msg: ParsedMessage) -> None:
+        for pos, att in enumerate(msg.attachments):
+            blob_id = digest = size = None
+            mime = att.mime
+            if att.data is not None:
+                blob_id, digest = blobs.put_bytes(self.c, att.data)
+                size = len(att.data)
+                mime = mime or media.sniff_mime(att.data, att.name)
+                if media.is_image(mime):
+                    self._thumbnail(blob_id, att.data, att.name)
+            self.c.execute(
+                "INSERT INTO attachments(message_id, position, name, mime, blob_id, sha256,"
+                " size, present) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                (message_id, pos, att.name, mime, blob_id, digest, size, int(att.data is not None)),
+            )
+
+    def _thumbnail(self, blob_id: int, data: bytes, name: str) -> None:
+        if self.c.execute("SELECT 1 FROM thumbnails WHERE blob_id = ?", (blob_id,)).fetchone():
+            return
+        try:
+            png, w, h = media.thumbnail(data, where=name)
+        except InputError as exc:
+            if exc.code == "decompression-bomb":
+                raise
+            log.warning("no thumbnail for an attachment: %s", exc.code)
+            return
+        self.c.execute(
+            "INSERT INTO thumbnails(blob_id, png, width, height) VALUES(?, ?, ?, ?)",
+            (blob_id, png, w, h),
+        )
+
+
+def import_paths(
+    case: Case,
+    paths: Sequence[Path],
+    ctx: ImportContext | None = None,
+    *,
+    format_name: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import every path into ``case`` in one transaction: all of it, or nothing.
+
+    Raises InputError (naming the file and place) for input that cannot be imported and
+    CancelledError when ``ctx.cancelled()`` turns true; the case is then unchanged.
+    """
+    ctx = ctx or ImportContext()
+    if ctx.owner is None:
+        ctx.owner = case.owner
+    zone(ctx.time_zone)  # refuse an unknown zone before touching anything
+    report = ImportReport()
+
+    def importer_progress(done: int, total: int) -> None:
+        if progress:
+            progress("reading", done, total)
+
+    ctx.progress = importer_progress
+    with case.transaction() as c:
+        if ctx.owner and not case.get_setting("owner"):
+            Case.put_setting(c, "owner", ctx.owner)
+        for path in paths:
+            path = Path(path)
+            ctx.check_cancel()
+            with open_source(path) as source:
+                importer = (
+                    importers.by_name(format_name) if format_name else importers.detect(source)
+                )
+                cur = c.execute(
+                    "INSERT INTO imports(format, path_name, started_at, tool_version)"
+                    " VALUES(?, ?, ?, ?)",
+                    (importer.name, path.name, now_iso(), __version__),
+                )
+                import_id = int(cur.lastrowid)
+                writer = _Writer(case, c, import_id, ctx)
+                convs = [writer.write(conv, progress) for conv in importer.parse(source, ctx)]
+                if not convs:
+                    raise InputError("holds no conversation to import", file=str(path))
+                # Keep the originals exactly as read, hashed.
+                for name, on_disk in source.originals():
+                    if on_disk is None:
+                        continue
+                    blob_id, digest, size = blobs.put_file(c, on_disk, ctx.check_cancel)
+                    c.execute(
+                        "INSERT INTO source_files(import_id, name, format, sha256, size, blob_id,"
+                        " imported_at) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                        (import_id, name, importer.name, digest, size, blob_id, now_iso()),
+                    )
+                if progress:
+                    progress("indexing", 0, 0)
+                c.execute(
+                    "INSERT INTO message_fts(rowid, text) "
+                    "SELECT id, text FROM messages WHERE import_id = ?",
+                    (import_id,),
+                )
+                added = sum(r.added for r in convs)
+                c.execute(
+                    "UPDATE imports SET finished_at = ?, added_messages = ?, skipped_messages = ?"
+                    " WHERE id = ?",
+                    (now_iso(), added, sum(r.skipped for r in convs), import_id),
+                )
+                _apply_rules(c, [r.id for r in convs])
+                report.paths.append(str(path))
+                report.formats.append(importer.name)
+                report.conversations.extend(convs)
+        ctx.check_cancel()
+    return report
+
+
+def _apply_rules(c: Any, conversation_ids: list[int]) -> None:
+    """Contact rules kept in the case apply to what a later import brings in too."""
+    try:
+        from chatsafe.review import rules
+    except ImportError:  # pragma: no cover - the review package is part of the core
+        return
+    rules.apply_to_conversations(c, conversation_ids)
+
+
+__all__ = ["CancelledError", "ImportReport", "import_paths", "message_identity"]

@@ -1,0 +1,1 @@
+"""Review: labels on conversations and messages, contact rules, lexicons, the review log."""

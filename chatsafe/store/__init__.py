@@ -1,0 +1,5 @@
+"""The encrypted case file."""
+
+from chatsafe.store.case import SUFFIX, Case, create_case, open_case, read_case_id
+
+__all__ = ["SUFFIX", "Case", "create_case", "open_case", "read_case_id"]
