@@ -1,0 +1,404 @@
+"""Telegram Desktop's JSON export (``result.json``), full account or single chat.
+
+The export folder holds ``result.json`` and the media it names by relative path
+(``photos/…``, ``files/…``). Telegram writes the message ``id`` (stable per chat, so
+it is the source id), ``date`` (the exporting computer's local time) and, since about
+2021, ``date_unixtime`` (the instant). Older exports wrote an integer ``from_id`` and
+``"edited": "1970-01-01T01:00:00"`` for messages that were never edited.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from chatsafe import media
+from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.errors import InputError, NotAChatError
+from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
+from chatsafe.importers.telegram_actions import service_event
+from chatsafe.sources import DEFAULT_LIMITS, FileSource, Source
+
+_MAIN = "result.json"
+_NOT_INCLUDED = "(File "  # "(File not included. …)", "(File exceeds maximum size. …)", …
+_ONE_TO_ONE = {"personal_chat", "bot_chat", "saved_messages"}
+_CHAT_TYPES = (
+    b'"personal_chat"',
+    b'"private_group"',
+    b'"private_supergroup"',
+    b'"public_supergroup"',
+    b'"private_channel"',
+    b'"public_channel"',
+    b'"saved_messages"',
+    b'"bot_chat"',
+)
+
+
+def find_main(source: Source) -> str | None:
+    """The name of ``result.json`` in the source (the shallowest one), or None."""
+    if isinstance(source, FileSource):
+        return source.names()[0] if source.path.suffix.lower() == ".json" else None
+    found = [n for n in source.names() if PurePosixPath(n).name.lower() == _MAIN]
+    return min(found, key=lambda n: (n.count("/"), n)) if found else None
+
+
+def _head(source: Source, name: str) -> bytes:
+    for block in source.chunks(name):
+        return block[:8192]
+    return b""
+
+
+class _Media:
+    """Reads the files result.json names, relative to its folder; None when absent."""
+
+    def __init__(self, source: Source, main: str) -> None:
+        self.source = source
+        parent = PurePosixPath(main).parent
+        self.base = "" if str(parent) == "." else f"{parent}/"
+        self.names = set(source.names())
+
+    def read(self, rel: str) -> bytes | None:
+        path = PurePosixPath(rel.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            return None
+        if isinstance(self.source, FileSource):
+            return self._beside_file(path)
+        name = self.base + path.as_posix()
+        return self.source.read(name) if name in self.names else None
+
+    def _beside_file(self, rel: PurePosixPath) -> bytes | None:
+        # result.json given on its own: its media still sit next to it on disk.
+        folder = Path(self.source.path).parent
+        full = folder.joinpath(*rel.parts)
+        try:
+            if full.is_symlink() or not full.is_file():
+                return None
+            if not full.resolve().is_relative_to(folder.resolve()):
+                return None
+            if full.stat().st_size > DEFAULT_LIMITS.max_file_bytes:
+                return None
+            return full.read_bytes()
+        except OSError:
+            return None
+
+
+class _Bad(Exception):
+    """A schema problem at a path inside result.json (turned into InputError)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(problem)
+        self.path = path
+        self.problem = problem
+
+
+def _want(value: Any, kind: type | tuple[type, ...], path: str, what: str) -> Any:
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise _Bad(path, f"{what} is not {_kind_words(kind)}")
+    return value
+
+
+def _kind_words(kind: type | tuple[type, ...]) -> str:
+    words = {dict: "an object", list: "a list", str: "a text", int: "a number"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(words.get(k, k.__name__) for k in kinds)
+
+
+def _text_of(msg: dict[str, Any], path: str) -> str:
+    """The text a reader saw: text_entities where present, else text (string or list)."""
+    value = msg.get("text_entities")
+    if not isinstance(value, list):
+        value = msg.get("text", "")
+    if isinstance(value, str):
+        return strip_marks(value)
+    if not isinstance(value, list):
+        raise _Bad(path, "text is neither a text nor a list")
+    parts: list[str] = []
+    for part in value:
+        if isinstance(part, str):
+            parts.append(part)
+        elif isinstance(part, dict) and isinstance(part.get("text", ""), str):
+            parts.append(part.get("text", ""))
+        else:
+            raise _Bad(path, "text holds an entry that is neither a text nor an entity")
+    return strip_marks("".join(parts))
+
+
+def _when(msg: dict[str, Any], path: str, tz: ZoneInfo) -> tuple[str, datetime | None, str]:
+    """(wallclock, instant or None, date as printed)."""
+    raw = _want(msg.get("date"), str, path, "date")
+    try:
+        local = datetime.fromisoformat(raw)
+    except ValueError:
+        raise _Bad(path, "date is not a date and time") from None
+    unix = msg.get("date_unixtime")
+    if unix is None:
+        return local.replace(tzinfo=None).isoformat(timespec="seconds"), None, raw
+    if isinstance(unix, str) and unix.isdecimal() and len(unix) < 16:
+        seconds = int(unix)
+    elif isinstance(unix, int) and not isinstance(unix, bool):
+        seconds = unix
+    else:
+        raise _Bad(path, "date_unixtime is not a number")
+    try:
+        instant = instant_from_epoch(seconds)
+    except (ValueError, OverflowError, OSError):
+        raise _Bad(path, "date_unixtime is out of range") from None
+    return wallclock_of(instant, tz), instant, raw
+
+
+def _was_edited(msg: dict[str, Any]) -> bool:
+    if msg.get("edited_unixtime") not in (None, "", "0", 0):
+        return True
+    edited = msg.get("edited")
+    # Old exports wrote the epoch (in the exporter's zone) for "never edited".
+    return isinstance(edited, str) and bool(edited) and not edited.startswith("1970-01-01")
+
+
+def _attachments(msg: dict[str, Any], path: str, files: _Media) -> list[ParsedAttachment]:
+    found: list[ParsedAttachment] = []
+    for field in ("photo", "file", "contact_vcard"):
+        if field not in msg:
+            continue
+        ref = _want(msg[field], str, path, field)
+        given = msg.get("file_name") if field == "file" else None
+        if ref.startswith(_NOT_INCLUDED):
+            name = given if isinstance(given, str) and given else field
+            mime = msg.get("mime_type") if field == "file" else None
+            found.append(ParsedAttachment(name, mime if isinstance(mime, str) else None, None))
+            continue
+        name = given if isinstance(given, str) and given else PurePosixPath(ref).name or field
+        data = files.read(ref)
+        mime = media.sniff_mime(data, name) if data is not None else None
+        found.append(ParsedAttachment(name, mime, data))
+    return found
+
+
+def _sender_id(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):  # 2020 exports: a bare user id
+        return f"user{value}"
+    return value if isinstance(value, str) else None
+
+
+class _Chat:
+    """Turns one chat object into a conversation."""
+
+    def __init__(self, owner_id: str | None, owner_name: str | None, tz: ZoneInfo) -> None:
+        self.owner_id = owner_id
+        self.owner_name = owner_name
+        self.tz = tz
+        self.other_id: str | None = None
+
+    def convert(
+        self, chat: Any, path: str, files: _Media, ctx: ImportContext, counter: list[int]
+    ) -> ParsedConversation:
+        chat = _want(chat, dict, path, "the chat")
+        messages = _want(
+            chat.get("messages"), list, f"{path}.messages" if path else "messages", "messages"
+        )
+        chat_id = chat.get("id")
+        if not isinstance(chat_id, (int, str)) or isinstance(chat_id, bool):
+            raise _Bad(path or "id", "the chat has no id")
+        kind = chat.get("type")
+        name = chat.get("name")
+        title = name if isinstance(name, str) and name else f"Telegram chat {chat_id}"
+        # Without personal_information, a one-to-one chat's id is the other person's id.
+        self.other_id = _sender_id(chat_id) if kind == "personal_chat" else None
+        parsed: list[ParsedMessage] = []
+        participants: list[str] = [self.owner_name] if self.owner_name else []
+        ttl: int | None = None
+        prefix = f"{path}.messages" if path else "messages"
+        for index, msg in enumerate(messages):
+            where = f"{prefix}[{index}]"
+            one, ttl = self._message(msg, where, index, files, ttl)
+            parsed.append(one)
+            if one.sender and one.sender not in participants:
+                participants.append(one.sender)
+            counter[0] += 1
+            if counter[0] % 1000 == 0:
+                ctx.check_cancel()
+                ctx.progress(counter[0], counter[1])
+        _sort_by_time(parsed)
+        owner = self.owner_name or next((m.sender for m in parsed if m.from_owner), None)
+        if owner and owner not in participants:
+            participants.insert(0, owner)
+        return ParsedConversation(
+            source_format="telegram",
+            key=str(chat_id),
+            title=strip_marks(title),
+            messages=parsed,
+            participants=participants,
+            is_group=kind not in _ONE_TO_ONE,
+            owner=owner,
+            extra={"telegram_type": kind if isinstance(kind, str) else None},
+        )
+
+    def _message(
+        self, msg: Any, where: str, index: int, files: _Media, ttl: int | None
+    ) -> tuple[ParsedMessage, int | None]:
+        msg = _want(msg, dict, where, "the message")
+        msg_id = msg.get("id")
+        if not isinstance(msg_id, int) or isinstance(msg_id, bool):
+            raise _Bad(where, "the message has no numeric id")
+        wallclock, instant, raw = _when(msg, where, self.tz)
+        kind = msg.get("type", "message")
+        is_service = kind == "service"
+        name = msg.get("actor" if is_service else "from")
+        sender = strip_marks(name) if isinstance(name, str) and name else None
+        sender_id = _sender_id(msg.get("actor_id" if is_service else "from_id"))
+        from_owner: bool | None = None
+        if self.owner_id and sender_id:
+            from_owner = sender_id == self.owner_id
+        elif self.other_id and sender_id:
+            from_owner = sender_id != self.other_id
+        out = ParsedMessage(
+            position=index,
+            kind=Kind.EVENT if is_service else Kind.MESSAGE,
+            sender=sender,
+            wallclock=wallclock,
+            text=_text_of(msg, where),
+            instant=instant,
+            wallclock_raw=raw,
+            from_owner=from_owner,
+            source_id=str(msg_id),
+        )
+        if is_service:
+            out.event_type, sentence, out.extra, ttl = service_event(msg, sender, ttl)
+            out.text = out.text or sentence
+            return out, ttl
+        if kind != "message":  # "unsupported": something the exporter could not write
+            out.media_omitted = True
+            out.extra["telegram_type"] = kind if isinstance(kind, str) else None
+        out.edited = _was_edited(msg)
+        out.forwarded = "forwarded_from" in msg
+        fwd = msg.get("forwarded_from")
+        if isinstance(fwd, str):
+            out.extra["forwarded_from"] = fwd
+        reply = msg.get("reply_to_message_id")
+        if isinstance(reply, int) and not isinstance(reply, bool):
+            out.reply_to = str(reply)
+        out.attachments = _attachments(msg, where, files)
+        self._extras(msg, out)
+        return out, ttl
+
+    @staticmethod
+    def _extras(msg: dict[str, Any], out: ParsedMessage) -> None:
+        loc = msg.get("location_information")
+        if isinstance(loc, dict):
+            lat, lon = loc.get("latitude"), loc.get("longitude")
+            if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+                out.extra["location"] = f"geo:{lat},{lon}"
+        contact = msg.get("contact_information")
+        if isinstance(contact, dict):
+            parts = [contact.get("first_name"), contact.get("last_name")]
+            out.extra["contact_card"] = " ".join(p for p in parts if isinstance(p, str) and p)
+        poll = msg.get("poll")
+        if isinstance(poll, dict):
+            answers = poll.get("answers")
+            out.extra["poll"] = {
+                "question": poll.get("question") if isinstance(poll.get("question"), str) else "",
+                "options": [a.get("text") for a in answers if isinstance(a, dict)]
+                if isinstance(answers, list)
+                else [],
+            }
+        for field in ("media_type", "sticker_emoji", "duration_seconds", "via_bot"):
+            if isinstance(msg.get(field), (str, int)):
+                out.extra[field] = msg[field]
+        ttl = msg.get("self_destruct_period_seconds")
+        if isinstance(ttl, int) and not isinstance(ttl, bool) and ttl > 0:
+            out.view_once = True
+            out.extra["self_destruct_seconds"] = ttl
+
+
+def _sort_by_time(parsed: list[ParsedMessage]) -> None:
+    """File order is not time order: sort by instant (else local time), then file order."""
+    if all(m.instant is not None for m in parsed):
+        parsed.sort(key=lambda m: (m.instant, m.position))
+    else:
+        parsed.sort(key=lambda m: (m.wallclock, m.position))
+
+
+def _owner(root: dict[str, Any]) -> tuple[str | None, str | None]:
+    info = root.get("personal_information")
+    if not isinstance(info, dict):
+        return None, None
+    uid = info.get("user_id")
+    owner_id = _sender_id(uid)
+    parts = [info.get("first_name"), info.get("last_name")]
+    name = " ".join(p for p in parts if isinstance(p, str) and p) or None
+    return owner_id, strip_marks(name) if name else None
+
+
+def _chats(root: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(path, chat) for every chat in a full export, or the root of a single-chat export."""
+    if "messages" in root and "chats" not in root:
+        return [("", root)]
+    found: list[tuple[str, Any]] = []
+    for section in ("chats", "left_chats"):
+        if section not in root:
+            continue
+        holder = _want(root[section], dict, section, section)
+        chats = _want(holder.get("list"), list, f"{section}.list", f"{section}.list")
+        found.extend((f"{section}.list[{i}]", chat) for i, chat in enumerate(chats))
+    return found
+
+
+class TelegramImporter:
+    name = "telegram"
+    label = "Telegram Desktop (result.json)"
+    description = "Telegram Desktop's JSON export: a folder or zip holding result.json, or the file"
+
+    def sniff(self, source: Source) -> int:
+        main = find_main(source)
+        if main is None:
+            return 0
+        head = _head(source, main)
+        if b'"personal_information"' in head or (b'"about"' in head and b'"chats"' in head):
+            return 95
+        if b'"messages"' in head and any(t in head for t in _CHAT_TYPES):
+            return 90
+        return 0
+
+    def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
+        main = find_main(source)
+        if main is None:
+            raise NotAChatError("no result.json found", file=source.display)
+        where = source.where(main)
+        text = decode_text(source.read(main), where, ctx.encoding)
+        try:
+            root = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"not valid JSON ({exc.msg}, column {exc.colno}); the file may be cut short",
+                file=where,
+                line=exc.lineno,
+            ) from None
+        except (ValueError, RecursionError) as exc:
+            raise InputError(f"not readable JSON ({type(exc).__name__})", file=where) from None
+        if not isinstance(root, dict) or not ("messages" in root or "chats" in root):
+            raise NotAChatError("not a Telegram export (no chats or messages)", file=where)
+        tz = zone(ctx.time_zone)
+        owner_id, owner_name = _owner(root)
+        chat_reader = _Chat(owner_id, owner_name, tz)
+        files = _Media(source, main)
+        try:
+            chats = _chats(root)
+            total = sum(
+                len(c["messages"])
+                for _, c in chats
+                if isinstance(c, dict) and isinstance(c.get("messages"), list)
+            )
+            counter = [0, total]
+            for path, chat in chats:
+                yield chat_reader.convert(chat, path, files, ctx, counter)
+        except _Bad as bad:
+            raise InputError(bad.problem, file=where, entry=bad.path or None) from None
+
+
+IMPORTER = TelegramImporter()
