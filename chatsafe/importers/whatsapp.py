@@ -1,0 +1,314 @@
+"""WhatsApp "Export chat": a ``.txt``, or a zip (Android flat, iOS ``_chat.txt``) with media.
+
+The file's header variant and its day/month order are decided once; then one compiled
+pattern finds every header in line-aligned blocks of text, and the text between two
+headers is a message's body. A line that starts like a header but is not one (an
+impossible date, a pasted agenda line without ``Name: `` that no system rule knows)
+stays part of the message it is in. Messages are yielded one by one, never listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.errors import InputError, NotAChatError
+from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.whatsapp_header import (
+    Clock,
+    decide_day_first,
+    decode_blocks,
+    first_variant,
+    header_regex,
+)
+from chatsafe.importers.whatsapp_markers import (
+    EXACT,
+    GROUP_EVENTS,
+    MARKS_RE,
+    PREFIXES,
+    SUFFIXES,
+    clean,
+    conversation_key,
+    decorate,
+    event_extra,
+    is_chat_name,
+    known_event,
+    title_from_name,
+)
+from chatsafe.media import sniff_mime
+from chatsafe.sources import Source
+
+_HEAD_BYTES = 64 * 1024
+_MAX_NAME = 80  # longer "names" are system sentences that happen to hold ": "
+_MESSAGE, _EVENT = Kind.MESSAGE, Kind.EVENT
+
+
+def _head(source: Source, name: str) -> str:
+    got = b""
+    for block in source.chunks(name):
+        got += block
+        if len(got) >= _HEAD_BYTES:
+            break
+    return got[:_HEAD_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+
+
+def _looks_like_chat(source: Source, name: str) -> bool:
+    return first_variant(_head(source, name))[0] is not None
+
+
+def find_chat(source: Source) -> str:
+    """The one chat text in ``source``; InputError when there is none or more than one."""
+    names = source.names()
+    if source.kind == "file":
+        return names[0]
+    named = [n for n in names if is_chat_name(n)]
+    if not named:
+        named = [n for n in names if n.lower().endswith(".txt") and _looks_like_chat(source, n)]
+    if not named:
+        raise NotAChatError(
+            "holds no WhatsApp chat text (_chat.txt or 'WhatsApp Chat with ….txt')",
+            file=source.display,
+        )
+    if len(named) > 1:
+        listed = ", ".join(sorted(named)[:5])
+        raise InputError(
+            f"holds {len(named)} chat texts ({listed}); export one chat per archive",
+            file=source.display,
+        )
+    return named[0]
+
+
+def _title(source: Source, chat: str) -> str:
+    title = title_from_name(chat)
+    if title is None or source.kind != "file" and not is_chat_name(chat):
+        title = title_from_name(source.path.name) or title
+    return title or source.path.stem
+
+
+class WhatsAppImporter:
+    name = "whatsapp"
+    label = "WhatsApp"
+    description = "WhatsApp 'Export chat': the .txt, or the zip with media (Android and iOS)"
+
+    def sniff(self, source: Source) -> int:
+        try:
+            if source.kind == "file":
+                name = source.names()[0]
+                if not name.lower().endswith(".txt") or not _looks_like_chat(source, name):
+                    return 0
+                return 90 if is_chat_name(name) else 80
+            chat = find_chat(source)
+            if not _looks_like_chat(source, chat):
+                return 0
+            return 95 if is_chat_name(chat) else 85
+        except (InputError, OSError):
+            return 0
+
+    def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
+        chat = find_chat(source)
+        where = source.where(chat)
+        data = source.read(chat)
+
+        def blocks() -> Iterator[str]:
+            if ctx.encoding:
+                yield decode_text(data, where, ctx.encoding)
+            else:
+                yield from decode_blocks(data, where)
+
+        first = next(blocks(), "")
+        variant, line = first_variant(first)
+        if variant is None:
+            raise NotAChatError(
+                "does not begin with a WhatsApp message header; not a WhatsApp chat export",
+                file=where,
+                line=line or 1,
+            )
+        rx = header_regex(variant)
+        day_first = decide_day_first(
+            (m.group(2) for block in blocks() for m in rx.finditer(block)), variant
+        )
+        title = _title(source, chat)
+        conv = ParsedConversation(
+            source_format=self.name,
+            key=conversation_key(title),
+            title=title,
+            messages=[],
+            owner=ctx.owner,
+            extra={"variant": variant.label, "day_first": day_first, "file": chat},
+        )
+        media = {n.rsplit("/", 1)[-1]: n for n in source.names() if n != chat}
+        reader = _Reader(source, media, ctx, where, conv)
+        conv.messages = reader.messages(blocks(), Clock(variant, day_first), len(data))
+        yield conv
+
+
+class _Reader:
+    """Holds what the message loop needs; the loop itself is one generator."""
+
+    def __init__(
+        self,
+        source: Source,
+        media: dict[str, str],
+        ctx: ImportContext,
+        where: str,
+        conv: ParsedConversation,
+    ) -> None:
+        self.source = source
+        self.media = media
+        self.folded = {k.casefold(): v for k, v in media.items()}
+        self.ctx = ctx
+        self.where = where
+        self.conv = conv
+        self.owner = clean(ctx.owner).strip().casefold() if ctx.owner else None
+        self.senders: dict[str, tuple[str, bool | None]] = {}
+        self.seen: set[str] = set()
+
+    def resolve(self, name: str) -> ParsedAttachment:
+        member = self.media.get(name) or self.folded.get(name.casefold())
+        if member is None:
+            return ParsedAttachment(name, sniff_mime(b"", name), None)
+        data = self.source.read(member)
+        return ParsedAttachment(name, sniff_mime(data, name), data)
+
+    def _sender(self, raw: str) -> tuple[str, bool | None]:
+        info = self.senders.get(raw)
+        if info is None:
+            name = clean(raw).strip()
+            info = (name, None if self.owner is None else name.casefold() == self.owner)
+            self.senders[raw] = info
+        return info
+
+    def build(self, pos: int, name: str | None, wall: str, raw: str, body: str) -> ParsedMessage:
+        body = body.rstrip("\n")
+        if name is None:
+            text = clean(body)
+            event_type = known_event(text) or EventType.OTHER
+            msg = ParsedMessage(pos, _EVENT, None, wall, text, None, raw, event_type)
+            extra = event_extra(event_type, text)
+            if extra:
+                msg.extra.update(extra)
+            if event_type in GROUP_EVENTS:
+                self.conv.is_group = True
+            return msg
+        sender, from_owner = self._sender(name)
+        lrm = body.startswith("\u200e")
+        text = MARKS_RE.sub("", body)
+        msg = ParsedMessage(pos, _MESSAGE, sender, wall, text, None, raw)
+        msg.from_owner = from_owner
+        if (
+            lrm
+            or text in EXACT
+            or "<" in text
+            or "(" in text
+            or "maps.google.com/" in text
+            or text.startswith(PREFIXES)
+            or text.endswith(SUFFIXES)
+        ):
+            decorate(msg, text, lrm, self.resolve)
+            if msg.kind is _EVENT:
+                msg.from_owner = None if msg.sender is None else from_owner
+                if msg.event_type in GROUP_EVENTS:
+                    self.conv.is_group = True
+        if msg.sender is not None and msg.sender not in self.seen:
+            self.seen.add(msg.sender)
+            self.conv.participants.append(msg.sender)
+            if len(self.seen) > 2:
+                self.conv.is_group = True
+        return msg
+
+    def messages(self, blocks: Iterable[str], clock: Clock, total: int) -> Iterator[ParsedMessage]:
+        """Every entry of the chat, in file order."""
+        ctx, build = self.ctx, self.build
+        rx = header_regex(clock.variant)
+        dates, times = clock._dates, clock._times
+        pos = 0
+        done = 0
+        have = False
+        name: str | None = None
+        wall = raw = ""
+        parts: list[str] = []
+        for block in blocks:
+            start = 0
+            for m in rx.finditer(block):
+                raw_dt, d, t = m.group(1, 2, 3)
+                day = dates.get(d)
+                if day is None:
+                    day = clock.date(d)
+                tm = times.get(t)
+                if tm is None:
+                    tm = clock.time(t)
+                if not day or not tm:
+                    continue  # cannot be a header: part of the message it is in
+                hs = m.end()
+                eol = block.find("\n", hs)
+                if eol < 0:
+                    eol = len(block)
+                ci = block.find(": ", hs, eol)
+                who: str | None = None
+                if ci > hs:
+                    who = block[hs:ci]
+                    if len(who) > _MAX_NAME or '"' in who or "\u201c" in who:
+                        who = None
+                if who is None:
+                    if have and _continued(block[hs:eol]):
+                        continue
+                    body_start = hs
+                else:
+                    body_start = ci + 2
+                if have:
+                    if parts:
+                        parts.append(block[start : m.start()])
+                        body = "".join(parts)
+                        parts = []
+                    else:
+                        body = block[start : m.start()]
+                    yield build(pos, name, wall, raw, body)
+                    pos += 1
+                    if not pos & 4095:
+                        ctx.check_cancel()
+                        ctx.progress(done + m.start(), total)
+                else:
+                    self._check_lead(block[: m.start()], block, m.start())
+                    have = True
+                name, wall, raw, start = who, f"{day}T{tm}", raw_dt, body_start
+            if have:
+                parts.append(block[start:])
+            elif block.strip():
+                self._check_lead(block, block, len(block))
+            done += len(block)
+            ctx.check_cancel()
+        if have:
+            yield build(pos, name, wall, raw, "".join(parts))
+        else:
+            raise NotAChatError("holds no WhatsApp message with a valid date", file=self.where)
+        ctx.progress(total, total)
+
+    def _check_lead(self, lead: str, block: str, at: int) -> None:
+        """Text before the first valid header would be lost: refuse the file instead."""
+        if lead.strip():
+            line = block.count("\n", 0, len(lead) - len(lead.lstrip())) + 1
+            raise InputError(
+                "begins with a line that is not a valid WhatsApp header (impossible date?)",
+                file=self.where,
+                line=line,
+            )
+
+
+def _continued(first_line: str) -> bool:
+    """A header-like line without ``Name: ``: a system event or a continuation line?
+
+    Known system sentences are events. Otherwise a body that starts with a digit (a
+    pasted agenda: "12-03-2024 10:00 - 11:00 overleg") continues the message.
+    """
+    text = clean(first_line).strip()
+    if not text:
+        return True
+    if known_event(text) is not None:
+        return False
+    return text[0].isdigit()
+
+
+IMPORTER = WhatsAppImporter()
+
+__all__: list[Any] = ["IMPORTER", "WhatsAppImporter", "find_chat"]
