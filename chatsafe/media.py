@@ -12,7 +12,7 @@ import io
 import mimetypes
 import warnings
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from chatsafe.errors import DecompressionBombError, InputError
 
@@ -75,14 +75,14 @@ def thumbnail(data: bytes, where: str = "") -> tuple[bytes, int, int]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(io.BytesIO(data), formats=_IMAGE_FORMATS) as img:
-                w, h = img.size
+            with Image.open(io.BytesIO(data), formats=_IMAGE_FORMATS) as opened:
+                w, h = opened.size
                 if w * h > MAX_PIXELS:
                     raise DecompressionBombError(
                         f"refused: image declares {w}x{h} pixels", file=where
                     )
-                img.draft("RGB", THUMB_SIZE)
-                img = ImageOps.exif_transpose(img) or img
+                opened.draft("RGB", THUMB_SIZE)
+                img: Image.Image = ImageOps.exif_transpose(opened) or opened
                 img.thumbnail(THUMB_SIZE)
                 if img.mode not in ("RGB", "RGBA", "L"):
                     img = img.convert("RGBA")
@@ -93,5 +93,5 @@ def thumbnail(data: bytes, where: str = "") -> tuple[bytes, int, int]:
             raise DecompressionBombError(f"refused: {exc}", file=where) from None
         except DecompressionBombError:
             raise
-        except (OSError, ValueError, SyntaxError, Image.UnidentifiedImageError) as exc:
+        except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
             raise InputError(f"unreadable image ({type(exc).__name__})", file=where) from None
