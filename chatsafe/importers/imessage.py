@@ -1,0 +1,350 @@
+"""iMessage and SMS on Apple devices: ``chat.db`` (macOS) and ``sms.db`` (iPhone backup).
+
+The database is opened read-only (see :mod:`chatsafe.importers.sqlite_readonly`); the
+source is never changed. One conversation per ``chat`` row, keyed by ``chat.guid``.
+Tapbacks are not messages: they become ``extra["reactions"]`` on the message they
+point at. Messages in "Recently Deleted" (``chat_recoverable_message_join``) are
+counted in ``conversation.extra["recently_deleted"]`` and left out of the transcript.
+Contact names are not in this database: senders are handles (numbers, e-mail).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.errors import InputError
+from chatsafe.importers.base import ImportContext
+from chatsafe.importers.sqlite_readonly import (
+    DB_ERRORS,
+    SQLITE_MAGIC,
+    columns,
+    describe,
+    head,
+    open_readonly,
+    tables,
+)
+from chatsafe.importers.typedstream import attributed_text
+from chatsafe.media import sniff_mime
+from chatsafe.sources import Source
+
+NAME = "imessage"
+APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
+# The file name of sms.db inside an iTunes/Finder backup (SHA-1 of "HomeDomain-Library/SMS/sms.db").
+_BACKUP_SMS_DB = "3d0d7e5fb2ce288813306e4d4636395e047a3d28"
+REQUIRED = ("message", "handle", "chat", "chat_message_join")
+_OPTIONAL_MESSAGE_COLUMNS = (
+    "text",
+    "attributedBody",
+    "handle_id",
+    "is_from_me",
+    "date",
+    "date_edited",
+    "date_retracted",
+    "item_type",
+    "group_action_type",
+    "group_title",
+    "other_handle",
+    "associated_message_guid",
+    "associated_message_type",
+    "associated_message_emoji",
+)
+_TAPBACKS = {0: "love", 1: "like", 2: "dislike", 3: "laugh", 4: "emphasize", 5: "question"}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffc"))
+
+
+def apple_time(value: int | float | None) -> datetime | None:
+    """An Apple timestamp: nanoseconds since 2001 (seconds before 2017), by magnitude."""
+    if value is None or value == 0:
+        return None
+    seconds = value / 1e9 if abs(value) > 10**11 else float(value)
+    try:
+        return APPLE_EPOCH + timedelta(seconds=seconds)
+    except OverflowError:
+        return None
+
+
+def _candidates(source: Source) -> list[str]:
+    names = source.names()
+    if source.kind == "file":
+        return names
+    return [
+        n
+        for n in names
+        if n.rsplit("/", 1)[-1] in ("chat.db", "sms.db", _BACKUP_SMS_DB) or n.endswith(".db")
+    ]
+
+
+def _target_guid(assoc: str) -> str:
+    """``p:0/GUID`` (part 0 of a message) or ``bp:GUID`` point at message GUID."""
+    if "/" in assoc:
+        return assoc.split("/", 1)[1]
+    if assoc.startswith("bp:"):
+        return assoc[3:]
+    return assoc
+
+
+class IMessageImporter:
+    name = NAME
+    label = "iMessage/SMS (Apple chat.db / sms.db)"
+    description = "Messages on a Mac (chat.db) or an iPhone backup (sms.db)"
+
+    def _find(self, source: Source) -> str | None:
+        for name in _candidates(source):
+            if head(source, name, 16) != SQLITE_MAGIC:
+                continue
+            try:
+                conn = open_readonly(source, name)
+            except InputError:
+                continue
+            try:
+                if {"message", "chat_message_join"} <= tables(conn):
+                    return name
+            except DB_ERRORS:
+                continue
+            finally:
+                conn.close()
+        return None
+
+    def sniff(self, source: Source) -> int:
+        return 90 if self._find(source) else 0
+
+    def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
+        name = self._find(source)
+        if name is None:
+            names = _candidates(source)
+            if not names:
+                raise InputError("no chat.db or sms.db found", file=source.display)
+            name = names[0]
+        where = source.where(name)
+        try:
+            zone = ZoneInfo(ctx.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InputError(f"unknown time zone {ctx.time_zone!r}") from None
+        conn = open_readonly(source, name)
+        try:
+            present = tables(conn)
+            for table in REQUIRED:
+                if table not in present:
+                    raise InputError(
+                        f"not a Messages database: the table {table!r} is missing", file=where
+                    )
+            reader = _Reader(conn, source, ctx, zone, where, present)
+            yield from reader.conversations()
+        except DB_ERRORS as exc:
+            raise InputError(describe(exc), file=where) from None
+        finally:
+            conn.close()
+
+
+class _Reader:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        source: Source,
+        ctx: ImportContext,
+        zone: ZoneInfo,
+        where: str,
+        present: set[str],
+    ) -> None:
+        self.conn = conn
+        self.source = source
+        self.ctx = ctx
+        self.zone = zone
+        self.where = where
+        self.present = present
+        self.handles = {row[0]: row[1] for row in conn.execute("SELECT ROWID, id FROM handle")}
+        self.files = self._attachment_index() if source.kind != "file" else {}
+
+    def _attachment_index(self) -> dict[str, str]:
+        """Files in the source by their path after ``Attachments/``."""
+        index: dict[str, str] = {}
+        for name in self.source.names():
+            at = name.rfind("Attachments/")
+            if at != -1:
+                index[name[at + len("Attachments/") :]] = name
+        return index
+
+    def _chat_rows(self) -> list[tuple[Any, ...]]:
+        chat_cols = columns(self.conn, "chat")
+        pick = [c if c in chat_cols else "NULL" for c in ("guid", "style", "display_name")]
+        ident = "chat_identifier" if "chat_identifier" in chat_cols else "NULL"
+        return list(
+            self.conn.execute(
+                f"SELECT ROWID, {', '.join(pick)}, {ident} FROM chat ORDER BY ROWID"  # noqa: S608
+            )
+        )
+
+    def conversations(self) -> Iterator[ParsedConversation]:
+        msg_cols = columns(self.conn, "message")
+        if "guid" not in msg_cols:
+            raise InputError("the message table has no guid column", file=self.where)
+        select = ", ".join(c if c in msg_cols else "NULL" for c in _OPTIONAL_MESSAGE_COLUMNS)
+        query = (
+            f"SELECT m.ROWID, m.guid, {select} FROM message m "  # noqa: S608
+            "JOIN chat_message_join j ON j.message_id = m.ROWID "
+            "WHERE j.chat_id = ? ORDER BY m.ROWID"
+        )
+        for chat_id, guid, style, display_name, identifier in self._chat_rows():
+            self.ctx.check_cancel()
+            members = (
+                [
+                    self.handles.get(row[0], str(row[0]))
+                    for row in self.conn.execute(
+                        "SELECT handle_id FROM chat_handle_join WHERE chat_id = ? ORDER BY handle_id",
+                        (chat_id,),
+                    )
+                ]
+                if "chat_handle_join" in self.present
+                else []
+            )
+            deleted_ids = self._recently_deleted(chat_id)
+            rows = [r for r in self.conn.execute(query, (chat_id,)) if r[0] not in deleted_ids]
+            key = str(guid or identifier or f"chat-{chat_id}")
+            yield ParsedConversation(
+                source_format=NAME,
+                key=key,
+                title=str(display_name or ", ".join(members) or identifier or key),
+                messages=self._messages(rows, members),
+                participants=members,
+                is_group=style == 43 or len(members) > 1,
+                owner=self.ctx.owner,
+                extra={"recently_deleted": len(deleted_ids), "chat_identifier": identifier},
+            )
+
+    def _recently_deleted(self, chat_id: int) -> set[int]:
+        if "chat_recoverable_message_join" not in self.present:
+            return set()
+        return {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT message_id FROM chat_recoverable_message_join WHERE chat_id = ?",
+                (chat_id,),
+            )
+        }
+
+    def _messages(self, rows: list[tuple[Any, ...]], members: list[str]) -> list[ParsedMessage]:
+        owner = self.ctx.owner or "Me"
+        out: list[ParsedMessage] = []
+        by_guid: dict[str, ParsedMessage] = {}
+        tapbacks: list[tuple[str, int, str, str | None, datetime | None]] = []
+        for row in rows:
+            (rowid, guid, text, body, handle_id, from_me, date, edited, retracted, item_type,
+             action, group_title, other_handle, assoc_guid, assoc_type, assoc_emoji) = row  # fmt: skip
+            sender = (
+                owner
+                if from_me
+                else self.handles.get(handle_id) or (members[0] if len(members) == 1 else None)
+            )
+            instant = apple_time(date)
+            if assoc_type and 2000 <= assoc_type <= 3006 and assoc_guid:
+                tapbacks.append((_target_guid(str(assoc_guid)), assoc_type, sender or "?",
+                                 assoc_emoji, instant))  # fmt: skip
+                continue
+            if text is None:
+                text = attributed_text(body if isinstance(body, bytes) else None)
+            text = (text or "").translate(_INVISIBLE).strip().replace("\r\n", "\n")
+            msg = ParsedMessage(
+                position=len(out),
+                kind=Kind.MESSAGE,
+                sender=sender,
+                wallclock=self._wallclock(instant),
+                text=text,
+                instant=instant,
+                from_owner=bool(from_me),
+                source_id=str(guid),
+            )
+            if item_type:
+                self._event(msg, item_type, action, group_title, other_handle)
+            else:
+                msg.attachments = self._attachments(rowid)
+                if retracted or (edited and not text and not msg.attachments):
+                    msg.deleted = True
+                    msg.text = ""
+                elif edited:
+                    msg.edited = True
+            out.append(msg)
+            by_guid[str(guid)] = msg
+            if len(out) % 1000 == 0:
+                self.ctx.check_cancel()
+        for target, kind, who, emoji, at in tapbacks:
+            self._react(by_guid.get(target), kind, who, emoji, at)
+        return out
+
+    def _wallclock(self, instant: datetime | None) -> str:
+        if instant is None:
+            return "2001-01-01T00:00:00"
+        return instant.astimezone(self.zone).strftime("%Y-%m-%dT%H:%M:%S")
+
+    def _event(
+        self, msg: ParsedMessage, item_type: int, action: int | None, title: str | None,
+        other: int | None,
+    ) -> None:  # fmt: skip
+        msg.kind = Kind.EVENT
+        msg.extra["item_type"] = item_type
+        member = self.handles.get(other) if other else None
+        who = msg.sender or "someone"
+        if item_type == 1:
+            added = not action
+            msg.event_type = EventType.MEMBER_ADDED if added else EventType.MEMBER_REMOVED
+            msg.text = f"{who} {'added' if added else 'removed'} {member or 'someone'}"
+        elif item_type == 2:
+            msg.event_type = EventType.SUBJECT_CHANGED
+            msg.text = f"{who} named the conversation {title or ''}".rstrip()
+        elif item_type == 3 and not action:
+            msg.event_type = EventType.MEMBER_LEFT
+            msg.text = f"{who} left the conversation"
+        elif item_type == 3:
+            msg.event_type = EventType.ICON_CHANGED
+            msg.text = f"{who} changed the group photo"
+        else:
+            msg.event_type = EventType.OTHER
+            msg.text = msg.text or f"event (item type {item_type})"
+
+    def _attachments(self, rowid: int) -> list[ParsedAttachment]:
+        if not {"attachment", "message_attachment_join"} <= self.present:
+            return []
+        found: list[ParsedAttachment] = []
+        for filename, mime, transfer in self.conn.execute(
+            "SELECT a.filename, a.mime_type, a.transfer_name FROM attachment a "
+            "JOIN message_attachment_join j ON j.attachment_id = a.ROWID "
+            "WHERE j.message_id = ? ORDER BY a.ROWID",
+            (rowid,),
+        ):
+            path = str(filename or "")
+            name = str(transfer or path.rsplit("/", 1)[-1] or "attachment")
+            data = None
+            at = path.rfind("Attachments/")
+            member = self.files.get(path[at + len("Attachments/") :]) if at != -1 else None
+            if member is not None:
+                data = self.source.read(member)
+            found.append(ParsedAttachment(
+                name=name, mime=str(mime) if mime else (sniff_mime(data, name) if data else None),
+                data=data,
+            ))  # fmt: skip
+        return found
+
+    def _react(
+        self, target: ParsedMessage | None, kind: int, who: str, emoji: str | None,
+        at: datetime | None,
+    ) -> None:  # fmt: skip
+        if target is None:
+            return
+        reactions: list[dict[str, Any]] = target.extra.setdefault("reactions", [])
+        what = emoji if kind % 1000 == 6 and emoji else _TAPBACKS.get(kind % 1000, str(kind))
+        if kind >= 3000:
+            for i, r in enumerate(reactions):
+                if r["by"] == who and r["reaction"] == what:
+                    del reactions[i]
+                    break
+        else:
+            reactions.append({"by": who, "reaction": what, "at": at.isoformat() if at else None})
+        if not reactions:
+            del target.extra["reactions"]
+
+
+IMPORTER = IMessageImporter()
