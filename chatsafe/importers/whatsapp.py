@@ -42,6 +42,7 @@ from chatsafe.sources import Source
 _HEAD_BYTES = 64 * 1024
 _MAX_NAME = 80  # longer "names" are system sentences that happen to hold ": "
 _MESSAGE, _EVENT = Kind.MESSAGE, Kind.EVENT
+_MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def _head(source: Source, name: str) -> str:
@@ -171,64 +172,61 @@ class _Reader:
         data = self.source.read(member)
         return ParsedAttachment(name, sniff_mime(data, name), data)
 
-    def _sender(self, raw: str) -> tuple[str, bool | None]:
-        info = self.senders.get(raw)
-        if info is None:
-            name = clean(raw).strip()
-            info = (name, None if self.owner is None else name.casefold() == self.owner)
-            self.senders[raw] = info
-        return info
+    def event(self, pos: int, wall: str, raw: str, body: str) -> ParsedMessage:
+        """A system line printed without ``Name: ``."""
+        text = clean(body.rstrip("\n"))
+        event_type = known_event(text) or EventType.OTHER
+        msg = ParsedMessage(pos, _EVENT, None, wall, text, None, raw, event_type)
+        extra = event_extra(event_type, text)
+        if extra:
+            msg.extra.update(extra)
+        if event_type in GROUP_EVENTS:
+            self.conv.is_group = True
+        return msg
 
-    def build(self, pos: int, name: str | None, wall: str, raw: str, body: str) -> ParsedMessage:
-        body = body.rstrip("\n")
-        if name is None:
-            text = clean(body)
-            event_type = known_event(text) or EventType.OTHER
-            msg = ParsedMessage(pos, _EVENT, None, wall, text, None, raw, event_type)
-            extra = event_extra(event_type, text)
-            if extra:
-                msg.extra.update(extra)
-            if event_type in GROUP_EVENTS:
-                self.conv.is_group = True
-            return msg
-        sender, from_owner = self._sender(name)
-        lrm = body.startswith("\u200e")
-        text = MARKS_RE.sub("", body)
-        msg = ParsedMessage(pos, _MESSAGE, sender, wall, text, None, raw)
-        msg.from_owner = from_owner
-        if (
-            lrm
-            or text in EXACT
-            or "<" in text
-            or "(" in text
-            or "maps.google.com/" in text
-            or text.startswith(PREFIXES)
-            or text.endswith(SUFFIXES)
-        ):
-            decorate(msg, text, lrm, self.resolve)
-            if msg.kind is _EVENT:
-                msg.from_owner = None if msg.sender is None else from_owner
-                if msg.event_type in GROUP_EVENTS:
-                    self.conv.is_group = True
-        if msg.sender is not None and msg.sender not in self.seen:
-            self.seen.add(msg.sender)
-            self.conv.participants.append(msg.sender)
-            if len(self.seen) > 2:
+    def decorated(self, msg: ParsedMessage, lrm: bool) -> ParsedMessage:
+        """The slow path: a body that may hold a marker."""
+        from_owner = msg.from_owner
+        decorate(msg, msg.text, lrm, self.resolve)
+        if msg.kind is _EVENT:
+            msg.from_owner = None if msg.sender is None else from_owner
+            if msg.event_type in GROUP_EVENTS:
                 self.conv.is_group = True
         return msg
 
+    def new_sender(self, raw: str) -> tuple[str, bool | None]:
+        name = clean(raw).strip()
+        info = (name, None if self.owner is None else name.casefold() == self.owner)
+        self.senders[raw] = info
+        if name not in self.seen:
+            self.seen.add(name)
+            self.conv.participants.append(name)
+            if len(self.seen) > 2:
+                self.conv.is_group = True
+        return info
+
     def messages(self, blocks: Iterable[str], clock: Clock, total: int) -> Iterator[ParsedMessage]:
-        """Every entry of the chat, in file order."""
-        ctx, build = self.ctx, self.build
+        """Every entry of the chat, in file order.
+
+        This loop runs once per message, so it binds what it uses to locals and keeps
+        plain text on a short path; anything that may hold a marker goes to
+        :meth:`decorated`.
+        """
+        ctx, event, decorated, new_sender = self.ctx, self.event, self.decorated, self.new_sender
+        senders = self.senders
         rx = header_regex(clock.variant)
         dates, times = clock._dates, clock._times
+        marks_sub, exact = MARKS_RE.sub, EXACT
         pos = 0
         done = 0
         have = False
         name: str | None = None
         wall = raw = ""
         parts: list[str] = []
+        body = ""
         for block in blocks:
+            # Most Android exports hold no marks at all: then no body needs cleaning.
+            marked = any(c in block for c in _MARK_CHARS)
             start = 0
             for m in rx.finditer(block):
                 raw_dt, d, t = m.group(1, 2, 3)
@@ -259,32 +257,61 @@ class _Reader:
                 if have:
                     if parts:
                         parts.append(block[start : m.start()])
-                        body = "".join(parts)
+                        body = "".join(parts).rstrip("\n")
                         parts = []
                     else:
-                        body = block[start : m.start()]
-                    yield build(pos, name, wall, raw, body)
+                        body = block[start : m.start() - 1]
+                        if body.endswith("\n"):
+                            body = body.rstrip("\n")
+                    if name is None:
+                        yield event(pos, wall, raw, body)
+                    else:
+                        info = senders.get(name) or new_sender(name)
+                        lrm = False
+                        if marked:
+                            lrm = body.startswith("\u200e")
+                            body = marks_sub("", body)
+                        msg = ParsedMessage(pos, _MESSAGE, info[0], wall, body, None, raw)
+                        msg.from_owner = info[1]
+                        if (
+                            lrm
+                            or body in exact
+                            or "<" in body
+                            or "(" in body
+                            or "maps.google.com/" in body
+                            or body.startswith(PREFIXES)
+                            or body.endswith(SUFFIXES)
+                        ):
+                            msg = decorated(msg, lrm)
+                        yield msg
                     pos += 1
                     if not pos & 4095:
                         ctx.check_cancel()
                         ctx.progress(done + m.start(), total)
                 else:
-                    self._check_lead(block[: m.start()], block, m.start())
+                    self._check_lead(block[: m.start()], block)
                     have = True
                 name, wall, raw, start = who, f"{day}T{tm}", raw_dt, body_start
             if have:
                 parts.append(block[start:])
             elif block.strip():
-                self._check_lead(block, block, len(block))
+                self._check_lead(block, block)
             done += len(block)
             ctx.check_cancel()
-        if have:
-            yield build(pos, name, wall, raw, "".join(parts))
-        else:
+        if not have:
             raise NotAChatError("holds no WhatsApp message with a valid date", file=self.where)
+        body = "".join(parts).rstrip("\n")
+        if name is None:
+            yield event(pos, wall, raw, body)
+        else:
+            info = senders.get(name) or new_sender(name)
+            lrm = body.startswith("\u200e")
+            msg = ParsedMessage(pos, _MESSAGE, info[0], wall, marks_sub("", body), None, raw)
+            msg.from_owner = info[1]
+            yield decorated(msg, lrm)
         ctx.progress(total, total)
 
-    def _check_lead(self, lead: str, block: str, at: int) -> None:
+    def _check_lead(self, lead: str, block: str) -> None:
         """Text before the first valid header would be lost: refuse the file instead."""
         if lead.strip():
             line = block.count("\n", 0, len(lead) - len(lead.lstrip())) + 1

@@ -172,6 +172,10 @@ class Clock:
     def time(self, text: str) -> str:
         """``HH:MM:SS``, or "" when the printed time cannot be a time."""
         iso = self._times.get(text)
+        if iso is None and len(text) == 8 and text[2] == ":" and text[5] == ":":
+            # The usual iOS "HH:MM:SS": the pattern already checked the digits.
+            iso = text if text[:2] <= "23" and text[3:5] <= "59" and text[6:] <= "59" else ""
+            self._times[text] = iso
         if iso is None:
             iso = ""
             m = _TIME.match(text)
