@@ -1,0 +1,266 @@
+"""Signal chats written by the ``signal-export`` tool (sigexport).
+
+One folder per chat, named after the chat, holding ``chat.md``, usually ``data.json``
+(the same messages, one JSON object per line: date, sender, body, quote, sticker,
+reactions, attachments, deleted, …) and ``media/``. The source is a folder of chat
+folders, one chat folder, or a zip of either.
+
+``data.json`` is read when present: it keeps each message's fields apart, where
+``chat.md`` runs them together and cannot tell a message that starts with
+"[2024-…] Name: " from a new one. Both give the same messages, so an export with and
+one without ``data.json`` merge.
+
+Times are the exporting computer's local wall-clock time (no zone): ``instant`` stays
+None. Calls are events. Entries with no text, no attachment and not deleted are
+artifacts of the export (mostly group and timer changes that signal-export prints
+without words); they are not messages: they are counted in
+``conversation.extra["artifacts"]`` with their times in ``extra["artifact_times"]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.errors import InputError
+from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.media import sniff_mime
+from chatsafe.sources import Source
+
+NAME = "signal-export"
+_HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\] ([^\n]*?):(?: |\Z)(.*)")
+_DELETED = "(This message was deleted)"
+_CALL = re.compile(r"(?:Incoming|Outgoing|Missed) (?:(?:voice|video) )?call(?: \([^)\n]*\))?")
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((\./media/[^)\s]+|media/[^)\s]+)\)")
+_STICKER_LINK = re.compile(r"\[([^\]\n]*)\]\(\.\./exported_stickers/[^)\s]*\)")
+_STICKER_TEXT = re.compile(r"\n\(\( (.*) \)\)\s*\Z")
+_REACTIONS = re.compile(r"\n\(- (.*) -\)")
+_QUOTE = re.compile(r"\A\n\n((?:> [^\n]*\n?)+)\n")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+
+
+@dataclass
+class _Entry:
+    """One exported message, whichever file it came from."""
+
+    line: int
+    stamp: str  # YYYY-MM-DD HH:MM:SS, local
+    sender: str
+    body: str
+    quote: str = ""
+    attachments: list[tuple[str, str]] = field(default_factory=list)  # (name, path)
+    reactions: list[tuple[str, str]] = field(default_factory=list)
+    sticker: str = ""
+    deleted: bool = False
+    call: bool = False
+
+
+def _chat_folders(source: Source) -> list[str]:
+    """Folder prefixes ("" for the root, "Jan/" …) that hold a chat.md."""
+    return sorted(
+        n[: -len("chat.md")] for n in source.names() if n == "chat.md" or n.endswith("/chat.md")
+    )
+
+
+def _split_reactions(text: str) -> tuple[str, list[tuple[str, str]]]:
+    found: list[tuple[str, str]] = []
+    for group in _REACTIONS.findall(text):
+        for item in group.split(", "):
+            who, _, emoji = item.rpartition(": ")
+            if who:
+                found.append((who, emoji))
+    return _REACTIONS.sub("", text), found
+
+
+def _from_markdown(text: str, where: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        match = _HEADER.fullmatch(line)
+        if match:
+            entries.append(_Entry(number, match.group(1), match.group(2), match.group(3)))
+        elif entries:
+            entries[-1].body += "\n" + line
+        elif line.strip():
+            raise InputError("expected a line like '[YYYY-MM-DD HH:MM:SS] Name: …'",
+                             file=where, line=number)  # fmt: skip
+    for entry in entries:
+        body = entry.body
+        quote = _QUOTE.match(body)
+        if quote:
+            entry.quote = "\n".join(q[2:] for q in quote.group(1).rstrip("\n").split("\n"))
+            body = body[quote.end() :]
+        body, entry.reactions = _split_reactions(body)
+        entry.attachments = [(m.group(2), m.group(3)) for m in _LINK.finditer(body)]
+        body = _LINK.sub("", body)
+        sticker = _STICKER_LINK.search(body) or _STICKER_TEXT.search(body)
+        if sticker:
+            entry.sticker = sticker.group(1)
+            body = body[: sticker.start()] + body[sticker.end() :]
+        entry.body = body
+        entry.deleted = body.strip() == _DELETED and not entry.attachments
+    return entries
+
+
+def _from_json(text: str, where: str) -> list[_Entry]:
+    entries: list[_Entry] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+            raise InputError("not a JSON object", file=where, line=number) from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("date"), str):
+            raise InputError("a message without a date", file=where, line=number)
+        try:
+            d = datetime.fromisoformat(obj["date"])
+            stamp = f"{d.year:04d}-{d.month:02d}-{d.day:02d} {d:%H:%M:%S}"
+        except ValueError:
+            raise InputError("the date cannot be read", file=where, line=number) from None
+        entry = _Entry(number, stamp, _str(obj.get("sender")), _str(obj.get("body")))
+        quote = _str(obj.get("quote")).strip("\n")
+        entry.quote = "\n".join(q[2:] if q.startswith("> ") else q for q in quote.split("\n"))
+        entry.quote = entry.quote if quote else ""
+        for att in obj.get("attachments") or []:
+            if isinstance(att, dict):
+                entry.attachments.append((_str(att.get("name")), _str(att.get("path"))))
+        for reaction in obj.get("reactions") or []:
+            if isinstance(reaction, list | tuple) and len(reaction) == 2:
+                entry.reactions.append((_str(reaction[0]), _str(reaction[1])))
+        sticker = obj.get("sticker")
+        entry.sticker = _str(sticker.get("emoji") if isinstance(sticker, dict) else sticker)
+        entry.deleted = obj.get("deleted") is True
+        entry.call = obj.get("call") is True
+        entries.append(entry)
+    return entries
+
+
+def _root_title(source: Source) -> str:
+    """The chat's name when chat.md sits at the top: its folder's (or zip's) name."""
+    if source.kind == "file":
+        return source.path.resolve().parent.name
+    if source.kind == "zip":
+        return source.path.stem
+    return source.path.resolve().name
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+class SignalExportImporter:
+    name = NAME
+    label = "Signal (signal-export folders)"
+    description = "Signal chats exported with signal-export: chat.md, data.json and media/"
+
+    def sniff(self, source: Source) -> int:
+        folders = _chat_folders(source)
+        if not folders:
+            return 0
+        names = set(source.names())
+        prefix = folders[0]
+        if prefix + "data.json" in names or any(n.startswith(prefix + "media/") for n in names):
+            return 85
+        try:
+            first = source.read(prefix + "chat.md")[:400].decode("utf-8", errors="replace")
+        except InputError:
+            return 0
+        return 70 if _HEADER.match(first.lstrip("\ufeff")) else 0
+
+    def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
+        folders = _chat_folders(source)
+        if not folders:
+            raise InputError("no chat.md found: not a signal-export folder", file=source.display)
+        names = set(source.names())
+        for prefix in folders:
+            ctx.check_cancel()
+            yield self._chat(source, ctx, prefix, names)
+
+    def _chat(
+        self, source: Source, ctx: ImportContext, prefix: str, names: set[str]
+    ) -> ParsedConversation:
+        if prefix + "data.json" in names:
+            where = source.where(prefix + "data.json")
+            entries = _from_json(decode_text(source.read(prefix + "data.json"), where), where)
+        else:
+            where = source.where(prefix + "chat.md")
+            text = decode_text(source.read(prefix + "chat.md"), where, ctx.encoding)
+            entries = _from_markdown(text, where)
+        title = PurePosixPath(prefix).name if prefix else _root_title(source)
+        owner = ctx.owner or "Me"
+        messages: list[ParsedMessage] = []
+        artifacts: list[str] = []
+        senders: list[str] = []
+        for entry in entries:
+            msg = self._message(entry, source, prefix, names, owner)
+            if msg is None:
+                artifacts.append(entry.stamp.replace(" ", "T"))
+                continue
+            msg.position = len(messages)
+            messages.append(msg)
+            if msg.sender and msg.sender not in senders:
+                senders.append(msg.sender)
+        others = [s for s in senders if s != owner]
+        return ParsedConversation(
+            source_format=NAME,
+            key=title,
+            title=title,
+            messages=messages,
+            participants=senders,
+            is_group=len(others) > 1,
+            owner=ctx.owner,
+            extra={"artifacts": len(artifacts), "artifact_times": artifacts},
+        )
+
+    def _message(
+        self, entry: _Entry, source: Source, prefix: str, names: set[str], owner: str
+    ) -> ParsedMessage | None:
+        text = "\n".join(line.rstrip() for line in entry.body.split("\n"))
+        text = text.translate(_INVISIBLE).strip("\n ")
+        attachments = [self._attachment(n, p, source, prefix, names) for n, p in entry.attachments]
+        call = entry.call or (not attachments and bool(_CALL.fullmatch(text)))
+        deleted = entry.deleted or (text == _DELETED and not attachments)
+        if not text and not attachments and not deleted and not entry.sticker:
+            return None
+        me = entry.sender == "Me"
+        msg = ParsedMessage(
+            position=0,
+            kind=Kind.EVENT if call else Kind.MESSAGE,
+            sender=owner if me else (None if entry.sender in ("", "No-Sender") else entry.sender),
+            wallclock=entry.stamp.replace(" ", "T"),
+            text="" if deleted else text,
+            wallclock_raw=entry.stamp,
+            event_type=EventType.CALL if call else None,
+            deleted=deleted,
+            from_owner=True if me else (None if entry.sender in ("", "No-Sender") else False),
+            attachments=attachments,
+        )
+        if entry.quote:
+            msg.extra["quote"] = entry.quote
+        if entry.reactions:
+            msg.extra["reactions"] = [{"by": w, "reaction": e} for w, e in entry.reactions]
+        if entry.sticker:
+            msg.extra["sticker"] = entry.sticker
+        return msg
+
+    def _attachment(
+        self, name: str, path: str, source: Source, prefix: str, names: set[str]
+    ) -> ParsedAttachment:
+        relative = unquote(path[2:] if path.startswith("./") else path)
+        member = prefix + relative
+        parts = PurePosixPath(member).parts
+        data = source.read(member) if member in names and ".." not in parts else None
+        shown = unquote(name) or PurePosixPath(relative).name
+        mime = sniff_mime(data, shown) if data is not None else sniff_mime(b"", shown)
+        return ParsedAttachment(name=shown, mime=mime, data=data)
+
+
+IMPORTER = SignalExportImporter()
