@@ -1,0 +1,102 @@
+"""End-to-end helpers: run the real CLI in a subprocess with its own folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PASSPHRASE = "e2e-test-passphrase"
+
+
+@dataclass
+class Cli:
+    env: dict[str, str]
+    cwd: Path
+
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "chatsafe", *args],
+            env=self.env,
+            cwd=self.cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if check and proc.returncode != 0:
+            raise AssertionError(f"chatsafe {' '.join(args)} -> {proc.returncode}\n{proc.stderr}")
+        return proc
+
+    def popen(self, *args: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "chatsafe", *args],
+            env=self.env,
+            cwd=self.cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.run(*args).stdout)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, isolated_home: Path) -> Cli:
+    """The CLI with no keyring (the headless path), a passphrase in the environment, and
+    its own HOME, XDG folders and temp folder (so tests can search them afterwards)."""
+    tmp = isolated_home / "tmp"
+    tmp.mkdir(exist_ok=True)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("XDG_", "CHATSAFE_", "PYTHON_KEYRING"))
+    }
+    env.update(
+        HOME=str(isolated_home),
+        XDG_DATA_HOME=str(isolated_home / "data"),
+        XDG_CONFIG_HOME=str(isolated_home / "config"),
+        XDG_CACHE_HOME=str(isolated_home / "cache"),
+        XDG_STATE_HOME=str(isolated_home / "state"),
+        TMPDIR=str(tmp),
+        SQLITE_TMPDIR=str(tmp),
+        CHATSAFE_PASSPHRASE=PASSPHRASE,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    return Cli(env, work)
+
+
+NAMES = ["Minister J. de Vries", "Adviseur Bakker", "Woordvoerder Smit", "SG Jansen"]
+WORDS = (
+    "de het een Kamerbrief debat begroting nota overleg morgen vandaag graag akkoord "
+    "planning stuk reactie minister staatssecretaris wetsvoorstel commissie"
+).split()
+
+
+def whatsapp_text(n: int, seed: int = 1, start_day: int = 1) -> str:
+    """A Dutch Android WhatsApp export of n messages (2 % multi-line)."""
+    rnd = random.Random(seed)
+    lines = ["01-01-2024 08:00 - Berichten en oproepen zijn end-to-end versleuteld."]
+    minute = 8 * 60 + 1
+    for i in range(n):
+        minute += rnd.randint(0, 3)
+        day = start_day + minute // (24 * 60)
+        month = 1 + (day - 1) // 28
+        dd = (day - 1) % 28 + 1
+        hh, mm = divmod(minute % (24 * 60), 60)
+        text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) + f" {i}"
+        if rnd.random() < 0.02:
+            text += "\n" + " ".join(rnd.choice(WORDS) for _ in range(5))
+        lines.append(f"{dd:02d}-{month:02d}-2024 {hh:02d}:{mm:02d} - {rnd.choice(NAMES)}: {text}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,178 @@
+"""The import CLI end to end: stable JSON contract, idempotence, refusals, no plaintext."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from PIL import Image
+
+from tests.e2e.conftest import Cli, whatsapp_text
+
+CHAT = "WhatsApp-chat met Team Kamerbrief.txt"
+
+
+def test_version(cli: Cli) -> None:
+    from chatsafe import __version__
+
+    assert cli.run("--version").stdout.strip() == f"chatsafe {__version__}"
+
+
+def test_import_stats_messages_contract(cli: Cli) -> None:
+    export = cli.cwd / CHAT
+    export.write_text(whatsapp_text(40), encoding="utf-8")
+    proc = cli.run("import", "case.chatsafe", str(export), "--owner", "Minister J. de Vries")
+    assert "import" in proc.stderr  # progress and the summary go to stderr
+    assert proc.stdout == ""
+    stats = cli.json("stats", "case.chatsafe", "--json")
+    (conv,) = stats["conversations"]
+    assert set(conv) >= {
+        "id",
+        "title",
+        "source_format",
+        "is_group",
+        "participants",
+        "messages",
+        "events",
+        "first",
+        "last",
+        "attachments",
+        "deleted",
+        "edited",
+        "view_once",
+        "disappearing_notices",
+        "labels",
+    }
+    assert conv["source_format"] == "whatsapp"
+    assert conv["title"] == "Team Kamerbrief"
+    assert conv["messages"] == 40 and conv["events"] == 1
+    assert conv["labels"] == {"business": 40, "private": 0, "party_political": 0}
+    assert set(conv["attachments"]) == {"referenced", "present", "missing"}
+    msgs = cli.json("messages", "case.chatsafe", "--conversation", str(conv["id"]), "--json")
+    assert len(msgs) == 41
+    assert set(msgs[1]) >= {
+        "id",
+        "kind",
+        "sender",
+        "time",
+        "text",
+        "deleted",
+        "edited",
+        "view_once",
+        "attachments",
+        "label",
+    }
+    assert msgs[0]["kind"] == "event" and msgs[0]["label"] is None
+    assert [m["time"] for m in msgs] == sorted(m["time"] for m in msgs)
+    # Idempotent: the same export again adds nothing.
+    cli.run("import", "case.chatsafe", str(export))
+    again = cli.json("stats", "case.chatsafe", "--json")["conversations"][0]
+    assert again["messages"] == 40
+
+
+def test_overlapping_export_adds_only_new(cli: Cli) -> None:
+    first = cli.cwd / "a" / CHAT
+    later = cli.cwd / "b" / CHAT
+    first.parent.mkdir()
+    later.parent.mkdir()
+    full = whatsapp_text(60).split("\n")
+    first.write_text("\n".join(full[:41]) + "\n", encoding="utf-8")
+    later.write_text("\n".join(full[21:]), encoding="utf-8")  # overlaps 20
+    cli.run("import", "c.chatsafe", str(first))
+    cli.run("import", "c.chatsafe", str(later))
+    (conv,) = cli.json("stats", "c.chatsafe", "--json")["conversations"]
+    assert conv["messages"] == 60
+
+
+def test_refusals_exit_2_with_file_and_line_and_leave_case_unchanged(cli: Cli) -> None:
+    good = cli.cwd / CHAT
+    good.write_text(whatsapp_text(5), encoding="utf-8")
+    cli.run("import", "c.chatsafe", str(good))
+    before = (cli.cwd / "c.chatsafe").read_bytes()
+
+    bad = cli.cwd / "WhatsApp-chat met Kapot.txt"
+    bad.write_bytes(b"01-01-2024 08:00 - A: hallo\n01-01-2024 08:01 - B: " + b"\xff\xfe oops\n")
+    proc = cli.run("import", "c.chatsafe", str(bad), check=False)
+    assert proc.returncode == 2
+    line = proc.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"chatsafe: {bad}:2: ")
+    assert "UTF-8" in line and "offset" in line
+
+    notchat = cli.cwd / "notes.txt"
+    notchat.write_text("just some notes\nnothing here\n", encoding="utf-8")
+    proc = cli.run("import", "c.chatsafe", str(notchat), check=False)
+    assert proc.returncode == 2 and str(notchat) in proc.stderr
+
+    evil = cli.cwd / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as z:
+        z.writestr("_chat.txt", "[01-01-2024 08:00:00] A: hallo\n")
+        z.writestr("../../escape.txt", "x")
+    proc = cli.run("import", "c.chatsafe", str(evil), check=False)
+    assert proc.returncode == 2 and "evil.zip" in proc.stderr and ".." in proc.stderr
+    assert not (cli.cwd.parent / "escape.txt").exists()
+
+    # Good and bad together: nothing of the good one is kept either.
+    proc = cli.run("import", "c.chatsafe", str(good), str(bad), check=False)
+    assert proc.returncode == 2
+    (conv,) = cli.json("stats", "c.chatsafe", "--json")["conversations"]
+    assert conv["messages"] == 5
+    del before
+
+
+def _all_files(*roots: Path) -> list[Path]:
+    out = []
+    for root in roots:
+        for dirpath, _, files in os.walk(root):
+            out += [Path(dirpath) / f for f in files]
+    return out
+
+
+def _forms(canary: str) -> list[bytes]:
+    raw = canary.encode()
+    forms = [raw, canary.encode("utf-16-le")]
+    for shift in range(3):
+        enc = base64.b64encode(b"\0" * shift + raw)
+        forms.append(enc[4 : len(enc) - 4])  # the stable middle part at each alignment
+    return forms
+
+
+def test_no_plaintext_on_disk(cli: Cli, isolated_home: Path) -> None:
+    """A unique canary in a message and in a photo never reaches any file in the clear."""
+    canary = "KANARIE-" + os.urandom(8).hex()
+    pixel_canary = "FOTO-" + os.urandom(8).hex()
+    text = whatsapp_text(30).rstrip("\n") + (
+        f"\n02-01-2024 09:00 - Adviseur Bakker: geheim {canary}\n"
+        "02-01-2024 09:01 - Adviseur Bakker: IMG-20240102-WA0001.jpg (bestand bijgevoegd)\n"
+    )
+    img = Image.new("RGB", (64, 64), "white")
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", comment=pixel_canary.encode())
+    export = cli.cwd / "WhatsApp-chat met Geheim.zip"
+    with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("WhatsApp-chat met Geheim.txt", text)
+        z.writestr("IMG-20240102-WA0001.jpg", buf.getvalue())
+    case_dir = cli.cwd / "cases"
+    cli.run("-v", "import", str(case_dir / "g.chatsafe"), str(export))
+    cli.run("stats", str(case_dir / "g.chatsafe"), "--json")
+    msgs = cli.run("messages", str(case_dir / "g.chatsafe"), "--conversation", "1", "--json")
+    assert canary in msgs.stdout  # it is in the case, readable with the key
+    export.unlink()  # the input itself is the user's plaintext, not ours
+    files = _all_files(case_dir, isolated_home)
+    assert any(f.name == "g.chatsafe" for f in files)
+    for path in files:
+        data = path.read_bytes()
+        for secret in (canary, pixel_canary):
+            for form in _forms(secret):
+                assert form not in data, f"{secret} found in the clear in {path}"
+
+
+def test_canary_search_finds_every_form() -> None:
+    """The search above must be able to fail: each encoding of a canary is found."""
+    canary = "KANARIE-0123456789abcdef"
+    for prefix in (b"", b"a", b"ab"):
+        blob = b"head" + base64.b64encode(prefix + canary.encode() + b"tail") + b"end"
+        assert any(form in blob for form in _forms(canary))
+    assert any(form in canary.encode("utf-16-le") for form in _forms(canary))

@@ -1,0 +1,75 @@
+"""Kill an import with SIGKILL at random moments: the case opens, is intact, and holds
+none or all of that import."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import PASSPHRASE, Cli, whatsapp_text
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+N = 30_000
+RUNS = 20
+
+
+def _count(path: Path) -> tuple[list[str], int, int]:
+    from chatsafe.store import open_case
+
+    case = open_case(path, passphrase=PASSPHRASE)
+    try:
+        problems = case.check_integrity()
+        total = case.conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+        imports = case.conn.execute("SELECT count(*) FROM imports").fetchone()[0]
+        return problems, total, imports
+    finally:
+        case.close()
+
+
+def test_kill_during_import_leaves_none_or_all(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    base = cli.cwd / "base.chatsafe"
+    small = cli.cwd / "WhatsApp-chat met Klein.txt"
+    small.write_text(whatsapp_text(10, seed=2), encoding="utf-8")
+    cli.run("import", str(base), str(small))
+    big = cli.cwd / "WhatsApp-chat met Groot.txt"
+    big.write_text(whatsapp_text(N, seed=3), encoding="utf-8")
+    _, base_total, _ = _count(base)
+
+    # How long a whole import takes here, to spread the kills over it.
+    probe = cli.cwd / "probe.chatsafe"
+    shutil.copy(base, probe)
+    t0 = time.monotonic()
+    cli.run("import", str(probe), str(big))
+    duration = time.monotonic() - t0
+    _, full_total, _ = _count(probe)
+    assert full_total == base_total + N + 1
+
+    rnd = random.Random(42)
+    outcomes = {"none": 0, "all": 0}
+    for run in range(RUNS):
+        case = cli.cwd / f"run{run}.chatsafe"
+        shutil.copy(base, case)
+        proc = cli.popen("import", str(case), str(big))
+        time.sleep(rnd.uniform(0.05, duration * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        problems, total, _ = _count(case)
+        assert problems == [], f"run {run}: {problems}"
+        assert total in (base_total, full_total), f"run {run}: {total} rows"
+        outcomes["none" if total == base_total else "all"] += 1
+        for leftover in case.parent.glob(f"{case.name}*"):
+            leftover.unlink()
+    # The kills must have landed inside imports, not only before or after them.
+    assert outcomes["none"] >= 5, outcomes
+    del monkeypatch
