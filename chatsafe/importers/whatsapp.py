@@ -198,12 +198,13 @@ class _Reader:
         name = clean(raw).strip()
         info = (name, None if self.owner is None else name.casefold() == self.owner)
         self.senders[raw] = info
-        if name not in self.seen:
-            self.seen.add(name)
-            self.conv.participants.append(name)
-            if len(self.seen) > 2:
-                self.conv.is_group = True
         return info
+
+    def participant(self, name: str) -> None:
+        self.seen.add(name)
+        self.conv.participants.append(name)
+        if len(self.seen) > 2:
+            self.conv.is_group = True
 
     def messages(self, blocks: Iterable[str], clock: Clock, total: int) -> Iterator[ParsedMessage]:
         """Every entry of the chat, in file order.
@@ -213,7 +214,7 @@ class _Reader:
         :meth:`decorated`.
         """
         ctx, event, decorated, new_sender = self.ctx, self.event, self.decorated, self.new_sender
-        senders = self.senders
+        senders, seen, participant = self.senders, self.seen, self.participant
         rx = header_regex(clock.variant)
         dates, times = clock._dates, clock._times
         marks_sub, exact = MARKS_RE.sub, EXACT
@@ -283,6 +284,8 @@ class _Reader:
                             or body.endswith(SUFFIXES)
                         ):
                             msg = decorated(msg, lrm)
+                        if msg.sender not in seen and msg.sender is not None:
+                            participant(msg.sender)
                         yield msg
                     pos += 1
                     if not pos & 4095:
@@ -308,7 +311,10 @@ class _Reader:
             lrm = body.startswith("\u200e")
             msg = ParsedMessage(pos, _MESSAGE, info[0], wall, marks_sub("", body), None, raw)
             msg.from_owner = info[1]
-            yield decorated(msg, lrm)
+            msg = decorated(msg, lrm)
+            if msg.sender not in seen and msg.sender is not None:
+                participant(msg.sender)
+            yield msg
         ctx.progress(total, total)
 
     def _check_lead(self, lead: str, block: str) -> None:
