@@ -76,26 +76,31 @@ def zone(name: str) -> ZoneInfo:
 
 
 class _Clock:
-    """Wall-clock text -> UTC epoch ms in one zone; the zone offset is cached per hour."""
+    """Wall-clock text -> UTC epoch ms in one zone.
+
+    The zone's offset changes only on whole hours, so (epoch of the hour - offset) is
+    cached per hour; a daylight-saving fall-back hour is read as its first pass (fold 0).
+    """
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
-        self._offsets: dict[str, float] = {}
+        self._hours: dict[str, int] = {}
 
     def instant_ms(self, wallclock: str) -> int:
-        naive = datetime.fromisoformat(wallclock)
         hour = wallclock[:13]
-        offset = self._offsets.get(hour)
-        if offset is None:
+        base = self._hours.get(hour)
+        if base is None:
+            naive = datetime.fromisoformat(hour + ":00:00")
             off = naive.replace(tzinfo=self.tz).utcoffset()
             offset = off.total_seconds() if off else 0.0
-            self._offsets[hour] = offset
-        return int((naive.replace(tzinfo=UTC).timestamp() - offset) * 1000)
+            base = int((naive.replace(tzinfo=UTC).timestamp() - offset) * 1000)
+            self._hours[hour] = base
+        return base + (int(wallclock[14:16]) * 60 + int(wallclock[17:19])) * 1000
 
 
 def message_identity(
     source_format: str, conv_key: str, msg: ParsedMessage, seen: dict[bytes, int]
-) -> str:
+) -> bytes:
     """The stable identity of a message (see the module's docstring)."""
     if msg.source_id is not None:
         base = "\x1f".join((source_format, conv_key, "id", msg.source_id))
@@ -114,12 +119,13 @@ def message_identity(
                 ",".join(a.name for a in msg.attachments),
             )
         )
-    digest = hashlib.sha256(base.encode("utf-8", "surrogatepass")).digest()
+    # 128 bits: collisions are out of reach for any case, and the unique index stays small.
+    digest = hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     n = seen.get(digest, 0)
     seen[digest] = n + 1
     if n:
-        digest = hashlib.sha256(digest + n.to_bytes(4, "big")).digest()
-    return digest.hex()
+        digest = hashlib.blake2b(digest + n.to_bytes(4, "big"), digest_size=16).digest()
+    return digest
 
 
 class _Writer:

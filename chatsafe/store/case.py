@@ -27,6 +27,7 @@ log = logging.getLogger("chatsafe.store")
 
 SUFFIX = ".chatsafe"
 _HEADER = 16  # the case UUID, which is also SQLCipher's salt
+PAGE_SIZE = 16384
 
 
 def now_iso() -> str:
@@ -52,6 +53,9 @@ def _connect(path: Path, key: keys.CaseKey, case_id: uuid.UUID) -> Any:
     # The key must come first on a new connection; a wrong key only shows on first read.
     conn.execute(f'PRAGMA key = "{key.sqlcipher_pragma_value(case_id)}"')
     conn.execute("PRAGMA cipher_log_level = NONE")
+    # 16 KiB pages: a quarter of the per-page HMAC and cipher work of the 4 KiB default on
+    # bulk imports (measured in bench/import_whatsapp.py). Part of the file format.
+    conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:
@@ -69,6 +73,8 @@ def _connect(path: Path, key: keys.CaseKey, case_id: uuid.UUID) -> Any:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
+    # 64 MiB of page cache: imports update large indexes; fewer spills, fewer re-encryptions.
+    conn.execute("PRAGMA cache_size = -65536")
     return conn
 
 

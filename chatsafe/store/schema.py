@@ -66,12 +66,12 @@ CREATE TABLE participants(
     PRIMARY KEY(conversation_id, name)
 ) WITHOUT ROWID;
 
--- Messages and system events. identity is stable across re-imports (see ingest.py).
+-- Messages and system events. identity (16 bytes) is stable across re-imports (ingest.py).
 -- wallclock: local time as printed, YYYY-MM-DDTHH:MM:SS; instant: UTC epoch ms.
 CREATE TABLE messages(
     id INTEGER PRIMARY KEY,
     conversation_id INTEGER NOT NULL REFERENCES conversations(id),
-    identity TEXT NOT NULL UNIQUE,
+    identity BLOB NOT NULL UNIQUE,
     import_id INTEGER NOT NULL REFERENCES imports(id),
     source_file_id INTEGER REFERENCES source_files(id),
     position INTEGER NOT NULL,
