@@ -159,6 +159,13 @@ class _Reader:
         self.present = present
         self.handles = {row[0]: row[1] for row in conn.execute("SELECT ROWID, id FROM handle")}
         self.files = self._attachment_index() if source.kind != "file" else {}
+        # One query per message is the slow part of a large import: ask only for those
+        # that have attachments.
+        self.with_attachments: set[int] = (
+            {r[0] for r in conn.execute("SELECT message_id FROM message_attachment_join")}
+            if {"attachment", "message_attachment_join"} <= present
+            else set()
+        )
 
     def _attachment_index(self) -> dict[str, str]:
         """Files in the source by their path after ``Attachments/``."""
@@ -306,7 +313,7 @@ class _Reader:
             msg.text = msg.text or f"event (item type {item_type})"
 
     def _attachments(self, rowid: int) -> list[ParsedAttachment]:
-        if not {"attachment", "message_attachment_join"} <= self.present:
+        if rowid not in self.with_attachments:
             return []
         found: list[ParsedAttachment] = []
         for filename, mime, transfer in self.conn.execute(

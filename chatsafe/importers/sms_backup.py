@@ -244,8 +244,13 @@ class SmsBackupImporter:
     def _group(
         self, records: list[_Record], ctx: ImportContext, country: str
     ) -> Iterator[ParsedConversation]:
-        def norm(n: str) -> str:
-            return normalise_number(n, country)
+        seen: dict[str, str] = {}
+
+        def norm(n: str) -> str:  # the same few hundred numbers, over and over
+            found = seen.get(n)
+            if found is None:
+                found = seen[n] = normalise_number(n, country)
+            return found
 
         owner_number = ctx.extra.get("owner_number")
         owner_key = norm(owner_number) if owner_number else None
