@@ -162,7 +162,8 @@ class Clock:
             a, b, year = _fields(text, self.variant.date_sep)
             day, month = (a, b) if self.day_first else (b, a)
             leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-            ok = 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
+            # Years outside this range are damage, and would break time-zone arithmetic.
+            ok = 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1] and 1970 <= year <= 2199
             if ok and month == 2 and day == 29 and not leap:
                 ok = False
             iso = f"{year:04d}-{month:02d}-{day:02d}" if ok else ""

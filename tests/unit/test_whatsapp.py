@@ -362,3 +362,48 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     with open_source(path) as source, pytest.raises(CancelledError):
         (conv,) = IMPORTER.parse(source, ImportContext(cancelled=lambda: True))
         list(conv.messages)
+
+
+def test_system_line_with_a_colon_in_quotes_is_an_event(tmp_path: Path) -> None:
+    path = tmp_path / "WhatsApp-chat met Team.txt"
+    path.write_text(
+        '12-03-2024 10:00 - Eva heeft het onderwerp gewijzigd in "Re: begroting"\n'
+        "12-03-2024 10:01 - \u202a+31 6 12345678\u202c: Goedemorgen\n"
+        "12-03-2024 10:02 - ~\u202fBas: Hoi\n"
+        "12-03-2024 10:03 - Eva: \n",
+        encoding="utf-8",
+    )
+    conv, msgs = parse(path)
+    assert msgs[0].kind is Kind.EVENT and msgs[0].event_type is EventType.SUBJECT_CHANGED
+    assert msgs[0].text == 'Eva heeft het onderwerp gewijzigd in "Re: begroting"'
+    assert msgs[1].sender == "+31 6 12345678"
+    assert msgs[2].sender == "~\u202fBas"
+    assert msgs[3].sender == "Eva" and msgs[3].text == ""
+    assert conv.is_group
+
+
+def test_messages_are_streamed() -> None:
+    import inspect
+
+    with open_source(FIX / "WhatsApp-chat met Oma.txt") as source:
+        (conv,) = IMPORTER.parse(source, ImportContext())
+        assert inspect.isgenerator(conv.messages)
+        assert conv.participants == []  # filled while the messages are read
+        list(conv.messages)
+        assert conv.participants == ["Oma", OWNER]
+
+
+def test_wallclocks_always_convert_to_datetimes(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    path = tmp_path / "WhatsApp Chat with Y.txt"
+    path.write_text(
+        "01/03/2024, 10:00 - A: ok\n01/03/0000, 10:00 - A: year zero\n"
+        "00/03/2024, 10:00 - A: day zero\n29/02/2023, 10:00 - A: no leap day\n"
+        "29/02/2024, 25:00 - A: hour 25\n29/02/2024, 23:59 - B: fine\n"
+    )
+    _, msgs = parse(path)
+    assert len(msgs) == 2
+    assert msgs[0].text.count("\n") == 4
+    for m in msgs:
+        datetime.fromisoformat(m.wallclock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -94,7 +95,7 @@ def run(data: bytes) -> None:
     try:
         for conv in IMPORTER.parse(source, ImportContext(owner="Sam Jones")):
             for msg in conv.messages:
-                assert len(msg.wallclock) == 19
+                datetime.fromisoformat(msg.wallclock)
     except ChatsafeError:
         pass
 
