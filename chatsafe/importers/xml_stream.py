@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-import defusedxml  # type: ignore[import-untyped]
-import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
+import defusedxml
+import defusedxml.ElementTree as SafeET
 
 from chatsafe.errors import EncodingError, InputError
 
