@@ -70,6 +70,10 @@ class Source:
         """How errors name a member: ``archive.zip!member`` or a plain path."""
         raise NotImplementedError
 
+    def mark_read(self, name: str) -> None:
+        """Count ``name`` among the originals although it was opened by path, not read()
+        (a database opened read-only in place)."""
+
     def originals(self) -> list[tuple[str, Path | None]]:
         """The files to keep as the originals of this import: (name, path on disk)."""
         raise NotImplementedError
@@ -151,6 +155,10 @@ class DirSource(Source):
 
     def where(self, name: str) -> str:
         return str(self.path / name)
+
+    def mark_read(self, name: str) -> None:
+        self._full(name)
+        self._read.add(name)
 
     def originals(self) -> list[tuple[str, Path | None]]:
         return [(name, self.path / name) for name in sorted(self._read)]

@@ -219,7 +219,7 @@ class _Reader:
                 messages=self._messages(rows, members),
                 participants=members,
                 is_group=style == 43 or len(members) > 1,
-                owner=self.ctx.owner,
+                owner=self.ctx.owner or "Me",
                 extra={"recently_deleted": len(deleted_ids), "chat_identifier": identifier},
             )
 

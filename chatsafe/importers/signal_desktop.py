@@ -131,6 +131,7 @@ class SignalDesktopImporter:
                 "Desktop (it then folds them in) and import again",
                 file=where,
             )
+        source.mark_read(name)  # keep the encrypted database among the originals
         uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro&immutable=1"
         try:
             conn = sqlcipher3.connect(uri, uri=True)
@@ -227,7 +228,7 @@ class _Reader:
                 messages=messages,
                 participants=participants,
                 is_group=group,
-                owner=self.ctx.owner,
+                owner=self.ctx.owner or "Me",
                 extra={"signal_type": row["type"]},
             )
 

@@ -216,7 +216,7 @@ class SignalExportImporter:
             messages=messages,
             participants=senders,
             is_group=len(others) > 1,
-            owner=ctx.owner,
+            owner=owner,
             extra={"artifacts": len(artifacts), "artifact_times": artifacts},
         )
 

@@ -292,8 +292,10 @@ class SmsBackupImporter:
                 messages=messages,
                 participants=display,
                 is_group=len(keys) > 1,
-                owner=owner_key,
-                extra={"numbers": list(keys)},
+                # The owner is the name sent messages carry; the number stays out of
+                # the participants and is kept apart.
+                owner=owner_label,
+                extra={"numbers": list(keys), "owner_number": owner_key},
             )
 
 

@@ -135,12 +135,16 @@ def open_readonly(source: Source, name: str) -> sqlite3.Connection:
     wal_name = name + "-wal"
     path = _disk_path(source, name)
     wal: bytes = b""
-    if path is not None:
+    if path is not None and source.kind == "file":
         wal_path = path.with_name(path.name + "-wal")
-        if wal_path.is_file() and wal_path.stat().st_size > 0:
+        if wal_path.is_file() and not wal_path.is_symlink() and wal_path.stat().st_size > 0:
             wal = wal_path.read_bytes()
     elif wal_name in source.names() and source.size(wal_name) > 0:
         wal = source.read(wal_name)
+    if path is not None:
+        source.mark_read(name)  # keep the database among the import's originals
+        if wal and source.kind == "dir":
+            source.mark_read(wal_name)
     if path is not None and not wal:
         if head(source, name, 16) != SQLITE_MAGIC:
             raise InputError("not an SQLite database", file=where)

@@ -5,6 +5,7 @@ Only the tables and columns chatsafe reads, with the types and values macOS writ
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,10 +44,8 @@ CREATE TABLE chat_recoverable_message_join (chat_id INTEGER REFERENCES chat (ROW
   delete_date INTEGER, ck_sync_state INTEGER DEFAULT 0, PRIMARY KEY (chat_id, message_id));
 """
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73"
-    "0000001649444154789c633c2127c7c0c0c4c0c0c0c0c000000d0401087d71ca66"
-    "0000000049454e44ae426082"
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEIfXHKZgAAAABJRU5ErkJggg=="
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,8 @@ from typing import Any
 import sqlcipher3
 
 KEY = "5f" * 16 + "a3" * 16
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a73"
-    "0000001649444154789c633c2127c7c0c0c4c0c0c0c0c000000d0401087d71ca66"
-    "0000000049454e44ae426082"
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEIfXHKZgAAAABJRU5ErkJggg=="
 )
 T = 1_710_403_200_000  # 2024-03-14T08:00:00Z in milliseconds
 JAN = "aci-jan-0001"

@@ -54,7 +54,8 @@ def test_conversations_are_keyed_by_the_other_numbers() -> None:
     assert jan.participants == ["Jan Jansen"]
     assert not jan.is_group
     # The owner's number came from the sender of a sent MMS and is nobody's participant.
-    assert jan.owner == "+31699999999"
+    assert jan.owner == "Me"
+    assert jan.extra["owner_number"] == "+31699999999"
     group = convs["+31611111111~+31622222222"]
     assert group.is_group
     assert group.participants == ["Piet", "Klaas"]
@@ -100,7 +101,7 @@ def test_group_mms() -> None:
 def test_owner_number_from_context(tmp_path: Path) -> None:
     data = FIXTURE.read_bytes().replace(b'msg_box="2"', b'msg_box="1"')
     convs = parse(write(tmp_path, data), owner_number="06 9999 9999")
-    assert convs["+31612345678"].owner == "+31699999999"
+    assert convs["+31612345678"].extra["owner_number"] == "+31699999999"
     assert "+31611111111~+31622222222" in convs
 
 
