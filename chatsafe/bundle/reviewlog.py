@@ -1,0 +1,66 @@
+"""``metadata/review-log.jsonl``: the case's review log, sealed where it holds user text.
+
+The log is a chain: each canonical line carries the SHA-256 of the line before it. Most
+lines name only numbers, labels and settings, and travel as they are. A line with a
+written ``reason`` may describe what was withheld ("about my daughter's operation"), so
+it travels *sealed*: ``{"hash":…,"sealed":true,"seq":n}`` keeps the line's hash and
+nothing else. The chain still verifies: the next line's ``prev`` must equal the sealed
+hash, the head must equal bag-info's ``Review-Log-Head``, and if the case later
+discloses the original line, it hashes to the sealed value.
+
+(Editing the lines instead would break the chain; shipping them whole would ship the
+reasons. Sealing is the only choice that keeps both the chain and the secrets.)
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chatsafe.review import log
+
+
+def export_lines(c: Any) -> tuple[list[str], str, int]:
+    """(lines to ship, head hash, number of sealed lines)."""
+    out: list[str] = []
+    sealed = 0
+    head = log.GENESIS
+    for seq, line, digest in c.execute("SELECT seq, entry, hash FROM review_log ORDER BY seq"):
+        head = str(digest)
+        obj = json.loads(line)
+        if obj.get("reason"):
+            out.append(log.canonical({"hash": head, "sealed": True, "seq": int(seq)}))
+            sealed += 1
+        else:
+            out.append(str(line))
+    return out, head, sealed
+
+
+def verify_exported(lines: list[str]) -> tuple[list[str], str]:
+    """Problems in an exported chain, and its head hash."""
+    problems: list[str] = []
+    prev = log.GENESIS
+    for n, line in enumerate(lines, start=1):
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            problems.append(f"line {n}: not valid JSON")
+            prev = log.line_hash(line)
+            continue
+        if not isinstance(obj, dict) or log.canonical(obj) != line:
+            problems.append(f"line {n}: not a canonical JSON object (edited?)")
+            prev = log.line_hash(line)
+            continue
+        if obj.get("seq") != n:
+            problems.append(f"line {n}: sequence number {obj.get('seq')} (a line missing?)")
+        if obj.get("sealed") is True and set(obj) == {"hash", "sealed", "seq"}:
+            digest = obj.get("hash")
+            if not isinstance(digest, str) or len(digest) != 64:
+                problems.append(f"line {n}: a sealed line without a valid hash")
+                digest = log.line_hash(line)
+            prev = digest
+            continue
+        if obj.get("prev") != prev:
+            problems.append(f"line {n}: does not follow the line before it (edited or removed?)")
+        prev = log.line_hash(line)
+    return problems, prev

@@ -1,0 +1,84 @@
+"""``transcript.json``: the exact record of one conversation's business messages.
+
+Written as a stream (one message per line inside the array), so a conversation of a
+million messages never has to be held as one string.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from chatsafe.bundle.payload import LeavingConversation, Row
+
+FORMAT = "chatsafe-transcript/1"
+
+
+class Writable(Protocol):
+    def write(self, data: bytes) -> int: ...
+
+
+def instant_iso(ms: int) -> str:
+    dt = datetime.fromtimestamp(ms / 1000, UTC)
+    return dt.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def message_record(r: Row) -> dict[str, Any]:
+    return {
+        "n": r.n,
+        "kind": r.kind,
+        "event_type": r.event_type,
+        "sender": r.sender,
+        "from_owner": r.from_owner,
+        "wallclock": r.wallclock,
+        "wallclock_raw": r.wallclock_raw,
+        "instant": instant_iso(r.instant_ms),
+        "text": r.text,
+        "flags": {
+            "deleted": r.deleted,
+            "edited": r.edited,
+            "view_once": r.view_once,
+            "media_omitted": r.media_omitted,
+            "forwarded": r.forwarded,
+        },
+        "reply_to": r.reply_to,
+        "extra": r.extra,
+        "attachments": [
+            {
+                "name": a.name,
+                "mime": a.mime,
+                "present": a.present,
+                "size": a.size if a.present else None,
+                "sha256": a.sha256 if a.present else None,
+                "path": a.path,
+            }
+            for a in r.attachments
+        ],
+        "source_sha256": r.source_sha256,
+    }
+
+
+def _dump(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def write_transcript(
+    out: Writable,
+    conv: LeavingConversation,
+    header: dict[str, Any],
+    rows: Iterable[Row],
+) -> int:
+    """Write the transcript; returns how many entries it holds."""
+    head = {"format": FORMAT, "conversation": {"id": conv.folder, **header}}
+    text = _dump(head)
+    out.write(text[:-1] + b',\n"messages": [\n')
+    count = 0
+    for r in rows:
+        if count:
+            out.write(b",\n")
+        out.write(_dump(message_record(r)))
+        count += 1
+    out.write(b"\n]}\n")
+    return count

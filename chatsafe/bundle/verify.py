@@ -1,0 +1,361 @@
+"""``chatsafe verify``: everything an archive checks on a bundle, in one report.
+
+The zip is read safely in memory (chatsafe.sources.ZipSource: no extraction, limits on
+names, sizes and ratios). Then: the bag's declaration, completeness and fixity of the
+payload against both manifests, the tag manifests, Payload-Oxum, the CMS signature over
+tagmanifest-sha512.txt and the signer's certificate (and its chain to a trusted CA when
+given), every MDTO file against the MDTO 1.0.1 schema, and the review-log chain and its
+head in bag-info. Each failure names the file it concerns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from chatsafe.bundle import certchain, cms, reviewlog
+from chatsafe.bundle.bagit_writer import ALGORITHMS, SIGNATURE_NAME, decode_path
+from chatsafe.errors import ChatsafeError
+from chatsafe.sources import Limits, ZipSource
+
+_TAG_LIMIT = 256 * 1024 * 1024
+LIMITS = Limits(max_members=1_000_000, max_member_bytes=8 * 1024**3, max_total_bytes=64 * 1024**3)
+
+
+@dataclass
+class Check:
+    name: str
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class Report:
+    file: str
+    checks: list[Check] = field(default_factory=list)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+    def check(self, name: str) -> Check:
+        c = Check(name)
+        self.checks.append(c)
+        return c
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "ok": self.ok,
+            "info": self.info,
+            "checks": [
+                {
+                    "name": c.name,
+                    "ok": c.ok,
+                    "skipped": c.skipped,
+                    "problems": c.problems,
+                    "notes": c.notes,
+                }
+                for c in self.checks
+            ],
+        }
+
+    def text(self) -> str:
+        lines = [f"Bundle {self.file}"]
+        for k, v in self.info.items():
+            lines.append(f"  {k}: {v}")
+        for c in self.checks:
+            mark = "SKIP" if c.skipped else ("ok  " if c.ok else "FAIL")
+            lines.append(f"[{mark}] {c.name}")
+            lines += [f"       - {p}" for p in c.problems]
+            lines += [f"         {n}" for n in c.notes]
+        lines.append("Verdict: " + ("all checks hold" if self.ok else "NOT VALID"))
+        return "\n".join(lines)
+
+
+def _schema() -> Any:
+    import xmlschema
+
+    xsd = resources.files("chatsafe.data").joinpath("MDTO-XML1.0.1.xsd")
+    with resources.as_file(xsd) as path:
+        return xmlschema.XMLSchema(str(path))
+
+
+def parse_tag_file(text: str) -> list[tuple[str, str]]:
+    """bag-info style ``Label: value`` lines (continuations start with whitespace)."""
+    out: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if line[0] in " \t" and out:
+            out[-1] = (out[-1][0], out[-1][1] + " " + line.strip())
+            continue
+        label, sep, value = line.partition(":")
+        out.append((label.strip(), value.strip() if sep else "\x00"))
+    return out
+
+
+def parse_manifest(text: str, name: str, problems: list[str]) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        digest, sep, path = line.partition(" ")
+        path = path.lstrip(" ").lstrip("*")
+        if not sep or not path or not all(ch in "0123456789abcdef" for ch in digest.lower()):
+            problems.append(f"{name}:{n}: not a manifest line")
+            continue
+        entries[decode_path(path)] = digest.lower()
+    return entries
+
+
+def verify_bundle(path: Path, ca: Path | None = None) -> Report:
+    report = Report(str(path))
+    opened = report.check("zip archive (read safely in memory)")
+    try:
+        src = ZipSource(Path(path), LIMITS)
+    except ChatsafeError as exc:
+        opened.problems.append(str(exc))
+        return report
+    with src:
+        _verify(src, report, ca)
+    return report
+
+
+def _read_tag(src: ZipSource, member: str, check: Check, label: str) -> bytes | None:
+    try:
+        if src.size(member) > _TAG_LIMIT:
+            check.problems.append(f"{label}: too large for a tag file")
+            return None
+        return src.read(member)
+    except (KeyError, ChatsafeError) as exc:
+        check.problems.append(f"{label}: cannot be read ({exc})")
+        return None
+
+
+def _verify(src: ZipSource, report: Report, ca: Path | None) -> None:
+    structure = report.check("bag structure (one bag folder, bagit.txt)")
+    names = [n for n in src.names() if not n.endswith("/")]
+    roots = {n.split("/", 1)[0] for n in names}
+    if len(roots) != 1 or any("/" not in n for n in names):
+        structure.problems.append(
+            f"the zip must hold exactly one bag folder, found {sorted(roots)}"
+        )
+        return
+    root = roots.pop()
+    report.info["bag"] = root
+    files = {n[len(root) + 1 :]: n for n in names}
+    tag = {k: v for k, v in files.items() if not k.startswith("data/")}
+    data = {k: v for k, v in files.items() if k.startswith("data/")}
+
+    def read(rel: str, check: Check) -> bytes | None:
+        if rel not in files:
+            check.problems.append(f"{rel}: missing")
+            return None
+        return _read_tag(src, files[rel], check, rel)
+
+    bagit_txt = read("bagit.txt", structure)
+    if bagit_txt is not None:
+        decl = dict(parse_tag_file(bagit_txt.decode("utf-8", "replace")))
+        if decl.get("BagIt-Version") != "1.0":
+            structure.problems.append("bagit.txt: BagIt-Version is not 1.0")
+        if decl.get("Tag-File-Character-Encoding", "").upper() != "UTF-8":
+            structure.problems.append("bagit.txt: Tag-File-Character-Encoding is not UTF-8")
+
+    info_check = report.check("bag-info.txt")
+    bag_info: dict[str, str] = {}
+    raw_info = read("bag-info.txt", info_check)
+    if raw_info is not None:
+        try:
+            bag_info = dict(parse_tag_file(raw_info.decode("utf-8")))
+        except UnicodeDecodeError:
+            info_check.problems.append("bag-info.txt: not UTF-8")
+        for label in (
+            "Source-Organization",
+            "External-Identifier",
+            "Bagging-Date",
+            "Payload-Oxum",
+            "Bag-Software-Agent",
+            "Review-Log-Head",
+        ):
+            if label not in bag_info:
+                info_check.problems.append(f"bag-info.txt: no {label}")
+        for label in ("Source-Organization", "External-Identifier", "Bagging-Date"):
+            if label in bag_info:
+                report.info[label] = bag_info[label]
+
+    _fixity(src, report, files, data, read, bag_info)
+    _tags(src, report, tag, read)
+    _signature(report, read, ca)
+    _mdto(src, report, data)
+    _review_log(report, read, bag_info)
+
+
+def _fixity(
+    src: ZipSource,
+    report: Report,
+    files: dict[str, str],
+    data: dict[str, str],
+    read: Any,
+    bag_info: dict[str, str],
+) -> None:
+    check = report.check("payload: completeness and fixity (manifest-sha256, manifest-sha512)")
+    manifests: dict[str, dict[str, str]] = {}
+    for alg in ALGORITHMS:
+        raw = read(f"manifest-{alg}.txt", check)
+        if raw is not None:
+            manifests[alg] = parse_manifest(
+                raw.decode("utf-8", "replace"), f"manifest-{alg}.txt", check.problems
+            )
+    total = 0
+    for rel in sorted(data):
+        hashes = {a: hashlib.new(a) for a in ALGORITHMS}
+        size = 0
+        try:
+            for chunk in src.chunks(data[rel]):
+                size += len(chunk)
+                for h in hashes.values():
+                    h.update(chunk)
+        except ChatsafeError as exc:
+            check.problems.append(f"{rel}: cannot be read ({exc})")
+            continue
+        total += size
+        for alg, entries in manifests.items():
+            if rel not in entries:
+                check.problems.append(f"{rel}: not listed in manifest-{alg}.txt (added?)")
+            elif entries[rel] != hashes[alg].hexdigest():
+                check.problems.append(
+                    f"{rel}: {alg.upper()} does not match manifest-{alg}.txt (changed?)"
+                )
+    for alg, entries in manifests.items():
+        for rel in sorted(set(entries) - set(data)):
+            check.problems.append(f"{rel}: listed in manifest-{alg}.txt but missing (removed?)")
+    oxum = bag_info.get("Payload-Oxum")
+    if oxum is not None:
+        expected = f"{total}.{len(data)}"
+        if oxum != expected:
+            check.problems.append(
+                f"bag-info.txt: Payload-Oxum {oxum} but the payload is {expected}"
+            )
+    check.notes.append(f"{len(data)} payload files, {total:,} bytes")
+    report.info["payload files"] = len(data)
+
+
+def _tags(src: ZipSource, report: Report, tag: dict[str, str], read: Any) -> None:
+    check = report.check("tag files (tagmanifest-sha256, tagmanifest-sha512)")
+    listed_expected = {k for k in tag if not k.startswith("tagmanifest-") and k != SIGNATURE_NAME}
+    for alg in ALGORITHMS:
+        raw = read(f"tagmanifest-{alg}.txt", check)
+        if raw is None:
+            continue
+        entries = parse_manifest(
+            raw.decode("utf-8", "replace"), f"tagmanifest-{alg}.txt", check.problems
+        )
+        for rel in sorted(listed_expected - set(entries)):
+            check.problems.append(f"{rel}: not listed in tagmanifest-{alg}.txt (added?)")
+        for rel, digest in sorted(entries.items()):
+            if rel not in tag:
+                check.problems.append(
+                    f"{rel}: listed in tagmanifest-{alg}.txt but missing (removed?)"
+                )
+                continue
+            body = _read_tag(src, tag[rel], check, rel)
+            if body is not None and hashlib.new(alg, body).hexdigest() != digest:
+                check.problems.append(
+                    f"{rel}: {alg.upper()} does not match tagmanifest-{alg}.txt (changed?)"
+                )
+
+
+def _signature(report: Report, read: Any, ca: Path | None) -> None:
+    check = report.check(f"signature ({SIGNATURE_NAME} over tagmanifest-sha512.txt)")
+    sig = read(SIGNATURE_NAME, check)
+    content = read("tagmanifest-sha512.txt", check)
+    if sig is None or content is None:
+        return
+    try:
+        verified = cms.verify_detached(sig, content)
+    except cms.CmsError as exc:
+        check.problems.append(f"{SIGNATURE_NAME}: {exc}")
+        return
+    subject = verified.signer.subject.rfc4514_string()
+    report.info["signed by"] = subject
+    if verified.signing_time:
+        report.info["signed at"] = verified.signing_time.isoformat()
+    check.notes.append(f"signer: {subject}; issuer: {verified.signer.issuer.rfc4514_string()}")
+    cert_check = report.check("signer's certificate" + (" and chain to --ca" if ca else ""))
+    cert_check.problems += certchain.check_signer(verified.signer, verified.signing_time)
+    if ca is None:
+        cert_check.notes.append("chain not checked: give the archive's trusted CA with --ca")
+        return
+    from chatsafe.bundle.signing import SigningError, load_certs
+
+    try:
+        anchors = load_certs(ca)
+    except SigningError as exc:
+        cert_check.problems.append(str(exc))
+        return
+    cert_check.problems += certchain.check_chain(
+        verified.signer, verified.certificates, anchors, verified.signing_time
+    )
+
+
+def _mdto(src: ZipSource, report: Report, data: dict[str, str]) -> None:
+    check = report.check("MDTO 1.0.1 metadata (every .mdto.xml against the schema)")
+    import xmlschema
+
+    schema = _schema()
+    sidecars = {k for k in data if k.endswith(".mdto.xml")}
+    for rel in sorted(set(data) - sidecars):
+        if f"{rel}.mdto.xml" not in sidecars:
+            check.problems.append(f"{rel}: has no MDTO file ({rel}.mdto.xml)")
+    folders = {"/".join(k.split("/")[:2]) for k in data if k.count("/") >= 2}
+    for folder in sorted(folders):
+        if f"{folder}.mdto.xml" not in sidecars:
+            check.problems.append(f"{folder}: has no MDTO informatieobject ({folder}.mdto.xml)")
+    for rel in sorted(sidecars):
+        body = _read_tag(src, data[rel], check, rel)
+        if body is None:
+            continue
+        try:
+            resource = xmlschema.XMLResource(io.BytesIO(body), defuse="always")
+            errors = list(schema.iter_errors(resource))
+        except Exception as exc:  # malformed or hostile XML
+            check.problems.append(f"{rel}: not well-formed XML ({type(exc).__name__})")
+            continue
+        for err in errors[:3]:
+            check.problems.append(f"{rel}: {err.reason or err.message}")
+    check.notes.append(f"{len(sidecars)} MDTO files")
+
+
+def _review_log(report: Report, read: Any, bag_info: dict[str, str]) -> None:
+    check = report.check("review log (hash chain, head in bag-info)")
+    raw = read("metadata/review-log.jsonl", check)
+    if raw is None:
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        check.problems.append("metadata/review-log.jsonl: not UTF-8")
+        return
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    problems, head = reviewlog.verify_exported(lines)
+    check.problems += [f"metadata/review-log.jsonl: {p}" for p in problems]
+    expected = bag_info.get("Review-Log-Head")
+    if expected is not None and expected != head:
+        check.problems.append(
+            "metadata/review-log.jsonl: its head does not match Review-Log-Head in bag-info.txt"
+        )
+    sealed = sum(1 for line in lines if '"sealed":true' in line)
+    check.notes.append(f"{len(lines)} entries, {sealed} sealed (they carried a written reason)")

@@ -1,0 +1,198 @@
+"""``chatsafe bundle`` and ``chatsafe verify``: seal the business record, check a bundle.
+
+Passphrases and PINs never go on the command line (argument lists are visible to other
+users): they come from CHATSAFE_SIGNING_PASSPHRASE or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
+from chatsafe.errors import ChatsafeError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "bundle",
+        help="make the signed business-only bundle for the archive",
+        description="Make the signed business-only BagIt bundle. Needs the minister "
+        "(--role minister) or the minister's prior approval (--approve).",
+    )
+    add_case_arg(p)
+    p.add_argument("--out", type=Path, metavar="FILE.zip", help="the bundle to write")
+    key = p.add_mutually_exclusive_group()
+    key.add_argument(
+        "--p12", type=Path, metavar="FILE", help="PKCS#12 file with key and certificate"
+    )
+    key.add_argument("--key", type=Path, metavar="KEY.pem", help="PEM private key (with --cert)")
+    key.add_argument("--pkcs11-module", metavar="LIB", help="PKCS#11 library of the smartcard")
+    p.add_argument("--cert", type=Path, metavar="CERT.pem", help="the signer's certificate (PEM)")
+    p.add_argument("--token", metavar="LABEL", help="the token's label (with --pkcs11-module)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who makes or approves the bundle")
+    p.add_argument("--role", required=True, metavar="ROLE", help="minister, assistant or it")
+    p.add_argument(
+        "--approve",
+        action="store_true",
+        help="the minister approves what will leave, without making a bundle",
+    )
+    p.add_argument(
+        "--include-reasons",
+        action="store_true",
+        help="put the written reasons for withheld messages into exclusions.json",
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_bundle)
+
+    p = sub.add_parser("verify", help="check a bundle: bag, fixity, signature, MDTO, review log")
+    p.add_argument("file", type=Path, metavar="FILE.zip")
+    p.add_argument("--ca", type=Path, metavar="CA.pem", help="the trusted CA certificate(s)")
+    p.add_argument("--json", action="store_true", help="print a machine-readable report")
+    p.set_defaults(func=cmd_verify)
+
+
+def _secret(prompt: str) -> str | None:
+    from chatsafe.bundle.signing import PASSPHRASE_ENV
+
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def _signer(args: argparse.Namespace) -> Any:
+    from chatsafe.bundle import signing
+
+    if args.p12:
+        try:
+            return signing.load_p12(args.p12, _secret_or_none(args.p12))
+        except signing.SigningError:
+            pw = _secret(f"Passphrase for {args.p12}: ")
+            return signing.load_p12(args.p12, pw)
+    if args.key:
+        if not args.cert:
+            raise ChatsafeError("--key needs --cert CERT.pem")
+        pw = (
+            _secret(f"Passphrase for {args.key}: ")
+            if signing.key_needs_passphrase(args.key)
+            else None
+        )
+        return signing.load_pem(args.key, args.cert, pw)
+    if args.pkcs11_module:
+        if not args.token:
+            raise ChatsafeError("--pkcs11-module needs --token LABEL")
+        from chatsafe.bundle.pkcs11_signer import open_token
+
+        cert = signing.load_certs(args.cert) if args.cert else None
+        pin = _secret(f"PIN for token {args.token}: ")
+        return open_token(
+            args.pkcs11_module,
+            args.token,
+            pin,
+            cert=cert[0] if cert else None,
+            chain=cert[1:] if cert else None,
+        )
+    raise ChatsafeError("choose the signing certificate: --p12, --key/--cert or --pkcs11-module")
+
+
+def _secret_or_none(path: Path) -> str | None:
+    # An unprotected PKCS#12 file needs no prompt; try the environment, then nothing.
+    from chatsafe.bundle.signing import PASSPHRASE_ENV
+
+    return os.environ.get(PASSPHRASE_ENV)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from chatsafe.bundle import builder
+    from chatsafe.review.labels import Role, parse_role
+
+    role = parse_role(args.role)
+    with open_from_args(args) as case:
+        pre = builder.preflight(case)
+        total = pre["summary"]["total"]
+        if args.approve:
+            if role is not Role.MINISTER:
+                raise ChatsafeError("only the minister can approve a bundle (--role minister)")
+            builder.check_settings(case)
+            builder.approve(case, by=args.by)
+            print(
+                f"approved: {total['business']} business messages will leave; "
+                f"{total['private'] + total['party_political']} withheld",
+                file=sys.stderr,
+            )
+            return 0
+        if not args.out:
+            raise ChatsafeError("say where the bundle goes: --out FILE.zip")
+        builder.check_settings(case)
+        from chatsafe.bundle import approval
+
+        approval.check_may_bundle(case.conn, role)
+        signer = _signer(args)
+        print(
+            f"leaving: {total['business']} business messages; withheld: {total['private']} "
+            f"private, {total['party_political']} party-political, {total['out_of_period']} "
+            f"out of period; unreviewed {total['unreviewed']}, unconfirmed {total['unconfirmed']}",
+            file=sys.stderr,
+        )
+        if pre["log_entries_with_reason"]:
+            print(
+                f"note: {pre['log_entries_with_reason']} review-log entries carry a written "
+                "reason; they travel sealed (hash only)"
+                + (
+                    "; --include-reasons puts the reasons of withheld messages in the bundle"
+                    if args.include_reasons
+                    else ""
+                ),
+                file=sys.stderr,
+            )
+        progress = StderrProgress("bundle")
+        try:
+            result = builder.make_bundle(
+                case,
+                args.out,
+                signer,
+                by=args.by,
+                role=role,
+                include_reasons=args.include_reasons,
+                progress=progress,
+            )
+        finally:
+            close = getattr(signer, "close", None)
+            if close:
+                close()
+        progress.done(
+            f"wrote {result.path}: {result.conversations} conversations, {result.entries} "
+            f"entries, {result.attachments} attachments, signed by {result.signer}"
+        )
+    if args.json:
+        print_json(
+            {
+                "path": str(result.path),
+                "external_identifier": result.external_id,
+                "conversations": result.conversations,
+                "entries": result.entries,
+                "attachments": result.attachments,
+                "payload_bytes": result.payload_bytes,
+                "review_log_head": result.review_log_head,
+                "signer": result.signer,
+            }
+        )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from chatsafe.bundle.verify import verify_bundle
+
+    report = verify_bundle(args.file, args.ca)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(report.text())
+    return 0 if report.ok else 1
