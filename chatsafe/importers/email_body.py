@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import mimetypes
 import re
-from email.message import EmailMessage, Message
+from email.message import Message
 from html.parser import HTMLParser
 
 from chatsafe import media
 from chatsafe.domain import ParsedAttachment
 from chatsafe.errors import EncodingError
+from chatsafe.importers.email_headers import decode_words
 
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
 _BLOCK = {
@@ -95,11 +96,27 @@ def decode_part(part: Message, where: str, entry: str | None, fallback: str | No
     )
 
 
+def _is_attachment(part: Message) -> bool:
+    return part.get_content_disposition() == "attachment" or bool(part.get_filename())
+
+
+def find_body(msg: Message) -> Message | None:
+    """The text/plain part a reader sees, else the text/html one (like ``get_body``)."""
+    html: Message | None = None
+    for part in _leaves(msg):
+        ctype = part.get_content_type()
+        if ctype == "text/plain" and not _is_attachment(part):
+            return part
+        if ctype == "text/html" and html is None and not _is_attachment(part):
+            html = part
+    return html
+
+
 def body_text(
-    msg: EmailMessage, where: str, entry: str | None, fallback: str | None
+    msg: Message, where: str, entry: str | None, fallback: str | None
 ) -> tuple[str, Message | None]:
     """(text, the part it came from) — text/plain preferred, else HTML as text."""
-    body = msg.get_body(preferencelist=("plain", "html"))
+    body = find_body(msg)
     if body is None:
         return "", None
     text = decode_part(body, where, entry, fallback)
@@ -119,16 +136,16 @@ def _leaves(part: Message) -> list[Message]:
     return found
 
 
-def attachments(msg: EmailMessage, body: Message | None) -> list[ParsedAttachment]:
+def attachments(msg: Message, body: Message | None) -> list[ParsedAttachment]:
     """Every part that is not the body or its alternative, with its bytes."""
     found: list[ParsedAttachment] = []
     for part in _leaves(msg):
         if part is body:
             continue
         ctype = part.get_content_type()
-        filename = part.get_filename()
-        is_attachment = part.get_content_disposition() == "attachment" or bool(filename)
-        if ctype in ("text/plain", "text/html") and not is_attachment:
+        raw_name = part.get_filename()
+        filename = decode_words(raw_name) if isinstance(raw_name, str) else None
+        if ctype in ("text/plain", "text/html") and not _is_attachment(part):
             continue  # the other half of multipart/alternative, not a file
         if ctype == "message/rfc822":
             inner = part.get_payload()

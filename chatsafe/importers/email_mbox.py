@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from pathlib import PurePosixPath
@@ -26,6 +25,7 @@ from chatsafe.domain import Kind, ParsedConversation, ParsedMessage
 from chatsafe.errors import ChatsafeError, InputError, NotAChatError
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.email_body import attachments, body_text
+from chatsafe.importers.email_headers import Headers
 from chatsafe.importers.email_split import (
     Head,
     envelope_date,
@@ -41,7 +41,7 @@ _PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg|antw|doorst|sv|vs|tr|rv)(\[\d+\])?\s*
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+:[ \t]?", re.M)
 _KNOWN = (b"from:", b"date:", b"subject:", b"message-id:", b"to:", b"received:",
           b"return-path:", b"mime-version:", b"delivered-to:")  # fmt: skip
-_PARSER = BytesParser(policy=policy.default)
+_PARSER = BytesParser(policy=policy.compat32)  # see email_headers
 _KEPT_HEADERS = ("From", "To", "Cc", "Date", "Subject", "Message-ID", "In-Reply-To", "References")
 
 
@@ -147,28 +147,24 @@ def _thread_key(group: list[_Raw]) -> str:
     return "message:" + hashlib.sha256(first.data[:4096]).hexdigest()[:32]
 
 
-def _date(msg: EmailMessage) -> tuple[datetime | None, str | None]:
-    raw = msg.get("Date")
-    if raw is None:
+def _date(headers: Headers) -> tuple[datetime | None, str | None]:
+    text = headers.raw("Date")
+    if text is None:
         return None, None
-    text = str(raw)
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None, text
     if when.tzinfo is None:  # "-0000": UTC with the sender's zone unknown
         when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC), text
+    try:
+        return when.astimezone(UTC), text
+    except (OverflowError, ValueError):
+        return None, text
 
 
-def _addresses(msg: EmailMessage, name: str) -> list[Address]:
-    header = msg.get(name)
-    found = getattr(header, "addresses", ()) if header is not None else ()
-    return [a for a in found if isinstance(a, Address)]
-
-
-def _who(address: Address) -> str:
-    return strip_marks(address.display_name or address.addr_spec)
+def _who(address: tuple[str, str]) -> str:
+    return strip_marks(address[0] or address[1])
 
 
 class _Reader:
@@ -210,11 +206,11 @@ class _Reader:
 
     def _head(self, data: bytes, envelope: bytes, where: str, entry: str | None, pos: int) -> _Raw:
         try:
-            msg = parse_headers(data)
-            mid = ids_in(str(msg.get("Message-ID", "")))
-            refs = ids_in(str(msg.get("References", ""))) + ids_in(str(msg.get("In-Reply-To", "")))
-            subject = str(msg.get("Subject", "") or "")
-            when, _ = _date(msg)
+            headers = Headers(parse_headers(data))
+            mid = ids_in(headers.raw("Message-ID"))
+            refs = ids_in(headers.raw("References")) + ids_in(headers.raw("In-Reply-To"))
+            subject = headers.text("Subject") or ""
+            when, _ = _date(headers)
         except ChatsafeError:
             raise
         except Exception as exc:  # the email package raises many types on broken headers
@@ -240,9 +236,10 @@ class _Reader:
                 f"unreadable message ({type(exc).__name__})", file=head.file, entry=head.entry
             ) from None
 
-    def _convert(self, msg: EmailMessage, raw: _Raw) -> tuple[ParsedMessage, list[str]]:
+    def _convert(self, msg: Message, raw: _Raw) -> tuple[ParsedMessage, list[str]]:
         head = raw.head
-        instant, date_raw = _date(msg)
+        headers = Headers(msg)
+        instant, date_raw = _date(headers)
         extra: dict[str, Any] = {}
         if instant is None:
             instant = envelope_date(raw.envelope)
@@ -253,11 +250,12 @@ class _Reader:
         except (OverflowError, ValueError):
             instant, wallclock = None, "1970-01-01T00:00:00"
             extra["date_missing"] = True
-        senders = _addresses(msg, "From")
-        sender = _who(senders[0]) if senders else (strip_marks(str(msg.get("From", ""))) or None)
+        senders = headers.addresses("From")
+        sender = _who(senders[0]) if senders else (strip_marks(headers.text("From") or "") or None)
         text, body = body_text(msg, head.file, head.entry, self.ctx.encoding)
-        extra["headers"] = {h: str(msg[h]) for h in _KEPT_HEADERS if msg.get(h) is not None}
-        people = [_who(a) for h in ("From", "To", "Cc") for a in _addresses(msg, h)]
+        kept = {h: headers.text(h) for h in _KEPT_HEADERS}
+        extra["headers"] = {h: v for h, v in kept.items() if v is not None}
+        people = [_who(a) for h in ("From", "To", "Cc") for a in headers.addresses(h)]
         out = ParsedMessage(
             position=head.position,
             kind=Kind.MESSAGE,
@@ -266,7 +264,7 @@ class _Reader:
             text=strip_marks(text).strip("\n"),
             instant=instant,
             wallclock_raw=date_raw,
-            from_owner=self._from_owner(msg, senders),
+            from_owner=self._from_owner(headers, senders),
             reply_to=(head.refs[-1] if head.refs else None),
             source_id=head.message_id,
             attachments=attachments(msg, body),
@@ -274,11 +272,11 @@ class _Reader:
         )
         return out, people
 
-    def _from_owner(self, msg: EmailMessage, senders: list[Address]) -> bool | None:
+    def _from_owner(self, headers: Headers, senders: list[tuple[str, str]]) -> bool | None:
         owner = (self.ctx.owner or "").strip().casefold()
         if "@" in owner and senders:
-            return senders[0].addr_spec.casefold() == owner
-        labels = str(msg.get("X-Gmail-Labels", "") or "")
+            return senders[0][1].casefold() == owner
+        labels = headers.text("X-Gmail-Labels") or ""
         if "Sent" in [label.strip() for label in labels.split(",")]:
             return True
         return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
-from email.message import EmailMessage
+from email.message import Message
 from email.parser import BytesHeaderParser
 
 _FROM_LINE = re.compile(rb"^From [^\n]*\n", re.M)
@@ -30,7 +30,8 @@ _MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
     )
 }
-_HEADERS = BytesHeaderParser(policy=policy.default)
+# compat32: see email_headers for why headers are not parsed with policy.default.
+_HEADERS = BytesHeaderParser(policy=policy.compat32)
 
 
 def looks_like_mbox(head: bytes) -> bool:
@@ -95,8 +96,7 @@ def header_block(message: bytes) -> bytes:
     return message[: found.end()] if found else message
 
 
-def parse_headers(message: bytes) -> EmailMessage:
-    # policy.default always builds EmailMessage objects.
+def parse_headers(message: bytes) -> Message:
     return _HEADERS.parsebytes(header_block(message))
 
 

@@ -297,3 +297,20 @@ def test_unquoted_from_in_body_without_headers_is_not_a_separator() -> None:
     data = b"From a\nSubject: x\n\nline\n\nFrom Amsterdam with love\n\nFrom b\nSubject: y\n\nz\n"
     parts = [m for _, m in split_mbox(data)]
     assert parts == [b"Subject: x\n\nline\n\nFrom Amsterdam with love\n", b"Subject: y\n\nz"]
+
+
+def test_raw_8bit_and_encoded_headers(tmp_path: Path) -> None:
+    path = tmp_path / "raw.eml"
+    path.write_bytes(
+        b"From: =?utf-8?q?Jansen=2C_Ren=C3=A9e?= <renee@gov.example>\n"
+        b"To: Fran\xc3\xa7ois <f@gov.example>, Caf\xe9 <c@gov.example>\n"
+        b"Subject: =?utf-8?b?Q3LDqGNoZQ==?=\n  en meer\n"
+        b"Date: Sat, 11 Mar 2023 10:00:00 -0000\n"
+        b"Message-ID: <raw@gov.example>\n\nTekst.\n"
+    )
+    (conv,) = parse(path)
+    (msg,) = conv.messages
+    assert msg.sender == "Jansen, Renée"  # the comma inside the encoded name holds
+    assert conv.participants == ["Jansen, Renée", "François", "Café"]
+    assert conv.title == "Crèche en meer"
+    assert msg.instant == datetime(2023, 3, 11, 10, 0, tzinfo=UTC)  # -0000 taken as UTC
