@@ -144,7 +144,7 @@ class Matcher:
 
     def __init__(self, entries: list[tuple[str, Label]]) -> None:
         self._labels: dict[str, Label] = {}
-        parts = []
+        parts: list[str] = []
         # Longest first, so "partij voor de dieren" wins over a shorter overlapping term.
         for term, label in sorted(entries, key=lambda e: -len(e[0])):
             prefix = term.endswith("*")

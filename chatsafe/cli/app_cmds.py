@@ -1,0 +1,134 @@
+"""The desktop app from the command line: ``chatsafe gui [CASE]`` and ``chatsafe demo``.
+
+``chatsafe demo`` builds (once) a demo case from the sample exports in the user's data
+folder and opens the app on it. Where this computer has no keyring (a headless CI box),
+the demo case, and only the demo case, uses the fixed passphrase ``DEMO_PASSPHRASE``:
+its content is invented, so a published passphrase protects nothing real.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from chatsafe import keys, paths
+from chatsafe.importers.base import ImportContext
+from chatsafe.store import Case, create_case, open_case
+
+DEMO_PASSPHRASE = "chatsafe-demo-case"
+DEMO_OWNER = "Minister J. de Vries"  # the owner in the sample exports
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gui", help="open the review app (on CASE, if given)")
+    p.add_argument("case", nargs="?", type=Path, metavar="CASE", help="the case file (.chatsafe)")
+    _qt_options(p)
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("demo", help="open the review app on a demo case (built on first use)")
+    p.add_argument(
+        "--no-gui",
+        "--check",
+        dest="no_gui",
+        action="store_true",
+        help="build the demo case and print its stats",
+    )
+    _qt_options(p)
+    p.set_defaults(func=cmd_demo)
+
+
+def _qt_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang", choices=("nl", "en"), help="the app's language (default: the system's)"
+    )
+    p.add_argument(
+        "--quit-after",
+        type=int,
+        metavar="MS",
+        help="close the window after MS milliseconds (smoke tests, with QT_QPA_PLATFORM=offscreen)",
+    )
+
+
+def demo_exports() -> list[Path]:
+    """The sample exports (zip and text files at the top of the samples folder) plus the
+    small party-political chat of ``resources/demo``, from the package or a checkout."""
+    found: list[Path] = []
+    for sub in ("samples", "demo"):
+        for base in (_ROOT / "data", _ROOT.parent / "resources"):
+            folder = base / sub
+            if folder.is_dir():
+                found += sorted(
+                    p
+                    for p in folder.iterdir()
+                    if p.is_file() and p.suffix.lower() in (".txt", ".zip")
+                )
+                break
+    return found
+
+
+def demo_path() -> Path:
+    return paths.data_dir() / "demo.chatsafe"
+
+
+def demo_passphrase() -> str | None:
+    return None if keys.keyring_available() else DEMO_PASSPHRASE
+
+
+def build_demo(path: Path | None = None) -> Case:
+    """Open the demo case, building it first when it does not exist."""
+    from chatsafe.ingest import import_paths
+
+    path = path or demo_path()
+    if path.exists():
+        return open_case(path, passphrase=DEMO_PASSPHRASE)
+    exports = demo_exports()
+    if not exports:
+        from chatsafe.errors import CaseError
+
+        raise CaseError("the demo exports are missing from this installation")
+    case = create_case(path, passphrase=demo_passphrase())
+    try:
+        import_paths(case, exports, ImportContext(owner=DEMO_OWNER))
+        case.set_setting("period_start", "2024-03-01")
+        case.set_setting("period_end", "2024-03-31")
+    except BaseException:
+        case.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return case
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from chatsafe.store import queries
+
+    case = build_demo()
+    if args.no_gui:
+        with case:
+            stats = queries.case_stats(case.conn)
+        json.dump({"case": str(case.path), **stats}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    case.close()
+    return _run_gui(case.path, DEMO_PASSPHRASE, args)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    return _run_gui(args.case, keys.passphrase_from_env(), args)
+
+
+def _run_gui(case: Path | None, passphrase: str | None, args: argparse.Namespace) -> int:
+    if args.quit_after is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        print(
+            "chatsafe: --quit-after is for smoke tests with QT_QPA_PLATFORM=offscreen",
+            file=sys.stderr,
+        )
+        return 2
+    from chatsafe.gui.app import run
+
+    return run(case, passphrase=passphrase, quit_after_ms=args.quit_after, lang=args.lang)

@@ -1,0 +1,118 @@
+"""Importing exports into the open case: on the worker, with a progress dialog and cancel.
+
+Cancel sets a flag that the importer and ingest check now and then; they raise
+CancelledError and the one import transaction rolls back, so the case is unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from chatsafe.errors import CancelledError, ChatsafeError, InputError
+from chatsafe.gui.session import Session
+from chatsafe.importers.base import ImportContext
+from chatsafe.ingest import ImportReport, import_paths
+
+
+class _Bridge(QObject):
+    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
+
+    progress = Signal(str, int, int)
+
+
+class ImportFlow(QObject):
+    """One import run. ``finished(report or None, error or None)`` when it is over."""
+
+    finished = Signal(object, object)
+
+    def __init__(
+        self, session: Session, paths: list[Path], parent: QWidget | None, owner: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.paths = paths
+        self.owner = owner
+        self._cancel = threading.Event()
+        self.bridge = _Bridge()
+        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(self.tr("Import"))
+        self.dialog.setAccessibleName(self.tr("Import progress"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.bridge.progress.connect(self._on_progress)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.dialog.setLabelText(self.tr("Cancelling… nothing will be kept."))
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        names = {
+            "reading": self.tr("Reading"),
+            "storing": self.tr("Storing"),
+            "indexing": self.tr("Indexing"),
+        }
+        text = names.get(phase, phase)
+        if done:
+            text += f" {done:,}"
+        if total:
+            text += f" / {total:,}"
+        self.dialog.setLabelText(text)
+        if total:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def start(self) -> None:
+        case = self.session.case
+        owner = self.owner or case.owner
+        ctx = ImportContext(owner=owner, time_zone=case.time_zone, cancelled=self._cancel.is_set)
+        emit: Callable[[str, int, int], None] = self.bridge.progress.emit
+        paths = self.paths
+
+        def job() -> ImportReport:
+            return import_paths(case, paths, ctx, progress=emit)
+
+        self.dialog.show()
+        self.session.runner.run(job, self._done, self._failed)
+
+    def _done(self, report: ImportReport) -> None:
+        self.dialog.close()
+        self.session.changed.emit("conversations")
+        self.finished.emit(report, None)
+
+    def _failed(self, error: BaseException) -> None:
+        self.dialog.close()
+        self.finished.emit(None, error)
+
+
+def describe_error(error: BaseException, tr: Callable[[str], str]) -> str:
+    """A readable sentence for an import that failed, naming the file."""
+    if isinstance(error, CancelledError):
+        return tr("The import was cancelled. Nothing was added to the case.")
+    if isinstance(error, InputError):
+        where = Path(error.file).name if error.file else ""
+        if error.line is not None:
+            where += f", {tr('line')} {error.line}"
+        text = (
+            tr("Could not import %1: %2.")
+            .replace("%1", where or tr("the export"))
+            .replace("%2", error.message)
+        )
+        return text + " " + tr("Nothing was added to the case.")
+    if isinstance(error, ChatsafeError):
+        return str(error)
+    return tr("The import failed unexpectedly (%1). Nothing was added to the case.").replace(
+        "%1", type(error).__name__
+    )
+
+
+def local_paths(urls: list[Any]) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]

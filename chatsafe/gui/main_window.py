@@ -1,0 +1,586 @@
+"""The main window: conversations, transcript, details; a toolbar with the actions that
+matter and a status bar that always says what will leave and what is still open."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatsafe.gui import notify, recent, roles
+from chatsafe.gui.actions import Actions
+from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
+from chatsafe.gui.delegates import HighlightDelegate
+from chatsafe.gui.details import DetailsPane
+from chatsafe.gui.message_model import MessageModel
+from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
+from chatsafe.gui.review_ops import ReviewOps
+from chatsafe.gui.search_model import SearchModel
+from chatsafe.gui.session import Session
+from chatsafe.gui.tasks import Runner, ThreadRunner
+from chatsafe.gui.views import ConversationView, TranscriptView
+from chatsafe.review import browse, search
+from chatsafe.review.summary import Summary, summarize
+
+
+class MainWindow(QMainWindow, ReviewOps):
+    def __init__(self, runner: Runner | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main")
+        self.runner = runner or ThreadRunner(self)
+        self.session: Session | None = None
+        self.msg_model: MessageModel | None = None
+        self.summary: Summary | None = None
+        self._focus = "conversations"
+        self._pending_message: int | None = None
+        self._loading_cid: int | None = None
+        self.act = Actions(self)
+        self._build()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(150)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self.set_session(None)
+
+    # -- building -----------------------------------------------------------------
+    def _build(self) -> None:
+        a = self.act
+        menus = self.menuBar()
+        m = menus.addMenu(self.tr("&Case"))
+        for act in (a.new_case, a.open_case, a.import_, a.close_case):
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(a.period)
+        m.addAction(a.bundle)
+        m.addSeparator()
+        m.addAction(a.quit)
+        m = menus.addMenu(self.tr("&Review"))
+        for act in (a.mark_private, a.mark_party, a.clear, a.mark_reason):
+            m.addAction(act)
+        m.addSeparator()
+        for act in (a.confirm, a.confirm_all, a.summary):
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(a.rules)
+        m.addAction(a.lexicon)
+        m.addAction(a.verify_log)
+        m = menus.addMenu(self.tr("&Go"))
+        for act in (
+            a.next_message,
+            a.prev_message,
+            a.next_conversation,
+            a.prev_conversation,
+            a.search,
+        ):
+            m.addAction(act)
+        m = menus.addMenu(self.tr("&Help"))
+        m.addAction(a.about)
+
+        tb = self.addToolBar(self.tr("Review"))
+        tb.setObjectName("toolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.bundle):
+            tb.addAction(act)
+        tb.addSeparator()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(self.tr("Search the case (Ctrl+F)"))
+        self.search_edit.setAccessibleName(self.tr("Search the case"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(320)
+        tb.addWidget(self.search_edit)
+
+        self.welcome = WelcomePage(self)
+        review = QWidget(self)
+        self.banner = QLabel("", review)
+        self.banner.setObjectName("logBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#b00020;color:white;padding:6px;font-weight:bold")
+        self.banner.hide()
+
+        self.conv_model = ConversationModel(self)
+        self.conv_proxy = ConversationFilter(self)
+        self.conv_proxy.setSourceModel(self.conv_model)
+        self.conv_view = ConversationView(review)
+        self.conv_view.setModel(self.conv_proxy)
+        self.conv_view.setAccessibleName(self.tr("Conversations"))
+        self.conv_view.setup_columns()
+        self.conv_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.filter_bar = ConversationFilterBar(self.conv_proxy, review)
+        conv_page = QWidget(review)
+        lay = QVBoxLayout(conv_page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.filter_bar)
+        lay.addWidget(self.conv_view, 1)
+
+        self.search_model = SearchModel(self)
+        self.search_view = QListView(review)
+        self.search_view.setObjectName("searchResults")
+        self.search_view.setAccessibleName(self.tr("Search results"))
+        self.search_view.setModel(self.search_model)
+        self.search_view.setUniformItemSizes(True)
+        self.search_view.setItemDelegate(HighlightDelegate(self.search_view))
+        self.left_tabs = QTabWidget(review)
+        self.left_tabs.setAccessibleName(self.tr("Conversations and search results"))
+        self.left_tabs.addTab(conv_page, self.tr("Conversations"))
+        self.left_tabs.addTab(self.search_view, self.tr("Search results"))
+
+        self.transcript = TranscriptView(review)
+        self.transcript.setAccessibleName(self.tr("Transcript"))
+        self.date_bar = DateFilterBar(review)
+        middle = QWidget(review)
+        lay = QVBoxLayout(middle)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.date_bar)
+        lay.addWidget(self.transcript, 1)
+
+        self.details = DetailsPane(review)
+        right = QWidget(review)
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.details, 1)
+        self.legend = Legend(right)
+        lay.addWidget(self.legend)
+
+        split = QSplitter(Qt.Orientation.Horizontal, review)
+        split.addWidget(self.left_tabs)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 5)
+        split.setStretchFactor(2, 2)
+        split.setSizes([380, 700, 260])
+        lay = QVBoxLayout(review)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.banner)
+        lay.addWidget(split, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(review)
+        self.setCentralWidget(self.stack)
+
+        self.status_label = QLabel("", self)
+        self.status_label.setObjectName("leaving")
+        self.status_label.setAccessibleName(self.tr("What will leave"))
+        self.busy_label = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.bundle_available = importlib.util.find_spec("chatsafe.gui.bundle_dialog") is not None
+
+    def _connect(self) -> None:
+        a = self.act
+        a.new_case.triggered.connect(self.new_case)
+        a.open_case.triggered.connect(self.choose_case)
+        a.import_.triggered.connect(self.choose_import)
+        a.close_case.triggered.connect(self.close_case)
+        a.quit.triggered.connect(self.close)
+        a.mark_private.triggered.connect(lambda: self.mark("private"))
+        a.mark_party.triggered.connect(lambda: self.mark("party_political"))
+        a.clear.triggered.connect(lambda: self.mark(None))
+        a.mark_reason.triggered.connect(self.mark_with_reason)
+        a.confirm.triggered.connect(self.confirm)
+        a.confirm_all.triggered.connect(lambda: self.show_summary(offer_confirm=True))
+        a.summary.triggered.connect(lambda: self.show_summary(offer_confirm=False))
+        a.rules.triggered.connect(self.edit_rules)
+        a.lexicon.triggered.connect(self.edit_lexicon)
+        a.period.triggered.connect(self.edit_period)
+        a.bundle.triggered.connect(self.open_bundle)
+        a.next_message.triggered.connect(lambda: self.step_message(1))
+        a.prev_message.triggered.connect(lambda: self.step_message(-1))
+        a.next_conversation.triggered.connect(lambda: self.step_conversation(1))
+        a.prev_conversation.triggered.connect(lambda: self.step_conversation(-1))
+        a.search.triggered.connect(self.focus_search)
+        a.verify_log.triggered.connect(lambda: self.check_log(report_ok=True))
+        a.about.triggered.connect(self.about)
+        self.search_edit.returnPressed.connect(lambda: self.run_search(self.search_edit.text()))
+        self.search_view.activated.connect(self._hit_activated)
+        self.search_view.clicked.connect(self._hit_activated)
+        self.conv_view.selectionModel().currentRowChanged.connect(self._conversation_changed)
+        self.conv_view.focused.connect(lambda: self._set_focus("conversations"))
+        self.transcript.focused.connect(lambda: self._set_focus("messages"))
+        self.conv_model.mark_requested.connect(self.mark_conversation)
+        self.date_bar.changed.connect(self._dates_changed)
+        self.welcome.open_button.clicked.connect(self.choose_case)
+        self.welcome.new_button.clicked.connect(self.new_case)
+        self.welcome.open_requested.connect(self.open_path)
+        self.runner.busy_changed.connect(
+            lambda b: self.busy_label.setText(self.tr("Working…") if b else "")
+        )
+
+    def _set_focus(self, which: str) -> None:
+        self._focus = which
+
+    # -- the session --------------------------------------------------------------
+    def set_session(self, session: Session | None) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        self.summary = None
+        has = session is not None
+        for act in self.act.case_actions:
+            act.setEnabled(has)
+        self.act.bundle.setEnabled(has and self.bundle_available)
+        if not self.bundle_available:
+            self.act.bundle.setToolTip(
+                self.tr("Creating a bundle is not available in this version")
+            )
+        self.search_edit.setEnabled(has)
+        self.banner.hide()
+        self.conv_model.set_rows([])
+        self.search_model.set_hits("", [])
+        if session is None:
+            self.msg_model = None
+            self.transcript.setModel(None)
+            self.details.clear()
+            self.status_label.setText("")
+            self.welcome.set_recent(recent.recent_cases())
+            self.stack.setCurrentWidget(self.welcome)
+            self.setWindowTitle("chatsafe")
+            return
+        self.msg_model = MessageModel(session.reader, self)
+        self.msg_model.matcher = session.matcher
+        self.msg_model.period = session.period
+        self.msg_model.mark_requested.connect(self.mark_messages)
+        self.transcript.setModel(self.msg_model)
+        self.transcript.setup_columns()
+        self.transcript.selectionModel().currentRowChanged.connect(self._message_changed)
+        self.details.reader = session.reader
+        self.details.matcher = session.matcher
+        self.details.clear()
+        self.date_bar.set_period(*session.period)
+        session.changed.connect(self._on_changed)
+        session.failed.connect(self._on_failed)
+        self.stack.setCurrentWidget(self.stack.widget(1))
+        role = {
+            "assistant": self.tr("assistant"),
+            "minister": self.tr("minister"),
+            "it": self.tr("IT support"),
+        }
+        self.setWindowTitle(
+            f"{session.case.path.name} — {session.reviewer.name} ({role[session.reviewer.role.value]}) — chatsafe"
+        )
+        recent.add_recent(session.case.path)
+        from chatsafe.review import lexicon
+
+        session.write(lambda c: lexicon.seed(c, "nl"), changed="lexicon")
+        self.reload_conversations()
+        self.check_log(report_ok=False)
+
+    def reload_conversations(self) -> None:
+        if self.session is None:
+            return
+        self.session.read(browse.conversation_rows, self._conversations_loaded)
+
+    def _conversations_loaded(self, rows: list[browse.ConversationRow]) -> None:
+        current = self.current_conversation_id()
+        self.conv_model.set_rows(rows)
+        self.filter_bar.set_apps(self.conv_model.apps())
+        if rows:
+            self.select_conversation(current if current is not None else rows[0].id)
+        self.schedule_status()
+
+    def schedule_status(self) -> None:
+        self._status_timer.start()
+
+    def _refresh_status(self) -> None:
+        if self.session is not None:
+            self.session.read(summarize, self._status_loaded)
+
+    def _status_loaded(self, summary: Summary) -> None:
+        self.summary = summary
+        t = summary.total
+        text = self.tr("%1 messages will leave · %2 unreviewed · %3 unconfirmed")
+        for k, v in enumerate((t.business, t.unreviewed, t.unconfirmed), start=1):
+            text = text.replace(f"%{k}", f"{v:,}")
+        self.status_label.setText(text)
+
+    def _on_changed(self, what: str) -> None:
+        s = self.session
+        if s is None or self.msg_model is None:
+            return
+        if what == "conversations":
+            self.reload_conversations()
+            return
+        if what == "lexicon":
+            self.msg_model.matcher = s.matcher
+            self.details.matcher = s.matcher
+        if what == "settings":
+            self.msg_model.period = s.period
+            self.date_bar.set_period(*s.period)
+        cid = self.current_conversation_id()
+        if cid is not None:
+            s.read(lambda c: browse.conversation_rows(c, [cid]), self._rows_reloaded)
+        else:
+            self.msg_model.refresh()
+        self.schedule_status()
+
+    def _rows_reloaded(self, rows: list[browse.ConversationRow]) -> None:
+        self.conv_model.update_rows(rows)
+        if self.msg_model is not None:
+            for r in rows:
+                if r.id == self.msg_model.conversation_id:
+                    self.msg_model.refresh(r.label, keep_label=False)
+        self._show_details()
+
+    def _on_failed(self, error: BaseException) -> None:
+        notify.error(self, self.tr("Something went wrong"), str(error))
+
+    # -- selection ----------------------------------------------------------------
+    def current_conversation_id(self) -> int | None:
+        index = self.conv_view.currentIndex()
+        return index.data(roles.ID) if index.isValid() else None
+
+    def select_conversation(self, cid: int) -> None:
+        row = self.conv_model.row_of(cid)
+        if row < 0:
+            return
+        proxy_index = self.conv_proxy.mapFromSource(self.conv_model.index(row, 0))
+        if not proxy_index.isValid():  # filtered out: show everything again
+            self.filter_bar.text.clear()
+            self.conv_proxy.set_filters(text="", app=None, label=0, review=0)
+            proxy_index = self.conv_proxy.mapFromSource(self.conv_model.index(row, 0))
+        self.conv_view.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.conv_view.scrollTo(proxy_index)
+
+    def _conversation_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.session is None or self.msg_model is None or not current.isValid():
+            return
+        cid = current.data(roles.ID)
+        if (
+            cid == self.msg_model.conversation_id
+            and cid != self._loading_cid
+            and self._pending_message is None
+        ):
+            return
+        self._load_messages(cid)
+
+    def _load_messages(self, cid: int) -> None:
+        assert self.session is not None
+        self._loading_cid = cid
+        date_from, date_to = self.date_bar.range()
+        self.session.read(
+            lambda c: browse.message_ids(c, cid, date_from, date_to),
+            lambda ids: self._ids_loaded(cid, ids),
+        )
+
+    def _ids_loaded(self, cid: int, ids: list[int]) -> None:
+        if self.msg_model is None or cid != self._loading_cid:
+            return  # the reviewer has moved on
+        self._loading_cid = None
+        row = self.conv_model.row_of(cid)
+        label = self.conv_model.conversation(row).label if row >= 0 else None
+        self.msg_model.set_conversation(cid, ids, label)
+        if self._pending_message is not None:
+            mrow = self.msg_model.row_of(self._pending_message)
+            self._pending_message = None
+            if mrow >= 0:
+                self.select_message_row(mrow)
+                return
+        self._show_details()
+
+    def _dates_changed(self) -> None:
+        a, b = self.date_bar.range()
+        self.conv_proxy.set_filters(date_from=a, date_to=b)
+        cid = self.current_conversation_id()
+        if cid is not None:
+            self._load_messages(cid)
+
+    def select_message_row(self, row: int) -> None:
+        assert self.msg_model is not None
+        index = self.msg_model.index(row, 0)
+        self.transcript.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.transcript.scrollTo(index)
+
+    def _message_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details()
+
+    def _show_details(self) -> None:
+        if self.session is None or self.msg_model is None:
+            return
+        self.details.query = self.msg_model.query
+        index = self.transcript.currentIndex()
+        if index.isValid() and self._focus == "messages":
+            detail = browse.message_detail(self.session.reader, index.data(roles.ID))
+            if detail is not None:
+                self.details.show_message(
+                    detail, index.data(roles.EFFECTIVE), index.data(roles.BADGES) or []
+                )
+                return
+        cindex = self.conv_view.currentIndex()
+        if cindex.isValid():
+            r = cindex.data(roles.ROW)
+            self.details.show_conversation(r, self.conv_model.review_text(r))
+
+    def selected_message_ids(self) -> list[int]:
+        """The selected messages that can be marked (system events are skipped)."""
+        if self.msg_model is None:
+            return []
+        rows = sorted({i.row() for i in self.transcript.selectionModel().selectedRows()})
+        out = []
+        for row in rows:
+            m = self.msg_model.message(row)
+            if m is not None and m.kind == "message":
+                out.append(m.id)
+        return out
+
+    def step_message(self, delta: int) -> None:
+        if self.msg_model is None or not self.msg_model.rowCount():
+            return
+        row = self.transcript.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(self.msg_model.rowCount() - 1, row + delta))
+        self.transcript.setFocus()
+        self._focus = "messages"
+        self.select_message_row(row)
+
+    def step_conversation(self, delta: int) -> None:
+        n = self.conv_proxy.rowCount()
+        if not n:
+            return
+        row = self.conv_view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(n - 1, row + delta))
+        index = self.conv_proxy.index(row, 0)
+        self.conv_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.conv_view.scrollTo(index)
+
+    # -- search -------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self, text: str) -> None:
+        if self.session is None or self.msg_model is None:
+            return
+        text = text.strip()
+        self.msg_model.set_query(text)
+        self.details.query = text
+        if not text:
+            self.search_model.set_hits("", [])
+            return
+        self.session.read(
+            lambda c: search.search(c, text, limit=500), lambda hits: self._hits(text, hits)
+        )
+
+    def _hits(self, text: str, hits: list[search.Hit]) -> None:
+        self.search_model.set_hits(text, hits)
+        self.left_tabs.setCurrentWidget(self.search_view)
+        self.statusBar().showMessage(self.tr("%n hit(s)", "", len(hits)), 5000)
+
+    def _hit_activated(self, index: QModelIndex) -> None:
+        hit = index.data(roles.ROW)
+        if hit is None or self.msg_model is None:
+            return
+        self._focus = "messages"
+        if hit.conversation_id == self.msg_model.conversation_id and self._loading_cid is None:
+            row = self.msg_model.row_of(hit.message_id)
+            if row >= 0:
+                self.select_message_row(row)
+            return
+        self._pending_message = hit.message_id
+        self.select_conversation(hit.conversation_id)
+
+    # -- importing and drag-and-drop ------------------------------------------------
+    def choose_import(self) -> None:
+        if self.session is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import chat exports"),
+            "",
+            self.tr(
+                "Chat exports (*.txt *.zip *.json *.xml *.db *.mbox *.eml *.md);;All files (*)"
+            ),
+        )
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from chatsafe.gui.import_flow import local_paths
+
+        paths = local_paths(event.mimeData().urls())
+        if paths and self.session is not None:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def ask_owner(self) -> str | None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Owner"),
+            self.tr(
+                "Your name as it appears in the exports (optional; it tells your messages apart):"
+            ),
+        )
+        return name.strip() or None if ok else None
+
+    def start_import(self, paths: list[Path], owner: str | None = None) -> Any:
+        from chatsafe.gui.import_flow import ImportFlow
+
+        if self.session is None:
+            return None
+        if owner is None and not self.session.case.owner:
+            owner = self.ask_owner()
+        flow = ImportFlow(self.session, paths, self, owner)
+        flow.finished.connect(self._import_finished)
+        self._import = flow
+        flow.start()
+        return flow
+
+    def _import_finished(self, report: Any, error: BaseException | None) -> None:
+        from chatsafe.gui.import_flow import describe_error
+
+        if error is not None:
+            notify.error(self, self.tr("Import"), describe_error(error, self.tr))
+            return
+        text = self.tr("Imported %1 new messages (%2 already in the case).")
+        self.statusBar().showMessage(
+            text.replace("%1", f"{report.added:,}").replace("%2", f"{report.skipped:,}"), 8000
+        )
+
+    # -- closing ------------------------------------------------------------------
+    def close_case(self) -> None:
+        self.set_session(None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_session(None)
+        self.runner.shutdown()
+        super().closeEvent(event)

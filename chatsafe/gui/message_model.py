@@ -1,0 +1,301 @@
+"""The transcript of one conversation: a model over message ids with lazy rows.
+
+Only the ids are held (200,000 ints is a few MB); rows are fetched a page at a time from
+the reader connection when the view asks for them, and a small LRU cache keeps the pages
+around the visible part. After a mark the cache is dropped and the view repaints only
+what it shows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from chatsafe.gui import roles
+from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon, label_name
+from chatsafe.review import browse, search
+from chatsafe.review.browse import MessageRow
+
+Index = QModelIndex | QPersistentModelIndex
+COL_PRIVATE, COL_PARTY, COL_LABEL, COL_TIME, COL_SENDER, COL_TEXT = range(6)
+PAGE = 256
+MAX_PAGES = 24
+
+
+def _check_header(model: QAbstractTableModel, private: bool, role: int) -> Any:
+    """The checkbox columns: the label's icon and a short name; the full name as tooltip."""
+    label = PRIVATE if private else PARTY
+    if role == Qt.ItemDataRole.DisplayRole:
+        return model.tr("Private") if private else model.tr("Party")
+    if role == Qt.ItemDataRole.DecorationRole:
+        return label_icon(label)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return label_name(label)
+    return None
+
+
+class MessageModel(QAbstractTableModel):
+    """``mark_requested([message ids], label or None)`` when a checkbox is clicked."""
+
+    mark_requested = Signal(list, object)
+
+    def __init__(self, reader: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.ids: list[int] = []
+        self.conversation_id: int | None = None
+        self.conversation_label: str | None = None
+        self.matcher: Any = None
+        self.period: tuple[str | None, str | None] = (None, None)
+        self.query = ""
+        self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
+        self.fetches = 0  # pages read, for tests and the benchmark
+
+    # -- data in ------------------------------------------------------------------
+    def set_conversation(
+        self, conversation_id: int | None, ids: list[int], label: str | None
+    ) -> None:
+        self.beginResetModel()
+        self.conversation_id = conversation_id
+        self.ids = ids
+        self.conversation_label = label
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self, conversation_label: str | None = None, keep_label: bool = True) -> None:
+        """Drop cached rows (marks changed) and let the view repaint what it shows."""
+        if not keep_label:
+            self.conversation_label = conversation_label
+        self._pages.clear()
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, COL_TEXT))
+
+    def set_query(self, query: str) -> None:
+        self.query = query
+        self.refresh()
+
+    def message(self, row: int) -> MessageRow | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            chunk = self.ids[page_no * PAGE : (page_no + 1) * PAGE]
+            page = browse.message_rows(self.reader, chunk)
+            self.fetches += 1
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page.get(self.ids[row])
+
+    def row_of(self, message_id: int) -> int:
+        try:
+            return self.ids.index(message_id)
+        except ValueError:
+            return -1
+
+    def effective(self, m: MessageRow) -> tuple[str, str]:
+        if m.label:
+            return m.label, "own"
+        if self.conversation_label:
+            return self.conversation_label, "conversation"
+        return BUSINESS, "default"
+
+    def suggestion(self, m: MessageRow) -> str | None:
+        """A lexicon's suggestion, shown only while nobody decided on this message."""
+        if m.kind != "message" or m.label or self.matcher is None:
+            return None
+        s = self.matcher.suggestion(m.text)
+        return None if s is None else str(s.value)
+
+    def out_of_period(self, m: MessageRow) -> bool:
+        start, end = self.period
+        day = m.wallclock[:10]
+        return bool((start and day < start) or (end and day > end))
+
+    def badges(self, m: MessageRow) -> list[str]:
+        out = []
+        if m.deleted:
+            out.append(self.tr("deleted"))
+        if m.edited:
+            out.append(self.tr("edited"))
+        if m.view_once:
+            out.append(self.tr("view once"))
+        if m.forwarded:
+            out.append(self.tr("forwarded"))
+        if m.media_omitted or m.missing_attachments:
+            out.append(self.tr("media missing"))
+        elif m.attachments:
+            out.append(self.tr("%n attachment(s)", "", m.attachments))
+        if m.event_type in ("disappearing_on", "disappearing_changed"):
+            out.append(self.tr("disappearing messages on"))
+        if self.out_of_period(m):
+            out.append(self.tr("out of period"))
+        return out
+
+    def spans(self, m: MessageRow, text: str) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        if self.matcher is not None and m.kind == "message":
+            found += [(x.start, x.end, str(x.label.value)) for x in self.matcher.matches(text)]
+        if self.query:
+            found += [(a, b, "hit") for a, b in search.highlight_spans(text, self.query)]
+        return found
+
+    # -- Qt model -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section in (COL_PRIVATE, COL_PARTY):
+            return _check_header(self, section == COL_PRIVATE, role)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [
+            "",
+            "",
+            self.tr("Label"),
+            self.tr("Time"),
+            self.tr("Sender"),
+            self.tr("Message"),
+        ]
+        return names[section] if 0 <= section < len(names) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_PRIVATE, COL_PARTY):
+            m = self.message(index.row())
+            if m is not None and m.kind == "message":
+                base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        m = self.message(index.row())
+        if m is None:
+            return None
+        col = index.column()
+        if role == roles.ROW:
+            return m
+        if role == roles.ID:
+            return m.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(m, col)
+        if role == Qt.ItemDataRole.CheckStateRole and col in (COL_PRIVATE, COL_PARTY):
+            if m.kind != "message":
+                return None
+            want = PRIVATE if col == COL_PRIVATE else PARTY
+            label, source = self.effective(m)
+            if label != want:
+                return Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if source == "own" else Qt.CheckState.PartiallyChecked
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_LABEL and m.kind == "message":
+            suggested = self.suggestion(m)
+            label, source = self.effective(m)
+            if suggested and label == BUSINESS:
+                return label_icon(suggested, suggested=True)
+            return label_icon(label)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_LABEL:
+            return self._tooltip(m)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (
+            COL_LABEL,
+            COL_PRIVATE,
+            COL_PARTY,
+            COL_TEXT,
+        ):
+            return self._tooltip(m)
+        if role == Qt.ItemDataRole.ForegroundRole and (self.out_of_period(m) or m.kind == "event"):
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.FontRole and m.kind == "event":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == roles.EFFECTIVE:
+            return self.effective(m) if m.kind == "message" else None
+        if role == roles.SUGGESTION:
+            return self.suggestion(m)
+        if role == roles.OUT_OF_PERIOD:
+            return self.out_of_period(m)
+        if role == roles.BADGES:
+            return self.badges(m)
+        if role == roles.SPANS and col == COL_TEXT:
+            return self.spans(m, self._first_line(m))
+        return None
+
+    @staticmethod
+    def _first_line(m: MessageRow) -> str:
+        line = m.text.split("\n", 1)[0]
+        return line[:500]
+
+    def _display(self, m: MessageRow, col: int) -> str | None:
+        if col == COL_TIME:
+            return m.wallclock.replace("T", " ")[:16]
+        if col == COL_SENDER:
+            return m.sender or ""
+        if col == COL_TEXT:
+            return self._first_line(m)
+        return None
+
+    def _tooltip(self, m: MessageRow) -> str:
+        if m.kind != "message":
+            return self.tr("System event: shown, but not markable")
+        label, source = self.effective(m)
+        text = label_name(label)
+        if source == "conversation":
+            text += " " + self.tr("(from the conversation's mark)")
+        elif source == "default":
+            text += " " + self.tr("(the default)")
+        elif m.status == "proposed":
+            text += " " + self.tr("(proposed)")
+        if m.reason:
+            text += "\n" + self.tr("Reason: %1").replace("%1", m.reason)
+        suggested = self.suggestion(m)
+        if suggested:
+            text += "\n" + self.tr("Suggested by the lexicon: %1 (click to decide)").replace(
+                "%1", label_name(suggested)
+            )
+        return text
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (COL_PRIVATE, COL_PARTY):
+            return False
+        m = self.message(index.row())
+        if m is None or m.kind != "message":
+            return False
+        want = PRIVATE if index.column() == COL_PRIVATE else PARTY
+        self.mark_requested.emit([m.id], self.toggled_label(m, want))
+        return True
+
+    def toggled_label(self, m: MessageRow, want: str) -> str | None:
+        """What clicking ``want`` on this message means, given the override rule.
+
+        Turning a label off where it comes from the conversation needs an explicit
+        *business* mark on the message; turning off its own mark just clears it.
+        """
+        label, _source = self.effective(m)
+        if label != want:
+            return want
+        if self.conversation_label in (None, BUSINESS):
+            return None
+        return BUSINESS

@@ -1,0 +1,190 @@
+"""The widgets around the tables: filter bars, the legend, the welcome page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatsafe.gui.conversation_model import ConversationFilter
+from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixmap
+
+
+class Legend(QWidget):
+    """One colour and one icon per label; outlined means a suggestion."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAccessibleName(self.tr("Legend"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 4, 0)
+        size = self.fontMetrics().height()
+        for label, suggested, text in (
+            (BUSINESS, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
+            (PRIVATE, False, label_name(PRIVATE)),
+            (PARTY, False, label_name(PARTY)),
+            (PRIVATE, True, self.tr("outlined: suggestion")),
+        ):
+            icon = QLabel(self)
+            icon.setPixmap(label_pixmap(label, suggested, size))
+            icon.setAccessibleName(text)
+            row.addWidget(icon)
+            row.addWidget(QLabel(text, self))
+        row.addStretch(1)
+
+
+class ConversationFilterBar(QWidget):
+    def __init__(self, proxy: ConversationFilter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proxy = proxy
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("Filter by title or participant"))
+        self.text.setAccessibleName(self.tr("Filter by title or participant"))
+        self.text.setClearButtonEnabled(True)
+        self.app = QComboBox(self)
+        self.app.setAccessibleName(self.tr("Filter by app"))
+        self.label = QComboBox(self)
+        self.label.setAccessibleName(self.tr("Filter by label"))
+        for text in (
+            self.tr("All labels"),
+            label_name(PRIVATE),
+            label_name(PARTY),
+            label_name(BUSINESS),
+            self.tr("With marked messages"),
+        ):
+            self.label.addItem(text)
+        self.review = QComboBox(self)
+        self.review.setAccessibleName(self.tr("Filter by review state"))
+        for text in (
+            self.tr("Any review state"),
+            self.tr("Not reviewed"),
+            self.tr("Reviewed"),
+            self.tr("Confirmed"),
+            self.tr("With proposals"),
+        ):
+            self.review.addItem(text)
+        self.set_apps({})
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.text, 2)
+        row.addWidget(self.app, 1)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.review, 1)
+        self.text.textChanged.connect(lambda t: proxy.set_filters(text=t.strip()))
+        self.app.currentIndexChanged.connect(
+            lambda _i: proxy.set_filters(app=self.app.currentData())
+        )
+        self.label.currentIndexChanged.connect(lambda i: proxy.set_filters(label=i))
+        self.review.currentIndexChanged.connect(lambda i: proxy.set_filters(review=i))
+
+    def set_apps(self, apps: dict[str, str]) -> None:
+        current = self.app.currentData()
+        self.app.blockSignals(True)
+        self.app.clear()
+        self.app.addItem(self.tr("All apps"), None)
+        for key, name in sorted(apps.items(), key=lambda kv: kv[1]):
+            self.app.addItem(name, key)
+        self.app.setCurrentIndex(max(0, self.app.findData(current)))
+        self.app.blockSignals(False)
+
+
+class DateFilterBar(QWidget):
+    """A date range for the transcript and the conversation list (both ends optional)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.use_from = QCheckBox(self.tr("From"), self)
+        self.use_to = QCheckBox(self.tr("To"), self)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for box, edit, name in (
+            (self.use_from, self.date_from, self.tr("Show messages from this date")),
+            (self.use_to, self.date_to, self.tr("Show messages up to this date")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setAccessibleName(name)
+            box.setAccessibleName(name)
+            box.toggled.connect(lambda _c: self.changed.emit())
+            edit.dateChanged.connect(lambda _d, b=box: b.isChecked() and self.changed.emit())
+        self.period_note = QLabel("", self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.use_from)
+        row.addWidget(self.date_from)
+        row.addWidget(self.use_to)
+        row.addWidget(self.date_to)
+        row.addStretch(1)
+        row.addWidget(self.period_note)
+
+    def range(self) -> tuple[str | None, str | None]:
+        a = self.date_from.date().toString("yyyy-MM-dd") if self.use_from.isChecked() else None
+        b = self.date_to.date().toString("yyyy-MM-dd") if self.use_to.isChecked() else None
+        return a, b
+
+    def set_period(self, start: str | None, end: str | None) -> None:
+        if start or end:
+            text = (
+                self.tr("In-scope period: %1 – %2")
+                .replace("%1", start or "…")
+                .replace("%2", end or "…")
+            )
+        else:
+            text = self.tr("No in-scope period set")
+        self.period_note.setText(text)
+
+
+class WelcomePage(QWidget):
+    """Shown when no case is open: open, create, or pick a recent case."""
+
+    open_requested = Signal(object)  # a Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        title = QLabel(
+            self.tr("chatsafe: separate business messages from private and party-political ones"),
+            self,
+        )
+        title.setWordWrap(True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        self.open_button = QPushButton(self.tr("Open case…"), self)
+        self.open_button.setAccessibleName(self.tr("Open case…"))
+        self.new_button = QPushButton(self.tr("New case…"), self)
+        self.new_button.setAccessibleName(self.tr("New case…"))
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName(self.tr("Recent cases"))
+        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(Path(item.text())))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Recent cases:"), self))
+        layout.addWidget(self.recent, 1)
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for p in paths:
+            QListWidgetItem(str(p), self.recent)
