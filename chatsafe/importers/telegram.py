@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,7 +22,8 @@ from chatsafe.errors import InputError, NotAChatError
 from chatsafe.importers.base import ImportContext, decode_text
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
 from chatsafe.importers.telegram_actions import service_event
-from chatsafe.sources import DEFAULT_LIMITS, FileSource, Source
+from chatsafe.importers.telegram_media import TelegramMedia
+from chatsafe.sources import FileSource, Source
 
 _MAIN = "result.json"
 _NOT_INCLUDED = "(File "  # "(File not included. …)", "(File exceeds maximum size. …)", …
@@ -51,40 +52,6 @@ def _head(source: Source, name: str) -> bytes:
     for block in source.chunks(name):
         return block[:8192]
     return b""
-
-
-class _Media:
-    """Reads the files result.json names, relative to its folder; None when absent."""
-
-    def __init__(self, source: Source, main: str) -> None:
-        self.source = source
-        parent = PurePosixPath(main).parent
-        self.base = "" if str(parent) == "." else f"{parent}/"
-        self.names = set(source.names())
-
-    def read(self, rel: str) -> bytes | None:
-        path = PurePosixPath(rel.replace("\\", "/"))
-        if path.is_absolute() or ".." in path.parts or not path.parts:
-            return None
-        if isinstance(self.source, FileSource):
-            return self._beside_file(path)
-        name = self.base + path.as_posix()
-        return self.source.read(name) if name in self.names else None
-
-    def _beside_file(self, rel: PurePosixPath) -> bytes | None:
-        # result.json given on its own: its media still sit next to it on disk.
-        folder = Path(self.source.path).parent
-        full = folder.joinpath(*rel.parts)
-        try:
-            if full.is_symlink() or not full.is_file():
-                return None
-            if not full.resolve().is_relative_to(folder.resolve()):
-                return None
-            if full.stat().st_size > DEFAULT_LIMITS.max_file_bytes:
-                return None
-            return full.read_bytes()
-        except OSError:
-            return None
 
 
 class _Bad(Exception):
@@ -159,7 +126,7 @@ def _was_edited(msg: dict[str, Any]) -> bool:
     return isinstance(edited, str) and bool(edited) and not edited.startswith("1970-01-01")
 
 
-def _attachments(msg: dict[str, Any], path: str, files: _Media) -> list[ParsedAttachment]:
+def _attachments(msg: dict[str, Any], path: str, files: TelegramMedia) -> list[ParsedAttachment]:
     found: list[ParsedAttachment] = []
     for field in ("photo", "file", "contact_vcard"):
         if field not in msg:
@@ -196,7 +163,7 @@ class _Chat:
         self.other_id: str | None = None
 
     def convert(
-        self, chat: Any, path: str, files: _Media, ctx: ImportContext, counter: list[int]
+        self, chat: Any, path: str, files: TelegramMedia, ctx: ImportContext, counter: list[int]
     ) -> ParsedConversation:
         chat = _want(chat, dict, path, "the chat")
         messages = _want(
@@ -240,7 +207,7 @@ class _Chat:
         )
 
     def _message(
-        self, msg: Any, where: str, index: int, files: _Media, ttl: int | None
+        self, msg: Any, where: str, index: int, files: TelegramMedia, ttl: int | None
     ) -> tuple[ParsedMessage, int | None]:
         msg = _want(msg, dict, where, "the message")
         msg_id = msg.get("id")
@@ -386,7 +353,7 @@ class TelegramImporter:
         tz = zone(ctx.time_zone)
         owner_id, owner_name = _owner(root)
         chat_reader = _Chat(owner_id, owner_name, tz)
-        files = _Media(source, main)
+        files = TelegramMedia(source, main)
         try:
             chats = _chats(root)
             total = sum(
