@@ -295,8 +295,14 @@ class EmailImporter:
             if _looks_like_eml(head):
                 return 85 if source.path.suffix.lower() == ".eml" else 70
             return 0
-        kinds = {_kind_of(n) for n in source.names()} - {None}
-        return 85 if kinds else 0
+        names = source.names()
+        kinds = [k for k in map(_kind_of, names) if k]
+        if "mbox" in kinds:
+            return 85
+        # A few .eml files among media are attachments of another export, not a mailbox.
+        if kinds and len(kinds) * 2 >= len(names):
+            return 85
+        return 30 if kinds else 0
 
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
         reader = _Reader(source, ctx, zone(ctx.time_zone))

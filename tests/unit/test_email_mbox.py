@@ -314,3 +314,13 @@ def test_raw_8bit_and_encoded_headers(tmp_path: Path) -> None:
     assert conv.participants == ["Jansen, Renée", "François", "Café"]
     assert conv.title == "Crèche en meer"
     assert msg.instant == datetime(2023, 3, 11, 10, 0, tzinfo=UTC)  # -0000 taken as UTC
+
+
+def test_stray_eml_among_media_is_a_weak_guess(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    (folder / "media").mkdir(parents=True)
+    for i in range(3):
+        (folder / "media" / f"photo{i}.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "media" / "forwarded.eml").write_bytes((FIX / "single.eml").read_bytes())
+    with open_source(folder) as source:
+        assert IMPORTER.sniff(source) == 30
