@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -266,7 +267,7 @@ class ZipSource(Source):
                             "refused: inflates beyond the total limit", file=self.display
                         )
                     yield block
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise InputError(f"damaged member ({exc})", file=self.display, entry=name) from None
 
     def read(self, name: str) -> bytes:
