@@ -58,6 +58,11 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
             if c.name == "certificate"
         ]
         signer_infos = list(sd["signer_infos"])
+        outer_digests = [d["algorithm"].native for d in sd["digest_algorithms"]]
+        # Re-encoding must give the same bytes: no trailing data, no non-DER encodings
+        # that would let bytes change without changing what is checked.
+        if info.dump(force=True) != signature_der:
+            raise CmsError("the signature file is not in canonical DER form (changed?)")
     except CmsError:
         raise
     except Exception as exc:  # asn1crypto raises many types on malformed input
@@ -70,6 +75,8 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
         digest_name = si["digest_algorithm"]["algorithm"].native
         if digest_name not in _HASHES:
             raise CmsError(f"unsupported digest algorithm {digest_name}")
+        if outer_digests != [digest_name]:
+            raise CmsError("the signature's digest algorithms do not match its signer's")
         attrs = si["signed_attrs"]
         if not attrs:
             raise CmsError("the signature has no signed attributes")
@@ -85,11 +92,32 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
         if "signing_time" in values:
             signing_time = values["signing_time"][0].native
         _check_signature(cert, si, _signed_attrs_der(si), digest_name)
+        _check_bundled_certificates(certs)
     except CmsError:
         raise
     except Exception as exc:
         raise CmsError(f"the signature cannot be checked ({type(exc).__name__}: {exc})") from None
     return Verified(cert, certs, signing_time, digest_name)
+
+
+def _check_bundled_certificates(certs: list[x509.Certificate]) -> None:
+    """Every certificate carried in the signature must be vouched for by another one in
+    it (or by itself, for a root): a changed byte in any of them shows."""
+    for cert in certs:
+        issuers = [c for c in certs if c.subject == cert.issuer]
+        if not issuers:
+            continue  # issued by a CA the archive supplies (--ca); checked there
+        for issuer in issuers:
+            try:
+                cert.verify_directly_issued_by(issuer)
+                break
+            except Exception:  # InvalidSignature, ValueError, TypeError: all mean "no"
+                continue
+        else:
+            raise CmsError(
+                f"certificate {cert.subject.rfc4514_string()} in the signature is not "
+                "validly signed by its issuer (changed?)"
+            )
 
 
 def _find_signer(si: cms.SignerInfo, certs: list[x509.Certificate]) -> x509.Certificate:

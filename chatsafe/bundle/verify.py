@@ -127,8 +127,16 @@ def verify_bundle(path: Path, ca: Path | None = None) -> Report:
     except ChatsafeError as exc:
         opened.problems.append(str(exc))
         return report
+    except Exception as exc:  # a damaged central directory can raise many things
+        opened.problems.append(f"{path}: not a readable zip archive ({type(exc).__name__})")
+        return report
     with src:
-        _verify(src, report, ca)
+        try:
+            _verify(src, report, ca)
+        except Exception as exc:  # never a traceback for a damaged bundle: a failure
+            report.check("reading the bundle").problems.append(
+                f"the bundle is damaged ({type(exc).__name__}: {exc})"
+            )
     return report
 
 

@@ -1,0 +1,137 @@
+"""Tampering: changing, adding or removing any single byte or file of a bundle makes
+``chatsafe verify`` fail, and the report names what is wrong.
+
+Positions are sampled (every file, a few positions each) rather than every byte.
+"""
+
+from __future__ import annotations
+
+import random
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chatsafe.bundle import builder, signing
+from chatsafe.bundle.verify import verify_bundle
+from chatsafe.domain import Label
+from chatsafe.review import labels
+from chatsafe.review.labels import Role
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs, message_ids
+
+SPEC = [
+    {
+        "key": "k",
+        "title": "Overleg",
+        "messages": [
+            {"sender": "Minister", "wallclock": "2024-03-01T09:00:00", "text": "Nota morgen"},
+            {
+                "sender": "Adviseur",
+                "wallclock": "2024-03-01T09:05:00",
+                "text": "Hier",
+                "attachments": [{"name": "a.txt", "mime": "text/plain", "data": "bijlage"}],
+            },
+            {"sender": "Adviseur", "wallclock": "2024-03-01T09:06:00", "text": "prive ding"},
+        ],
+    }
+]
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Certs]:
+    tmp = tmp_path_factory.mktemp("tamper")
+    certs = make_certs(tmp / "certs")
+    mp = pytest.MonkeyPatch()
+    try:
+        case = build_case(tmp / "c.chatsafe", SPEC, mp)
+    finally:
+        mp.undo()
+    with case.transaction() as c:
+        labels.label_messages(
+            c, message_ids(case, "prive"), Label.PRIVATE, by="M", role=Role.MINISTER, reason="x"
+        )
+    out = tmp / "bundle.zip"
+    builder.make_bundle(
+        case, out, signing.load_p12(certs.p12, SIGNING_PASSPHRASE), by="M", role="minister"
+    )
+    case.close()
+    assert verify_bundle(out, certs.ca_pem).ok
+    return out, certs
+
+
+def members(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    with zipfile.ZipFile(path) as z:
+        return [(i, z.read(i)) for i in z.infolist()]
+
+
+def rezip(path: Path, items: list[tuple[str, bytes]]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            z.writestr(name, data)
+
+
+def failures(path: Path, certs: Certs) -> str:
+    report = verify_bundle(path, certs.ca_pem)
+    assert not report.ok, "verify accepted a changed bundle"
+    return "\n".join(p for c in report.checks for p in c.problems)
+
+
+def test_changing_one_byte_of_any_file_is_named(made: tuple[Path, Certs], tmp_path: Path) -> None:
+    out, certs = made
+    original = members(out)
+    rnd = random.Random(5)
+    for index, (info, data) in enumerate(original):
+        rel = info.filename.split("/", 1)[1]
+        positions = {0, len(data) - 1} | {rnd.randrange(len(data)) for _ in range(3)}
+        for pos in sorted(positions):
+            changed = bytearray(data)
+            changed[pos] ^= 0x01 if changed[pos] not in (0x0A,) else 0x20
+            items = [(i.filename, d) for i, d in original]
+            items[index] = (info.filename, bytes(changed))
+            target = tmp_path / "t.zip"
+            rezip(target, items)
+            text = failures(target, certs)
+            name = "tagmanifest-sha512.txt" if rel.endswith(".p7s") else rel
+            assert name in text, (rel, pos, text)
+
+
+def test_adding_a_file_is_named(made: tuple[Path, Certs], tmp_path: Path) -> None:
+    out, certs = made
+    original = [(i.filename, d) for i, d in members(out)]
+    root = original[0][0].split("/")[0]
+    for rel in ("data/extra.txt", "data/conversation-0001/x.json", "extra.txt", "metadata/x.json"):
+        target = tmp_path / "t.zip"
+        rezip(target, [*original, (f"{root}/{rel}", b"added")])
+        assert rel in failures(target, certs)
+
+
+def test_removing_any_file_is_named(made: tuple[Path, Certs], tmp_path: Path) -> None:
+    out, certs = made
+    original = [(i.filename, d) for i, d in members(out)]
+    for index, (name, _) in enumerate(original):
+        rel = name.split("/", 1)[1]
+        target = tmp_path / "t.zip"
+        rezip(target, original[:index] + original[index + 1 :])
+        assert rel in failures(target, certs), rel
+
+
+def test_raw_zip_bytes(made: tuple[Path, Certs], tmp_path: Path) -> None:
+    """A flipped byte anywhere in the zip either fails verification or (in zip
+    bookkeeping such as a timestamp) left every member's name and bytes as they were."""
+    out, certs = made
+    raw = out.read_bytes()
+    original = {i.filename: d for i, d in members(out)}
+    rnd = random.Random(11)
+    failed = 0
+    for pos in sorted(rnd.sample(range(len(raw)), 120)):
+        changed = bytearray(raw)
+        changed[pos] ^= 0xFF
+        target = tmp_path / "t.zip"
+        target.write_bytes(bytes(changed))
+        if not verify_bundle(target, certs.ca_pem).ok:
+            failed += 1
+            continue
+        after: dict[str, Any] = {i.filename: d for i, d in members(target)}
+        assert after == original, f"byte {pos} changed content yet verify accepted it"
+    assert failed > 60
