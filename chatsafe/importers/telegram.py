@@ -102,6 +102,8 @@ def _when(msg: dict[str, Any], path: str, tz: ZoneInfo) -> tuple[str, datetime |
         local = datetime.fromisoformat(raw)
     except ValueError:
         raise _Bad(path, "date is not a date and time") from None
+    if not 1970 <= local.year < 2200:  # outside this, time-zone arithmetic breaks
+        raise _Bad(path, "date is out of range")
     unix = msg.get("date_unixtime")
     if unix is None:
         return local.replace(tzinfo=None).isoformat(timespec="seconds"), None, raw

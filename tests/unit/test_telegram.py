@@ -320,3 +320,11 @@ def test_schema_mutations_raise_only_chatsafe_errors(
         parse(path)
     except ChatsafeError:
         pass
+
+
+def test_date_out_of_range_is_refused(tmp_path: Path) -> None:
+    root = json.loads((OLD / "result.json").read_text())
+    root["messages"][1]["date"] = "0001-01-01T00:00:00"
+    with pytest.raises(InputError) as err:
+        parse(_write(tmp_path, json.dumps(root)))
+    assert err.value.entry == "messages[1]" and "out of range" in err.value.message
