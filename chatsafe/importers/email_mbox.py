@@ -158,9 +158,11 @@ def _date(headers: Headers) -> tuple[datetime | None, str | None]:
     if when.tzinfo is None:  # "-0000": UTC with the sender's zone unknown
         when = when.replace(tzinfo=UTC)
     try:
-        return when.astimezone(UTC), text
+        when = when.astimezone(UTC)
     except (OverflowError, ValueError):
         return None, text
+    # A damaged date outside 1970-2199 is read as no date (the envelope's, if any).
+    return (when, text) if 1970 <= when.year < 2200 else (None, text)
 
 
 def _who(address: tuple[str, str]) -> str:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from chatsafe.errors import SettingsError
 
 # Direction marks and embeddings that apps put around names and lines; readers do not see them.
+_YEAR_2200 = 7258118400  # 2200-01-01T00:00:00Z
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
 
 
@@ -35,5 +36,11 @@ def wallclock_of(instant: datetime, tz: ZoneInfo) -> str:
 
 
 def instant_from_epoch(seconds: float) -> datetime:
-    """A UTC-aware datetime; raises ValueError/OverflowError/OSError when out of range."""
+    """A UTC-aware datetime; raises ValueError/OverflowError/OSError when out of range.
+
+    Only 1970-2199 is accepted: outside it, local-time arithmetic overflows and no chat
+    export holds such dates except by damage.
+    """
+    if not 0 <= seconds < _YEAR_2200:
+        raise ValueError("time outside 1970-2199")
     return datetime.fromtimestamp(seconds, UTC)

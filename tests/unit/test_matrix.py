@@ -273,3 +273,12 @@ def test_schema_mutations_raise_only_chatsafe_errors(
         parse(_write(tmp_path, json.dumps(root)))
     except ChatsafeError:
         pass
+
+
+@pytest.mark.parametrize("ts", [-62135596800000, 253402300799000, 10**20])
+def test_timestamp_out_of_range_is_refused(tmp_path: Path, ts: int) -> None:
+    root = json.loads(ROOM.read_text())
+    root["messages"][6]["origin_server_ts"] = ts
+    with pytest.raises(InputError) as err:
+        parse(_write(tmp_path, json.dumps(root)))
+    assert err.value.entry == "messages[6]"
