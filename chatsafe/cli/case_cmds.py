@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from chatsafe import importers, settings
@@ -11,7 +12,7 @@ from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, pr
 from chatsafe.errors import ChatsafeError
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
-from chatsafe.store import queries
+from chatsafe.store import Case, discard_case, queries
 
 
 def register(sub: Any) -> None:
@@ -50,8 +51,6 @@ def register(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     if args.tz:
         zone(args.tz)
     signal_key = None
@@ -61,29 +60,41 @@ def cmd_import(args: argparse.Namespace) -> int:
             signal_key = Path(args.signal_key).read_text(encoding="ascii").strip()
         except (OSError, UnicodeDecodeError):
             raise ChatsafeError("cannot read the Signal key file", file=args.signal_key) from None
+    created = not args.case.exists()
     case = open_from_args(args, create=True)
-    with case:
-        if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
-            case.set_setting("time_zone", args.tz)
-        ctx = ImportContext(
-            owner=args.owner or case.owner,
-            encoding=args.encoding,
-            time_zone=args.tz or case.time_zone,
-            signal_key=signal_key,
-        )
-        progress = StderrProgress("import")
-        report = import_paths(
-            case,
-            [Path(p) for p in args.paths],
-            ctx,
-            format_name=args.format_name,
-            progress=progress,
-        )
-        progress.done(
-            f"imported {report.added} new entries in {len(report.conversations)} "
-            f"conversation(s); {report.skipped} already in the case"
-        )
+    try:
+        _import_into(case, args, signal_key)
+    except BaseException:
+        if created:  # a refused first import leaves nothing behind, not an empty case
+            case.close()
+            discard_case(case)
+        raise
+    finally:
+        case.close()
     return 0
+
+
+def _import_into(case: Case, args: argparse.Namespace, signal_key: str | None) -> None:
+    if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
+        case.set_setting("time_zone", args.tz)
+    ctx = ImportContext(
+        owner=args.owner or case.owner,
+        encoding=args.encoding,
+        time_zone=args.tz or case.time_zone,
+        signal_key=signal_key,
+    )
+    progress = StderrProgress("import")
+    report = import_paths(
+        case,
+        [Path(p) for p in args.paths],
+        ctx,
+        format_name=args.format_name,
+        progress=progress,
+    )
+    progress.done(
+        f"imported {report.added} new entries in {len(report.conversations)} "
+        f"conversation(s); {report.skipped} already in the case"
+    )
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

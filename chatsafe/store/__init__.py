@@ -1,5 +1,5 @@
 """The encrypted case file."""
 
-from chatsafe.store.case import SUFFIX, Case, create_case, open_case, read_case_id
+from chatsafe.store.case import SUFFIX, Case, create_case, discard_case, open_case, read_case_id
 
-__all__ = ["SUFFIX", "Case", "create_case", "open_case", "read_case_id"]
+__all__ = ["SUFFIX", "Case", "create_case", "discard_case", "open_case", "read_case_id"]

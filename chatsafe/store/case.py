@@ -251,3 +251,12 @@ def _fsync_dir(path: Path) -> None:
     if os.name == "nt":  # Windows cannot open a folder for fsync
         return
     _fsync(path)
+
+
+def discard_case(case: Case) -> None:
+    """Delete a case that was just made and holds nothing (a refused first import)."""
+    case.close()
+    for leftover in (case.path, Path(f"{case.path}-wal"), Path(f"{case.path}-shm")):
+        leftover.unlink(missing_ok=True)
+    if case.key_method == "keyring":
+        keys.forget(case.id)
