@@ -1,0 +1,176 @@
+"""``chatsafe bundle`` and ``chatsafe verify`` as IT support runs them, and SIGKILL at
+random moments never leaving a file under the final name."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, make_certs
+from tests.e2e.conftest import Cli, whatsapp_text
+
+ARCHIVAL = [
+    "organisation=Ministerie van Testzaken",
+    "appraisal=B",
+    "retention=permanent",
+    "information_category=Berichten van bewindspersonen",
+]
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+def make_case(cli: Cli, n: int = 40) -> Path:
+    case = cli.cwd / "case.chatsafe"
+    chat = cli.cwd / "WhatsApp-chat met Kabinet.txt"
+    chat.write_text(whatsapp_text(n, seed=4), encoding="utf-8")
+    cli.run("import", str(case), str(chat), "--owner", "Minister J. de Vries")
+    return case
+
+
+def test_bundle_and_verify_through_the_cli(cli: Cli, certs: Certs) -> None:
+    case = make_case(cli)
+    out = cli.cwd / "bundle.zip"
+    cli.env["CHATSAFE_SIGNING_PASSPHRASE"] = SIGNING_PASSPHRASE
+    args = ["bundle", str(case), "--out", str(out), "--p12", str(certs.p12), "--by", "J. de Vries"]
+
+    refused = cli.run(*args, "--role", "minister", check=False)
+    assert refused.returncode == 2
+    assert "organisation" in refused.stderr and "information_category" in refused.stderr
+    cli.run("settings", str(case), "--set", *ARCHIVAL, "--by", "IT")
+
+    it = cli.run(*args, "--role", "it", check=False)
+    assert it.returncode == 2 and "minister" in it.stderr
+    assert not out.exists()
+
+    cli.run(
+        "label",
+        str(case),
+        "--message",
+        "3",
+        "--as",
+        "private",
+        "--by",
+        "JdV",
+        "--role",
+        "minister",
+        "--reason",
+        "familie",
+    )
+    done = cli.run(*args, "--role", "minister", "--json")
+    assert json.loads(done.stdout)["conversations"] == 1
+    assert "sealed" in done.stderr  # the warning about written reasons
+
+    ok = cli.run("verify", str(out), "--ca", str(certs.ca_pem))
+    assert "all checks hold" in ok.stdout
+    report = json.loads(cli.run("verify", str(out), "--json").stdout)
+    assert report["ok"] is True
+
+    # IT support with the minister's approval, and a PEM key this time
+    cli.run("bundle", str(case), "--approve", "--by", "JdV", "--role", "minister")
+    out2 = cli.cwd / "bundle2.zip"
+    cli.run(
+        "bundle",
+        str(case),
+        "--out",
+        str(out2),
+        "--key",
+        str(certs.key_pem),
+        "--cert",
+        str(certs.cert_pem),
+        "--by",
+        "IT",
+        "--role",
+        "it",
+    )
+    cli.run("verify", str(out2), "--ca", str(certs.ca_pem))
+
+    # A changed bundle: exit 1 and the file named
+    bad = cli.cwd / "bad.zip"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("transcript.json"):
+                data = data.replace(b"Kamerbrief", b"Kamerbrie!", 1)
+            dst.writestr(info.filename, data)
+    failed = cli.run("verify", str(bad), check=False)
+    assert failed.returncode == 1
+    assert "transcript.json" in failed.stdout and "NOT VALID" in failed.stdout
+    other = make_certs(cli.cwd / "other")
+    wrong_ca = cli.run("verify", str(out), "--ca", str(other.ca_pem), check=False)
+    assert wrong_ca.returncode == 1 and "does not chain" in wrong_ca.stdout
+
+
+def test_passphrase_never_on_the_command_line(cli: Cli, certs: Certs) -> None:
+    case = make_case(cli, 5)
+    cli.run("settings", str(case), "--set", *ARCHIVAL)
+    cli.env.pop("CHATSAFE_SIGNING_PASSPHRASE", None)
+    proc = cli.run(
+        "bundle",
+        str(case),
+        "--out",
+        str(cli.cwd / "b.zip"),
+        "--p12",
+        str(certs.p12),
+        "--by",
+        "M",
+        "--role",
+        "minister",
+        check=False,
+    )
+    assert proc.returncode == 2 and "passphrase" in proc.stderr
+    help_text = cli.run("bundle", "--help").stdout
+    assert "--passphrase" in help_text  # the case's own flag (asks), never a value
+    assert "--signing-passphrase" not in help_text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_kill_at_random_moments_never_leaves_a_final_file(cli: Cli, certs: Certs) -> None:
+    case = make_case(cli, 4000)
+    cli.run("settings", str(case), "--set", *ARCHIVAL)
+    cli.env["CHATSAFE_SIGNING_PASSPHRASE"] = SIGNING_PASSPHRASE
+    out = cli.cwd / "out" / "bundle.zip"
+    out.parent.mkdir()
+    args = [
+        "bundle",
+        str(case),
+        "--out",
+        str(out),
+        "--p12",
+        str(certs.p12),
+        "--by",
+        "M",
+        "--role",
+        "minister",
+    ]
+    t0 = time.monotonic()
+    cli.run(*args)
+    duration = time.monotonic() - t0
+    out.unlink()
+    rnd = random.Random(7)
+    complete = 0
+    for _ in range(12):
+        proc = cli.popen(*args)
+        time.sleep(rnd.uniform(0.05, duration * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if out.exists():  # killed after the rename: the file must be whole
+            complete += 1
+            assert cli.run("verify", str(out), check=False).returncode == 0
+            out.unlink()
+        others = [
+            p.name for p in out.parent.iterdir() if not p.name.startswith(".bundle.zip.partial-")
+        ]
+        assert others == [], others
+    cli.run(*args)  # a later run removes what the killed ones left
+    assert sorted(p.name for p in out.parent.iterdir()) == ["bundle.zip"]
+    assert complete < 12
