@@ -255,16 +255,12 @@ def _write_conversation(
         ("transcript.pdf", "transcript.pdf", e.size, "application/pdf+a-2u", e.digests["sha256"])
     )
     del pdf
-    written: set[str] = set()
     n_att = 0
-    for r in payload.iter_rows(c, conv):
-        for a in r.attachments:
-            if a.path is None or a.path in written or a.blob_id is None:
-                continue
-            written.add(a.path)
-            e = bag.write_stream(f"{folder}/{a.path}", iter_blob(c, a.blob_id))
-            files.append((a.path, a.name, e.size, a.mime, e.digests["sha256"]))
-            n_att += 1
+    for a in payload.leaving_files(c, conv):
+        assert a.path is not None and a.blob_id is not None
+        e = bag.write_stream(f"{folder}/{a.path}", iter_blob(c, a.blob_id))
+        files.append((a.path, a.name, e.size, a.mime, e.digests["sha256"]))
+        n_att += 1
     for path, name, size, mime, sha in files:
         xml = mdto.bestand(
             ident=f"{conv_ident}/{path}",

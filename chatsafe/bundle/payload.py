@@ -178,6 +178,16 @@ def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
         )
 
 
+def leaving_files(c: Any, conv: LeavingConversation) -> list[Attachment]:
+    """Each attachment file of the conversation's leaving messages, once, with its path."""
+    seen: dict[str, Attachment] = {}
+    for atts in _attachments(c, conv.case_id, set(conv.message_ids)).values():
+        for a in atts:
+            if a.path is not None and a.path not in seen:
+                seen[a.path] = a
+    return list(seen.values())
+
+
 def _attachments(c: Any, conversation_id: int, leaving: set[int]) -> dict[int, list[Attachment]]:
     """Attachments of leaving messages, each present file given one neutral path."""
     out: dict[int, list[Attachment]] = {}

@@ -25,24 +25,22 @@ def _font_path(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _covered() -> frozenset[int]:
+def _covered() -> frozenset[str]:
+    """The characters the font has glyphs for (control characters excluded)."""
     from fontTools.ttLib import TTFont
 
     with TTFont(_font_path(_FONT), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        return frozenset(
+            chr(cp) for cp in font.getBestCmap() if cp >= 0x20 and not 0x7F <= cp < 0xA0
+        ) | {"\n"}
 
 
 def printable(text: str) -> str:
     """Replace what the font cannot show with ``[U+XXXX]``; keep line breaks."""
     covered = _covered()
-    out: list[str] = []
-    for ch in text:
-        cp = ord(ch)
-        if ch == "\n" or (cp >= 0x20 and cp in covered and not 0x7F <= cp < 0xA0):
-            out.append(ch)
-        else:
-            out.append(f"[U+{cp:04X}]")
-    return "".join(out)
+    if covered.issuperset(text):  # the common case, decided in C
+        return text
+    return "".join(ch if ch in covered else f"[U+{ord(ch):04X}]" for ch in text)
 
 
 def _flags(r: Row) -> str:
@@ -74,17 +72,17 @@ class _Layout:
 
     def _width(self, text: str) -> float:
         table = self._widths.setdefault(self.style, {})
-        total = 0.0
-        for ch in text:
-            w = table.get(ch)
-            if w is None:
-                w = table[ch] = self.pdf.get_string_width(ch)
-            total += w
-        return total
+        if not table.keys() >= set(text):
+            for ch in set(text) - table.keys():
+                table[ch] = self.pdf.get_string_width(ch)
+        return sum(map(table.__getitem__, text))
 
     def wrap(self, text: str, width: float) -> list[str]:
         lines: list[str] = []
         for para in text.split("\n"):
+            if self._width(para) <= width:  # most chat messages fit on one line
+                lines.append(para)
+                continue
             line, line_w = "", 0.0
             for word in para.split(" "):
                 word_w = self._width(word)

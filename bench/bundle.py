@@ -1,0 +1,218 @@
+"""Bundle benchmark: time and throughput of `make_bundle` on a generated case, against a
+baseline measured in the same run (SHA-512 over the same payload bytes plus writing them
+into a zip with the same compression), and PDF rendering in messages/s.
+
+    .venv/bin/python bench/bundle.py                       # 1,000,000 messages, 1 GB media
+    .venv/bin/python bench/bundle.py --messages 100000 --media-mb 100   # a quick run
+
+The case is written straight into the store (no importer), 10 % of messages are marked
+private, and media are incompressible 1 MB blobs attached to business messages.
+Target: bundle throughput at least 50 % of the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import random
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from chatsafe import settings  # noqa: E402
+from chatsafe.bundle import builder, transcript_pdf  # noqa: E402
+from chatsafe.bundle.bagit_writer import _STORED_SUFFIXES  # noqa: E402
+from chatsafe.bundle.signing import SoftwareSigner  # noqa: E402
+from chatsafe.store import create_case  # noqa: E402
+
+WORDS = (
+    "de het een en van in is dat op te voor met kamerbrief debat begroting minister overleg "
+    "morgen vandaag stuk concept reactie commissie vragen nota akkoord graag dank"
+).split()
+
+
+def signer() -> SoftwareSigner:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench Signer")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    return SoftwareSigner(key, cert)
+
+
+def build_case(path: Path, n: int, media_mb: int, conversations: int) -> None:
+    rng = random.Random(1)
+    case = create_case(path, passphrase="bench-passphrase")
+    start = dt.datetime(2024, 1, 1, 8, 0)
+    with case.transaction() as c:
+        c.execute(
+            "INSERT INTO imports(id, format, path_name, started_at, tool_version)"
+            " VALUES(1, 'bench', 'bench', '2024', 'bench')"
+        )
+        for k in range(conversations):
+            c.execute(
+                "INSERT INTO conversations(id, source_format, key, title, is_group, created_at)"
+                " VALUES(?, 'bench', ?, ?, 1, '2024')",
+                (k + 1, f"k{k}", f"Werkgroep {k}"),
+            )
+        rows = []
+        for i in range(n):
+            when = start + dt.timedelta(seconds=i * 30)
+            text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 30)))
+            rows.append(
+                (
+                    i + 1,
+                    i % conversations + 1,
+                    hashlib.blake2b(str(i).encode(), digest_size=16).digest(),
+                    i,
+                    rng.choice(["Minister", "Adviseur", "Woordvoerder"]),
+                    when.strftime("%Y-%m-%dT%H:%M:%S"),
+                    int(when.replace(tzinfo=dt.UTC).timestamp() * 1000),
+                    text,
+                )
+            )
+            if len(rows) == 50_000:
+                _insert(c, rows)
+                rows = []
+        _insert(c, rows)
+        c.execute(
+            "INSERT INTO message_labels SELECT id, 'private', 'confirmed', NULL, 'M',"
+            " 'minister', '2024' FROM messages WHERE id % 10 = 0"
+        )
+        step = max(1, n // max(media_mb, 1))
+        for j in range(media_mb):
+            data = os.urandom(1024 * 1024)
+            sha = hashlib.sha256(data).hexdigest()
+            cur = c.execute(
+                "INSERT INTO blobs(sha256, size, data) VALUES(?, ?, ?)", (sha, len(data), data)
+            )
+            mid = (j * step) % n + 1
+            if mid % 10 == 0:
+                mid += 1
+            c.execute(
+                "INSERT INTO attachments(message_id, position, name, mime, blob_id, sha256,"
+                " size, present) VALUES(?, 0, ?, 'image/jpeg', ?, ?, ?, 1)",
+                (mid, f"IMG-{j:05d}.jpg", cur.lastrowid, sha, len(data)),
+            )
+    settings.apply(
+        case,
+        {
+            "organisation": "Ministerie van Bench",
+            "appraisal": "B",
+            "retention": "permanent",
+            "information_category": "Berichten",
+        },
+        by="bench",
+    )
+    case.close()
+
+
+def _insert(c: object, rows: list[tuple[object, ...]]) -> None:
+    c.executemany(  # type: ignore[attr-defined]
+        "INSERT INTO messages(id, conversation_id, identity, import_id, position, kind, sender,"
+        " wallclock, instant, text) VALUES(?, ?, ?, 1, ?, 'message', ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def baseline(bundle: Path, folder: Path) -> tuple[float, int]:
+    """SHA-512 over the same payload bytes plus writing them into a zip."""
+    with zipfile.ZipFile(bundle) as z:
+        members = [(i.filename, z.read(i)) for i in z.infolist() if "/data/" in i.filename]
+    total = sum(len(d) for _, d in members)
+    target = folder / "baseline.zip"
+    t0 = time.perf_counter()
+    with open(target, "wb") as f:
+        with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+            for name, data in members:
+                hashlib.sha512(data).digest()
+                kind = (
+                    zipfile.ZIP_STORED
+                    if name.lower().endswith(_STORED_SUFFIXES)
+                    else zipfile.ZIP_DEFLATED
+                )
+                out.writestr(name, data, compress_type=kind)
+        f.flush()
+        os.fsync(f.fileno())
+    elapsed = time.perf_counter() - t0
+    target.unlink()
+    return elapsed, total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--messages", type=int, default=1_000_000)
+    ap.add_argument("--media-mb", type=int, default=1024)
+    ap.add_argument("--conversations", type=int, default=20)
+    ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp one)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        build_case(folder / "bench.chatsafe", args.messages, args.media_mb, args.conversations)
+        print(
+            f"case: {args.messages:,} messages, {args.media_mb} MB media "
+            f"({time.perf_counter() - t0:.1f} s to generate)"
+        )
+
+        pdf_time = 0.0
+        pdf_messages = 0
+        real_render = transcript_pdf.render_pdf
+
+        def timed_render(conv, header, rows, **kw):  # type: ignore[no-untyped-def]
+            nonlocal pdf_time, pdf_messages
+            start = time.perf_counter()
+            out = real_render(conv, header, rows, **kw)
+            pdf_time += time.perf_counter() - start
+            pdf_messages += conv.business_count
+            return out
+
+        builder.render_pdf = timed_render  # type: ignore[assignment]
+        from chatsafe.store import open_case
+
+        case = open_case(folder / "bench.chatsafe", passphrase="bench-passphrase")
+        out = folder / "bundle.zip"
+        t0 = time.perf_counter()
+        result = builder.make_bundle(case, out, signer(), by="Bench", role="minister")
+        bundle_time = time.perf_counter() - t0
+        case.close()
+        base_time, payload = baseline(out, folder)
+        mb = payload / 1e6
+        print(
+            f"bundle:   {bundle_time:8.1f} s  {mb / bundle_time:8.1f} MB/s  "
+            f"({result.entries:,} entries, {result.attachments} attachments, "
+            f"{out.stat().st_size / 1e6:.0f} MB zip)"
+        )
+        print(
+            f"baseline: {base_time:8.1f} s  {mb / base_time:8.1f} MB/s  "
+            "(sha512 + zip of the same payload bytes)"
+        )
+        ratio = base_time / bundle_time
+        print(f"bundle throughput = {ratio:.0%} of the baseline (target >= 50%)")
+        print(
+            f"PDF rendering: {pdf_messages / pdf_time:,.0f} messages/s "
+            f"({pdf_time:.1f} s of the bundle time)"
+        )
+
+
+if __name__ == "__main__":
+    main()
