@@ -102,12 +102,15 @@ def service_event(
         return kind, text, extra, ttl_before
     kind = _SIMPLE.get(action, EventType.OTHER)
     title = msg.get("title")
-    template = _SENTENCES.get(action, "{actor}: " + action.replace("_", " "))
-    text = template.format(
-        actor=who,
-        title=title if isinstance(title, str) else "",
-        members=_names(msg.get("members")),
-    )
+    template = _SENTENCES.get(action)
+    if template is None:  # an action we do not know: never format its (untrusted) name
+        text = f"{who}: {action.replace('_', ' ')}"
+    else:
+        text = template.format(
+            actor=who,
+            title=title if isinstance(title, str) else "",
+            members=_names(msg.get("members")),
+        )
     if action == "phone_call":
         reason = msg.get("discard_reason")
         if isinstance(reason, str) and reason:

@@ -328,3 +328,12 @@ def test_date_out_of_range_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         parse(_write(tmp_path, json.dumps(root)))
     assert err.value.entry == "messages[1]" and "out of range" in err.value.message
+
+
+def test_unknown_action_with_braces_is_kept_as_text(tmp_path: Path) -> None:
+    root = json.loads((OLD / "result.json").read_text())
+    root["messages"][3]["action"] = "new_{thing}}"
+    (conv,) = parse(_write(tmp_path, json.dumps(root)))
+    event = conv.messages[3]
+    assert event.kind is Kind.EVENT and event.event_type is EventType.OTHER
+    assert event.text == "Sanne Jansen: new {thing}}"
