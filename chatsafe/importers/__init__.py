@@ -6,7 +6,7 @@ import importlib
 import logging
 
 from chatsafe.errors import UnknownFormatError
-from chatsafe.importers.base import Importer, ImportContext
+from chatsafe.importers.base import ImportContext, Importer
 from chatsafe.sources import Source
 
 log = logging.getLogger("chatsafe.importers")
