@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import logging
 import os
@@ -81,6 +82,12 @@ def store_in_keyring(case_id: uuid.UUID, key: CaseKey) -> bool:
     if not keyring_available():
         return False
     value = base64.b64encode(key.raw).decode("ascii")
+    backend = keyring.get_keyring()
+    if hasattr(backend, "persist"):
+        # Windows Credential Manager roams with the profile by default; a case key stays
+        # on this laptop.
+        with contextlib.suppress(Exception):
+            backend.persist = "local machine"
     try:
         keyring.set_password(SERVICE, str(case_id), value)
         ok = keyring.get_password(SERVICE, str(case_id)) == value
