@@ -43,3 +43,28 @@ def test_frozen_build_and_smoke() -> None:
     print(proc.stdout[-6000:])
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-4000:]
     assert "0 failed" in proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+@pytest.mark.skipif(
+    os.environ.get("CHATSAFE_BUILD_FROZEN") != "1",
+    reason="downloads every wheel (~110 MB): set CHATSAFE_BUILD_FROZEN=1",
+)
+def test_wheelhouse_installs_offline(tmp_path: Path) -> None:
+    # --no-index: pip may use only the folder, so a missing wheel fails the install.
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "wheelhouse.py"),
+            "--dest",
+            str(tmp_path),
+            "--check",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=850,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    assert "offline install ok" in proc.stdout
