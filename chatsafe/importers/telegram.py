@@ -174,7 +174,7 @@ class _Chat:
         chat_id = chat.get("id")
         if not isinstance(chat_id, (int, str)) or isinstance(chat_id, bool):
             raise _Bad(path or "id", "the chat has no id")
-        kind = chat.get("type")
+        kind = chat.get("type") if isinstance(chat.get("type"), str) else None
         name = chat.get("name")
         title = name if isinstance(name, str) and name else f"Telegram chat {chat_id}"
         # Without personal_information, a one-to-one chat's id is the other person's id.

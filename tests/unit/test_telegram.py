@@ -337,3 +337,20 @@ def test_unknown_action_with_braces_is_kept_as_text(tmp_path: Path) -> None:
     event = conv.messages[3]
     assert event.kind is Kind.EVENT and event.event_type is EventType.OTHER
     assert event.text == "Sanne Jansen: new {thing}}"
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.integers(0, 1), st.sampled_from(["type", "id", "name", "messages"]), _JSON)
+def test_chat_field_mutations_raise_only_chatsafe_errors(
+    tmp_path: Path, index: int, field: str, value: object
+) -> None:
+    root = json.loads(_SEED)
+    root["chats"]["list"][index][field] = value
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(root))
+    try:
+        parse(path)
+    except ChatsafeError:
+        pass
