@@ -1,0 +1,413 @@
+"""The "Create bundle" step: what will leave, the minister's confirmation, the signing
+certificate, and the bundle made on the worker with progress and cancel.
+
+Self-contained: it needs only the case, the reviewer (name and role) and the job runner
+of the open session. Every case access runs as a job on the runner (the worker owns the
+case's connection); progress comes back through a queued signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatsafe.gui.tasks import Runner
+from chatsafe.review.labels import Role
+
+
+@dataclass
+class SignerChoice:
+    kind: str  # "p12", "pem" or "pkcs11"
+    p12: str = ""
+    key: str = ""
+    cert: str = ""
+    module: str = ""
+    token: str = ""
+    secret: str = ""  # passphrase or PIN: kept only while the dialog is open
+
+
+def load_signer(choice: SignerChoice) -> Any:
+    """The signer for the chosen certificate (runs on the worker: a token may be slow)."""
+    from chatsafe.bundle import signing
+
+    secret = choice.secret or None
+    if choice.kind == "p12":
+        return signing.load_p12(Path(choice.p12), secret)
+    if choice.kind == "pem":
+        return signing.load_pem(Path(choice.key), Path(choice.cert), secret)
+    from chatsafe.bundle.pkcs11_signer import open_token
+
+    certs = signing.load_certs(Path(choice.cert)) if choice.cert else None
+    return open_token(
+        choice.module,
+        choice.token,
+        secret,
+        cert=certs[0] if certs else None,
+        chain=certs[1:] if certs else None,
+    )
+
+
+class _Bridge(QObject):
+    progress = Signal(str, int, int)
+
+
+def _file_row(parent: QWidget, save: bool = False) -> tuple[QWidget, QLineEdit]:
+    row = QWidget(parent)
+    lay = QHBoxLayout(row)
+    lay.setContentsMargins(0, 0, 0, 0)
+    edit = QLineEdit(row)
+    button = QPushButton(parent.tr("Choose…"), row)
+
+    def choose() -> None:
+        if save:
+            name, _ = QFileDialog.getSaveFileName(
+                parent, parent.tr("Save bundle"), "", "Zip (*.zip)"
+            )
+        else:
+            name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose file"))
+        if name:
+            edit.setText(name)
+
+    button.clicked.connect(choose)
+    lay.addWidget(edit, 1)
+    lay.addWidget(button)
+    return row, edit
+
+
+class BundleDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, case: Any, name: str, role: Role, runner: Runner
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create the bundle for the archive"))
+        self.case, self.name, self.role, self.runner = case, name, role, runner
+        self.pre: dict[str, Any] | None = None
+        self.cancel_event = threading.Event()
+        self.running = False
+        self.result: Any = None
+        self.bridge = _Bridge(self)
+        self.bridge.progress.connect(self._on_progress)
+        lay = QVBoxLayout(self)
+
+        self.summary = QLabel(self.tr("Counting what will leave…"), self)
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        box = QGroupBox(self.tr("Confirmation by the minister"), self)
+        blay = QVBoxLayout(box)
+        self.confirm = QCheckBox(box)
+        self.confirm.setText(
+            self.tr(
+                "I, {name}, confirm that the business messages above may leave for the archive, and nothing else."
+            ).format(name=name)
+        )
+        self.approval = QLabel(box)
+        self.approval.setWordWrap(True)
+        self.approve_button = QPushButton(self.tr("Approve without making the bundle"), box)
+        self.approve_button.clicked.connect(self._approve)
+        blay.addWidget(self.confirm)
+        blay.addWidget(self.approval)
+        blay.addWidget(self.approve_button)
+        is_minister = role is Role.MINISTER
+        self.confirm.setVisible(is_minister)
+        self.approve_button.setVisible(is_minister)
+        self.confirm.toggled.connect(self._update)
+        lay.addWidget(box)
+
+        cert_box = QGroupBox(self.tr("Signing certificate (IT support)"), self)
+        clay = QVBoxLayout(cert_box)
+        kinds = QHBoxLayout()
+        self.kind_group = QButtonGroup(self)
+        self.stack = QStackedWidget(cert_box)
+        self.fields: dict[str, QLineEdit] = {}
+        for i, (kind, label, rows) in enumerate(
+            (
+                ("p12", self.tr("PKCS#12 file"), [("p12", self.tr("File"))]),
+                (
+                    "pem",
+                    self.tr("PEM key and certificate"),
+                    [("key", self.tr("Key")), ("cert", self.tr("Certificate"))],
+                ),
+                (
+                    "pkcs11",
+                    self.tr("Smartcard (PKCS#11)"),
+                    [("module", self.tr("PKCS#11 library")), ("token", self.tr("Token label"))],
+                ),
+            )
+        ):
+            radio = QRadioButton(label, cert_box)
+            radio.setProperty("kind", kind)
+            self.kind_group.addButton(radio, i)
+            kinds.addWidget(radio)
+            page = QWidget(self.stack)
+            form = QFormLayout(page)
+            for key, text in rows:
+                if key == "token":
+                    edit = QLineEdit(page)
+                    form.addRow(text, edit)
+                else:
+                    row, edit = _file_row(page)
+                    form.addRow(text, row)
+                self.fields[f"{kind}.{key}"] = edit
+                edit.textChanged.connect(self._update)
+            self.stack.addWidget(page)
+        self.kind_group.idToggled.connect(lambda i, on: on and self.stack.setCurrentIndex(i))
+        self.kind_group.button(0).setChecked(True)
+        clay.addLayout(kinds)
+        clay.addWidget(self.stack)
+        form = QFormLayout()
+        self.secret = QLineEdit(cert_box)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Passphrase or PIN"), self.secret)
+        out_row, self.out = _file_row(cert_box, save=True)
+        self.out.textChanged.connect(self._update)
+        form.addRow(self.tr("Save bundle as"), out_row)
+        clay.addLayout(form)
+        self.reasons = QCheckBox(
+            self.tr(
+                "Include the written reasons for withheld messages (they may describe private matters)"
+            ),
+            cert_box,
+        )
+        clay.addWidget(self.reasons)
+        lay.addWidget(cert_box)
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.create = QPushButton(self.tr("Create bundle"), self)
+        self.create.setDefault(True)
+        self.create.clicked.connect(self.start)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.clicked.connect(self._cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create)
+        buttons.addWidget(self.cancel)
+        lay.addLayout(buttons)
+        self._update()
+        self.refresh()
+
+    # -- what will leave --------------------------------------------------------
+    def refresh(self) -> None:
+        from chatsafe.bundle.builder import preflight
+
+        case = self.case
+        self.runner.run(lambda: preflight(case), self._show_preflight, self._failed)
+
+    def _show_preflight(self, pre: dict[str, Any]) -> None:
+        self.pre = pre
+        t = pre["summary"]["total"]
+        lines = [
+            self.tr("Will leave: {n} business messages (with {e} system events).").format(
+                n=t["business"], e=t["events"]
+            ),
+            self.tr("Withheld: {p} private, {pp} party-political, {o} outside the period.").format(
+                p=t["private"], pp=t["party_political"], o=t["out_of_period"]
+            ),
+            self.tr("Still unreviewed: {u}; unconfirmed: {c}.").format(
+                u=t["unreviewed"], c=t["unconfirmed"]
+            ),
+        ]
+        if pre["missing_settings"]:
+            lines.append(
+                self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(
+                    s=", ".join(pre["missing_settings"])
+                )
+            )
+        if pre["log_entries_with_reason"]:
+            lines.append(
+                self.tr(
+                    "{n} review-log entries carry a written reason: they travel sealed (only their hash)."
+                ).format(n=pre["log_entries_with_reason"])
+            )
+        self.summary.setText("\n".join(lines))
+        approval = pre["approval"]
+        if approval:
+            self.approval.setText(
+                self.tr("Approved by {who} at {at}.").format(
+                    who=approval["actor"], at=approval["at"]
+                )
+            )
+        elif self.role is not Role.MINISTER:
+            self.approval.setText(
+                self.tr(
+                    "Not approved yet: the minister must open this step and approve, or make the bundle."
+                )
+            )
+        else:
+            self.approval.setText("")
+        self._update()
+
+    # -- state --------------------------------------------------------------------
+    def choice(self) -> SignerChoice:
+        button = self.kind_group.checkedButton()
+        kind = str(button.property("kind"))
+        get = lambda key: self.fields.get(f"{kind}.{key}", QLineEdit()).text().strip()  # noqa: E731
+        return SignerChoice(
+            kind,
+            p12=get("p12"),
+            key=get("key"),
+            cert=get("cert"),
+            module=get("module"),
+            token=get("token"),
+            secret=self.secret.text(),
+        )
+
+    def ready(self) -> bool:
+        if self.pre is None or self.running or self.pre["missing_settings"]:
+            return False
+        if self.role is Role.MINISTER and not self.confirm.isChecked():
+            return False
+        if self.role is not Role.MINISTER and not self.pre["approval"]:
+            return False
+        c = self.choice()
+        signer_given = {
+            "p12": bool(c.p12),
+            "pem": bool(c.key and c.cert),
+            "pkcs11": bool(c.module and c.token),
+        }[c.kind]
+        return signer_given and bool(self.out.text().strip())
+
+    def _update(self) -> None:
+        self.create.setEnabled(self.ready())
+        self.approve_button.setEnabled(
+            self.role is Role.MINISTER
+            and self.confirm.isChecked()
+            and not self.running
+            and bool(self.pre)
+            and not (self.pre or {}).get("missing_settings")
+        )
+
+    # -- actions ------------------------------------------------------------------
+    def _approve(self) -> None:
+        from chatsafe.bundle.builder import approve
+
+        case, name = self.case, self.name
+        self.runner.run(lambda: approve(case, by=name), lambda _: self._approved(), self._failed)
+
+    def _approved(self) -> None:
+        self.status.setText(
+            self.tr(
+                "Your approval is recorded in the review log. IT support can now make the bundle."
+            )
+        )
+        self.refresh()
+
+    def start(self) -> None:
+        if not self.ready():
+            return
+        from chatsafe.bundle.builder import make_bundle
+
+        choice = self.choice()
+        out = Path(self.out.text().strip())
+        case, name, role, reasons = self.case, self.name, self.role, self.reasons.isChecked()
+        self.cancel_event.clear()
+        bridge, event = self.bridge, self.cancel_event
+
+        def job() -> Any:
+            signer = load_signer(choice)
+            try:
+                return make_bundle(
+                    case,
+                    out,
+                    signer,
+                    by=name,
+                    role=role,
+                    include_reasons=reasons,
+                    progress=lambda phase, done, total: bridge.progress.emit(phase, done, total),
+                    cancelled=event.is_set,
+                )
+            finally:
+                close = getattr(signer, "close", None)
+                if close:
+                    close()
+
+        self.running = True
+        self.secret.clear()
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Making the bundle…"))
+        self._update()
+        self.runner.run(job, self._done, self._failed)
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.status.setText(self.tr("Making the bundle: {phase}").format(phase=phase))
+
+    def _done(self, result: Any) -> None:
+        self.running = False
+        self.result = result
+        self.progress.setVisible(False)
+        self.status.setText(
+            self.tr(
+                "Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}."
+            ).format(
+                path=result.path,
+                c=result.conversations,
+                n=result.entries,
+                a=result.attachments,
+                s=result.signer,
+            )
+        )
+        self.cancel.setText(self.tr("Close"))
+        self._update()
+
+    def _failed(self, exc: BaseException) -> None:
+        from chatsafe.errors import ChatsafeError
+
+        self.running = False
+        self.progress.setVisible(False)
+        text = (
+            str(exc)
+            if isinstance(exc, ChatsafeError)
+            else self.tr("Something went wrong; no bundle was written. Details are in the log.")
+        )
+        self.status.setText(text)
+        self._update()
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.cancel_event.set()
+            self.status.setText(self.tr("Cancelling… no file will be written."))
+            return
+        self.reject()
+
+
+def open_bundle_dialog(window: Any) -> BundleDialog | None:
+    """Open the step for the window's current session (case, reviewer, runner)."""
+    session = getattr(window, "session", None)
+    if session is None:
+        return None
+    dialog = BundleDialog(
+        window, session.case, session.reviewer.name, session.reviewer.role, session.runner
+    )
+    dialog.setModal(True)
+    dialog.show()
+    return dialog

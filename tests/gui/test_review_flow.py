@@ -1,0 +1,145 @@
+"""Two passes, the review log check, search, lexicon suggestions, the real worker thread."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from chatsafe.gui import message_model as mm
+from chatsafe.gui import roles
+from chatsafe.gui.review_dialogs import SummaryDialog
+from chatsafe.review.labels import Role
+from chatsafe.store import open_case
+
+
+@pytest.fixture
+def shown(notices):  # type: ignore[no-untyped-def]
+    return notices
+
+
+def _statuses(case):  # type: ignore[no-untyped-def]
+    return [r[0] for r in case.conn.execute("SELECT status FROM message_labels UNION ALL SELECT status FROM conversation_labels")]
+
+
+def test_assistant_proposes_minister_confirms(make_window, case, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ada = make_window("Ada", Role.ASSISTANT)
+    ada.mark("private")  # the whole first conversation
+    ada.step_message(1)
+    ada.step_message(1)  # the first message after the encryption notice
+    ada.mark("party_political")
+    ada.confirm()  # for an assistant: the first pass is done
+    assert _statuses(case) == ["proposed", "proposed"]
+    assert case.conn.execute("SELECT reviewed_by, confirmed_by FROM conversation_review").fetchone() == ("Ada", None)
+    ada.set_session(None)  # closes the case
+
+    mia = make_window("Mia", Role.MINISTER, on=open_case(case.path))
+    qtbot.waitUntil(lambda: "2 unconfirmed" not in mia.status_label.text() and mia.summary is not None)
+    assert mia.summary.total.unconfirmed == 10
+    # after reading the summary, the minister confirms everything at once
+    monkeypatch.setattr(SummaryDialog, "exec", lambda self: (setattr(self, "confirm_all", True), 1)[1])
+    mia.show_summary(offer_confirm=True)
+    assert mia._dialog.confirm_button.isVisible() or not mia._dialog.isVisible()
+    assert _statuses(mia.session.case) == ["confirmed", "confirmed"]
+    assert mia.session.reader.execute("SELECT count(confirmed_by) FROM conversation_review").fetchone()[0] == 3
+    qtbot.waitUntil(lambda: "0 unconfirmed" in mia.status_label.text())
+    case = mia.session.case
+    entries = [e for e in case.conn.execute("SELECT entry FROM review_log")]
+    assert any('"actor":"Mia"' in e[0] and '"action":"confirm"' in e[0] for e in entries)
+
+
+def test_a_changed_log_entry_is_detected_on_open(make_window, case, shown) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    w.mark("private")
+    w.set_session(None)
+    case = open_case(case.path)
+    with case.transaction() as c:
+        c.execute("UPDATE review_log SET entry = replace(entry, 'private', 'business') WHERE seq = 1")
+    w = make_window(on=case)
+    assert not w.banner.isHidden()
+    assert "review log of this case has been altered" in w.banner.text()
+    assert shown["error"] and "entry 1" in shown["error"][0]
+
+
+def test_an_intact_log_says_so(make_window, shown) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    w.act.verify_log.trigger()
+    assert w.banner.isHidden()
+    assert shown["info"] == ["The review log is complete and unaltered."]
+
+
+def test_search_highlights_and_jumps_to_the_message(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    w.step_conversation(2)  # away from the conversation with the hits
+    w.search_edit.setText("begroting")
+    qtbot.keyClick(w.search_edit, Qt.Key.Key_Return)
+    assert w.search_model.rowCount() == 2
+    assert w.left_tabs.currentWidget() is w.search_view
+    w._hit_activated(w.search_model.index(1, 0))
+    hit = w.search_model.hits[1]
+    assert w.current_conversation_id() == hit.conversation_id
+    index = w.transcript.currentIndex()
+    assert index.data(roles.ID) == hit.message_id
+    spans = w.msg_model.index(index.row(), mm.COL_TEXT).data(roles.SPANS)
+    assert any(kind == "hit" for _, _, kind in spans)
+    assert "background:#ffe27a" in w.details.text.toHtml().replace(" ", "") or "ffe27a" in w.details.text.toHtml()
+
+
+def test_a_suggestion_stays_a_suggestion_until_clicked(make_window, case) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    # "moeder" and "ziekenhuis" are in the Dutch lexicon the case was seeded with
+    row = next(r for r in range(w.msg_model.rowCount()) if "ziekenhuis" in w.msg_model.index(r, mm.COL_TEXT).data())
+    index = w.msg_model.index(row, mm.COL_LABEL)
+    assert index.data(roles.SUGGESTION) == "private"
+    assert index.data(roles.EFFECTIVE) == ("business", "default")
+    assert "Suggested by the lexicon" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert case.conn.execute("SELECT count(*) FROM message_labels").fetchone()[0] == 0
+    # the click decides, and the suggestion is no longer shown
+    w.msg_model.setData(w.msg_model.index(row, mm.COL_PRIVATE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert w.msg_model.index(row, mm.COL_LABEL).data(roles.EFFECTIVE) == ("private", "own")
+    assert w.msg_model.index(row, mm.COL_LABEL).data(roles.SUGGESTION) is None
+
+
+def test_period_greys_out_of_period_messages(make_window, case) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    w.set_period({"period_start": "2023-03-13"})
+    first = w.msg_model.index(1, mm.COL_TEXT)
+    assert first.data(roles.OUT_OF_PERIOD) is True
+    assert "out of period" in first.data(roles.BADGES)
+    assert w.msg_model.index(6, mm.COL_TEXT).data(roles.OUT_OF_PERIOD) is False
+    assert case.get_setting("period_start") == "2023-03-13"
+    w.set_period({})
+    assert case.get_setting("period_start") is None
+
+
+def test_date_filter_limits_the_transcript(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    w = make_window()
+    w.date_bar.date_from.setDate(QDate(2023, 3, 13))
+    w.date_bar.use_from.setChecked(True)
+    assert w.msg_model.rowCount() == 2
+    assert w.conv_proxy.rowCount() == 2  # Piet's chat ended before
+
+
+def test_the_real_worker_thread(qtbot, case) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui.main_window import MainWindow
+    from chatsafe.gui.session import Reviewer, Session
+    from chatsafe.gui.tasks import ThreadRunner
+
+    runner = ThreadRunner()
+    results: list[object] = []
+    runner.run(lambda: 41 + 1, results.append)
+    runner.run(lambda: 1 / 0, None, results.append)
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert results[0] == 42 and isinstance(results[1], ZeroDivisionError)
+
+    w = MainWindow(runner)
+    qtbot.addWidget(w)
+    w.set_session(Session(case, Reviewer("Ada", Role.ASSISTANT), runner))
+    qtbot.waitUntil(lambda: w.conv_model.rowCount() == 3 and w.msg_model.rowCount() == 7)
+    w.mark("private")
+    qtbot.waitUntil(lambda: w.conv_model.conversation(0).label == "private")
+    qtbot.waitUntil(lambda: w.status_label.text().startswith("4 messages will leave"))
+    w.session.reader.close()
+    w.session = None
+    runner.shutdown()
