@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -10,7 +11,7 @@ from chatsafe.gui.style import PARTY, PRIVATE, label_icon
 
 class Actions:
     def __init__(self, w: QWidget) -> None:
-        tr = w.tr
+        translate = QCoreApplication.translate
         style = w.style()
         std = QStyle.StandardPixmap
 
@@ -40,79 +41,94 @@ class Actions:
             return act
 
         self.new_case = make(
-            "new_case", tr("&New case…"), ["Ctrl+N"], icon=style.standardIcon(std.SP_FileIcon)
+            "new_case",
+            translate("Actions", "&New case…"),
+            ["Ctrl+N"],
+            icon=style.standardIcon(std.SP_FileIcon),
         )
         self.open_case = make(
             "open_case",
-            tr("&Open case…"),
+            translate("Actions", "&Open case…"),
             ["Ctrl+O"],
             icon=style.standardIcon(std.SP_DialogOpenButton),
         )
         self.import_ = make(
             "import",
-            tr("&Import…"),
+            translate("Actions", "&Import…"),
             ["Ctrl+I"],
-            tr("Import chat exports (files or folders; you can also drop them on the window)"),
+            translate(
+                "Actions",
+                "Import chat exports (files or folders; you can also drop them on the window)",
+            ),
             style.standardIcon(std.SP_ArrowDown),
         )
-        self.close_case = make("close_case", tr("&Close case"), ["Ctrl+W"])
-        self.quit = make("quit", tr("&Quit"), ["Ctrl+Q"])
+        self.close_case = make("close_case", translate("Actions", "&Close case"), ["Ctrl+W"])
+        self.quit = make("quit", translate("Actions", "&Quit"), ["Ctrl+Q"])
         self.mark_private = make(
             "mark_private",
-            tr("Mark &private"),
+            translate("Actions", "Mark &private"),
             ["P"],
-            tr("Mark the selection private"),
+            translate("Actions", "Mark the selection private"),
             label_icon(PRIVATE),
         )
         self.mark_party = make(
             "mark_party",
-            tr("Mark p&arty-political"),
+            translate("Actions", "Mark p&arty-political"),
             ["F", "Shift+P"],
-            tr("Mark the selection party-political"),
+            translate("Actions", "Mark the selection party-political"),
             label_icon(PARTY),
         )
         self.clear = make(
             "clear",
-            tr("C&lear mark"),
+            translate("Actions", "C&lear mark"),
             ["C"],
-            tr("Remove the mark from the selection (back to business, the default)"),
+            translate(
+                "Actions", "Remove the mark from the selection (back to business, the default)"
+            ),
             label_icon(None),
         )
-        self.mark_reason = make("mark_reason", tr("Mark with a &reason…"), ["R"])
+        self.mark_reason = make("mark_reason", translate("Actions", "Mark with a &reason…"), ["R"])
         self.confirm = make(
             "confirm",
-            tr("&Confirm"),
+            translate("Actions", "&Confirm"),
             ["Ctrl+Return"],
-            tr("Confirm this conversation (minister) or record it as reviewed"),
+            translate("Actions", "Confirm this conversation (minister) or record it as reviewed"),
             style.standardIcon(std.SP_DialogApplyButton),
         )
         self.confirm_all = make(
-            "confirm_all", tr("Summary and confirm &all…"), ["Ctrl+Shift+Return"]
+            "confirm_all", translate("Actions", "Summary and confirm &all…"), ["Ctrl+Shift+Return"]
         )
-        self.summary = make("summary", tr("&Summary of what will leave…"), ["Ctrl+Shift+S"])
-        self.rules = make("rules", tr("Contact &rules…"), ["Ctrl+Shift+R"])
-        self.lexicon = make("lexicon", tr("&Lexicon…"), ["Ctrl+Shift+L"])
-        self.period = make("period", tr("In-scope &period…"), ["Ctrl+Shift+D"])
+        self.summary = make(
+            "summary", translate("Actions", "&Summary of what will leave…"), ["Ctrl+Shift+S"]
+        )
+        self.rules = make("rules", translate("Actions", "Contact &rules…"), ["Ctrl+Shift+R"])
+        self.lexicon = make("lexicon", translate("Actions", "&Lexicon…"), ["Ctrl+Shift+L"])
+        self.period = make("period", translate("Actions", "In-scope &period…"), ["Ctrl+Shift+D"])
         self.bundle = make(
             "bundle",
-            tr("Create &bundle…"),
+            translate("Actions", "Create &bundle…"),
             ["Ctrl+B"],
-            tr("Create the business-only bundle for the archive"),
+            translate("Actions", "Create the business-only bundle for the archive"),
             style.standardIcon(std.SP_DialogSaveButton),
         )
-        self.next_message = make("next_message", tr("&Next message"), ["J"])
-        self.prev_message = make("prev_message", tr("P&revious message"), ["K"])
+        self.next_message = make("next_message", translate("Actions", "&Next message"), ["J"])
+        self.prev_message = make("prev_message", translate("Actions", "P&revious message"), ["K"])
         self.next_conversation = make(
-            "next_conversation", tr("Next con&versation"), ["Ctrl+J", "Alt+Down"]
+            "next_conversation", translate("Actions", "Next con&versation"), ["Ctrl+J", "Alt+Down"]
         )
         self.prev_conversation = make(
-            "prev_conversation", tr("Previous conver&sation"), ["Ctrl+K", "Alt+Up"]
+            "prev_conversation",
+            translate("Actions", "Previous conver&sation"),
+            ["Ctrl+K", "Alt+Up"],
         )
         self.search = make(
-            "search", tr("&Search…"), ["Ctrl+F"], tr("Search all messages of the case")
+            "search",
+            translate("Actions", "&Search…"),
+            ["Ctrl+F"],
+            translate("Actions", "Search all messages of the case"),
         )
-        self.verify_log = make("verify_log", tr("Check the review &log"), [])
-        self.about = make("about", tr("&About chatsafe"), [])
+        self.verify_log = make("verify_log", translate("Actions", "Check the review &log"), [])
+        self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
             self.import_, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
             self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period,

@@ -9,11 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from chatsafe.errors import ChatsafeError, NoKeyError, WrongKeyError
 from chatsafe.gui import notify, recent
 from chatsafe.store import create_case, open_case
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from chatsafe.gui.main_window import MainWindow
@@ -22,7 +25,10 @@ if TYPE_CHECKING:
 class CaseOps:
     def choose_case(self: MainWindow) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open case"), "", self.tr("chatsafe cases (*.chatsafe);;All files (*)")
+            self,
+            translate("MainWindow", "Open case"),
+            "",
+            translate("MainWindow", "chatsafe cases (*.chatsafe);;All files (*)"),
         )
         if name:
             self.open_path(Path(name))
@@ -39,7 +45,7 @@ class CaseOps:
 
         if isinstance(error, NoKeyError | WrongKeyError):
             message = (
-                self.tr("That passphrase does not unlock this case. Try again.")
+                translate("MainWindow", "That passphrase does not unlock this case. Try again.")
                 if tried is not None
                 else ""
             )
@@ -50,8 +56,10 @@ class CaseOps:
         text = str(error) if isinstance(error, ChatsafeError) else type(error).__name__
         notify.error(
             self,
-            self.tr("Cannot open the case"),
-            self.tr("Cannot open %1: %2").replace("%1", path.name).replace("%2", text),
+            translate("MainWindow", "Cannot open the case"),
+            translate("MainWindow", "Cannot open %1: %2")
+            .replace("%1", path.name)
+            .replace("%2", text),
         )
 
     def unlocked(self: MainWindow, case: Any) -> None:
@@ -89,6 +97,6 @@ class CaseOps:
 
         def failed(error: BaseException) -> None:
             text = str(error) if isinstance(error, ChatsafeError) else type(error).__name__
-            notify.error(self, self.tr("Cannot create the case"), text)
+            notify.error(self, translate("MainWindow", "Cannot create the case"), text)
 
         self.runner.run(job, self.unlocked, failed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,8 +31,9 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(dialog.tr("OK"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    translate = QCoreApplication.translate
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "OK"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Dialogs", "Cancel"))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -41,11 +42,11 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 def role_names() -> dict[Role, str]:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        Role.ASSISTANT: tr("Roles", "Assistant (first pass: proposes marks)"),
-        Role.MINISTER: tr("Roles", "Minister (confirms)"),
-        Role.IT: tr("Roles", "IT support (checks the case)"),
+        Role.ASSISTANT: translate("Roles", "Assistant (first pass: proposes marks)"),
+        Role.MINISTER: translate("Roles", "Minister (confirms)"),
+        Role.IT: translate("Roles", "IT support (checks the case)"),
     }
 
 

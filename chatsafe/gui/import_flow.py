@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from chatsafe.errors import CancelledError, ChatsafeError, InputError
@@ -93,25 +93,22 @@ class ImportFlow(QObject):
         self.finished.emit(None, error)
 
 
-def describe_error(error: BaseException, tr: Callable[[str], str]) -> str:
+def describe_error(error: BaseException) -> str:
     """A readable sentence for an import that failed, naming the file."""
+    translate = QCoreApplication.translate
     if isinstance(error, CancelledError):
-        return tr("The import was cancelled. Nothing was added to the case.")
+        return translate("ImportFlow", "The import was cancelled. Nothing was added to the case.")
+    nothing = translate("ImportFlow", "Nothing was added to the case.")
     if isinstance(error, InputError):
-        where = Path(error.file).name if error.file else ""
+        where = Path(error.file).name if error.file else translate("ImportFlow", "the export")
         if error.line is not None:
-            where += f", {tr('line')} {error.line}"
-        text = (
-            tr("Could not import %1: %2.")
-            .replace("%1", where or tr("the export"))
-            .replace("%2", error.message)
-        )
-        return text + " " + tr("Nothing was added to the case.")
+            where += ", " + translate("ImportFlow", "line %1").replace("%1", str(error.line))
+        text = translate("ImportFlow", "Could not import %1: %2.")
+        return text.replace("%1", where).replace("%2", error.message) + " " + nothing
     if isinstance(error, ChatsafeError):
         return str(error)
-    return tr("The import failed unexpectedly (%1). Nothing was added to the case.").replace(
-        "%1", type(error).__name__
-    )
+    text = translate("ImportFlow", "The import failed unexpectedly (%1).")
+    return text.replace("%1", type(error).__name__) + " " + nothing
 
 
 def local_paths(urls: list[Any]) -> list[Path]:

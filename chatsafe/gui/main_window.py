@@ -569,7 +569,7 @@ class MainWindow(QMainWindow, ReviewOps):
         from chatsafe.gui.import_flow import describe_error
 
         if error is not None:
-            notify.error(self, self.tr("Import"), describe_error(error, self.tr))
+            notify.error(self, self.tr("Import"), describe_error(error))
             return
         text = self.tr("Imported %1 new messages (%2 already in the case).")
         self.statusBar().showMessage(

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,7 +37,8 @@ def _check_header(model: QAbstractTableModel, private: bool, role: int) -> Any:
     """The checkbox columns: the label's icon and a short name; the full name as tooltip."""
     label = PRIVATE if private else PARTY
     if role == Qt.ItemDataRole.DisplayRole:
-        return model.tr("Private") if private else model.tr("Party")
+        translate = QCoreApplication.translate
+        return translate("Headers", "Private") if private else translate("Headers", "Party")
     if role == Qt.ItemDataRole.DecorationRole:
         return label_icon(label)
     if role == Qt.ItemDataRole.ToolTipRole:

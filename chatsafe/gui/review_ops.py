@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from chatsafe.domain import Label
 from chatsafe.gui import notify
 from chatsafe.gui.case_ops import CaseOps
 from chatsafe.review import labels, lexicon, log, rules
 from chatsafe.review.labels import Role
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from chatsafe.gui.main_window import MainWindow
@@ -35,7 +39,9 @@ class ReviewOps(CaseOps):
                 self.mark_messages(ids, label, reason)
                 return
             if self.transcript.selectionModel() and self.transcript.selectionModel().selectedRows():
-                self.statusBar().showMessage(self.tr("System events cannot be marked."), 5000)
+                self.statusBar().showMessage(
+                    translate("MainWindow", "System events cannot be marked."), 5000
+                )
                 return
         cid = self.current_conversation_id()
         if cid is not None:
@@ -242,21 +248,24 @@ class ReviewOps(CaseOps):
 
     def _log_checked(self: MainWindow, problems: list[str], report_ok: bool) -> None:
         if problems:
-            text = self.tr(
-                "Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue."
+            text = translate(
+                "MainWindow",
+                "Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue.",
             )
             self.banner.setText(text + "\n" + "; ".join(problems[:3]))
             self.banner.show()
             notify.error(
-                self, self.tr("Review log altered"), text + "\n\n" + "\n".join(problems[:10])
+                self,
+                translate("MainWindow", "Review log altered"),
+                text + "\n\n" + "\n".join(problems[:10]),
             )
         else:
             self.banner.hide()
             if report_ok:
                 notify.info(
                     self,
-                    self.tr("Review log"),
-                    self.tr("The review log is complete and unaltered."),
+                    translate("MainWindow", "Review log"),
+                    translate("MainWindow", "The review log is complete and unaltered."),
                 )
 
     def open_bundle(self: MainWindow) -> None:
@@ -271,9 +280,10 @@ class ReviewOps(CaseOps):
 
         notify.info(
             self,
-            self.tr("About chatsafe"),
-            self.tr(
-                "chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive."
+            translate("MainWindow", "About chatsafe"),
+            translate(
+                "MainWindow",
+                "chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.",
             ).replace("%1", __version__),
         )
 

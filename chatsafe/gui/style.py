@@ -23,11 +23,11 @@ COLORS = {
 
 
 def label_name(label: str | None) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        PRIVATE: tr("Labels", "Private"),
-        PARTY: tr("Labels", "Party-political"),
-    }.get(label or BUSINESS, tr("Labels", "Business"))
+        PRIVATE: translate("Labels", "Private"),
+        PARTY: translate("Labels", "Party-political"),
+    }.get(label or BUSINESS, translate("Labels", "Business"))
 
 
 def label_symbol(label: str | None) -> str:

@@ -43,5 +43,3 @@ def build_case(tmp_path: Path, passphrase: str | None = None) -> Case:
     case = create_case(tmp_path / "test.chatsafe", passphrase=passphrase)
     import_paths(case, paths, ImportContext(owner="Minister"))
     return case
-
-

@@ -17,7 +17,13 @@ def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
     }
-    return subprocess.run([sys.executable, "-m", "chatsafe", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "chatsafe", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_demo_builds_once_and_reports(tmp_path: Path) -> None:

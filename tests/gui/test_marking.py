@@ -23,7 +23,10 @@ def _select_rows(w, rows):  # type: ignore[no-untyped-def]
     sm = w.transcript.selectionModel()
     sm.clearSelection()
     for r in rows:
-        sm.select(w.msg_model.index(r, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        sm.select(
+            w.msg_model.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
     sm.setCurrentIndex(w.msg_model.index(rows[-1], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     w._focus = "messages"
 
@@ -37,7 +40,9 @@ def test_window_shows_the_case(make_window, qtbot) -> None:  # type: ignore[no-u
     assert "10 unreviewed" in w.status_label.text()
 
 
-def test_checkbox_marks_a_conversation_then_a_message_overrides_it(make_window, case, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_checkbox_marks_a_conversation_then_a_message_overrides_it(
+    make_window, case, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     cid = w.current_conversation_id()
     w.conv_proxy.setData(w.conv_proxy.index(0, cm.COL_PRIVATE), Qt.CheckState.Checked, CHECK)
@@ -126,9 +131,17 @@ def test_every_control_has_an_accessible_name(make_window) -> None:  # type: ign
 
     w = make_window()
     missing = []
-    widgets = [x for t in (QLineEdit, QComboBox, QAbstractItemView, QDateEdit, QTextBrowser) for x in w.findChildren(t)]
+    widgets = [
+        x
+        for t in (QLineEdit, QComboBox, QAbstractItemView, QDateEdit, QTextBrowser)
+        for x in w.findChildren(t)
+    ]
     for widget in widgets:
-        if isinstance(widget, QHeaderView) or widget.window() is not w or widget.objectName().startswith("qt_"):
+        if (
+            isinstance(widget, QHeaderView)
+            or widget.window() is not w
+            or widget.objectName().startswith("qt_")
+        ):
             continue
         if not widget.accessibleName():
             missing.append(f"{type(widget).__name__} {widget.objectName()}")

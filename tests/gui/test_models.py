@@ -62,7 +62,10 @@ def test_toggle_respects_the_override_rule(case) -> None:  # type: ignore[no-unt
     m = model.message(1)
     assert m is not None and m.label is None
     assert model.effective(m) == ("private", "conversation")
-    assert model.index(1, mm.COL_PRIVATE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.PartiallyChecked
+    assert (
+        model.index(1, mm.COL_PRIVATE).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.PartiallyChecked
+    )
     # unticking an inherited label needs an explicit business mark on the message
     assert model.toggled_label(m, "private") == "business"
     assert model.toggled_label(m, "party_political") == "party_political"

@@ -27,7 +27,9 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
         return state["passphrases"].pop(0) if state["passphrases"] else None
 
     monkeypatch.setattr(dialogs.PassphraseDialog, "ask", classmethod(ask_pass))
-    monkeypatch.setattr(dialogs.IdentityDialog, "ask", classmethod(lambda cls, *a, **k: state["identity"]))
+    monkeypatch.setattr(
+        dialogs.IdentityDialog, "ask", classmethod(lambda cls, *a, **k: state["identity"])
+    )
     monkeypatch.setattr(notify, "error", lambda parent, title, text: state["errors"].append(text))
     return state
 
@@ -81,7 +83,9 @@ def test_not_a_case_is_a_readable_error(window, tmp_path, answers) -> None:  # t
     bogus.write_bytes(b"short")
     window.open_path(bogus)
     assert window.session is None
-    assert answers["errors"] == [f"Cannot open notes.chatsafe: {bogus}: not a chatsafe case file (too short)"]
+    assert answers["errors"] == [
+        f"Cannot open notes.chatsafe: {bogus}: not a chatsafe case file (too short)"
+    ]
 
 
 def test_create_then_import_with_progress(window, tmp_path, answers, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -139,7 +143,12 @@ def test_contact_rule_applies_to_a_later_import(window, tmp_path, answers) -> No
     create_case(tmp_path / "c.chatsafe").close()
     window.open_path(tmp_path / "c.chatsafe")
     s = window.session
-    s.write(lambda c: rules.add_contact_rule(c, "Piet", rules.Label.PRIVATE, by="Ada", role=Role.ASSISTANT), changed="conversations")
+    s.write(
+        lambda c: rules.add_contact_rule(
+            c, "Piet", rules.Label.PRIVATE, by="Ada", role=Role.ASSISTANT
+        ),
+        changed="conversations",
+    )
     window.start_import([write_export(tmp_path, "Piet", PIET)], owner="Minister")
     row = window.conv_model.conversation(0)
     assert row.title == "Piet" and row.label == "private" and row.status == "proposed"
@@ -154,7 +163,13 @@ def test_drop_files_imports_them(window, tmp_path, answers, qtbot) -> None:  # t
     window.session.case.set_setting("owner", "Minister")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(write_export(tmp_path, "Piet", PIET)))])
-    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.conv_model.rowCount() == 1
     assert Path(window.conv_model.conversation(0).title) == Path("Piet")

@@ -18,7 +18,12 @@ def shown(notices):  # type: ignore[no-untyped-def]
 
 
 def _statuses(case):  # type: ignore[no-untyped-def]
-    return [r[0] for r in case.conn.execute("SELECT status FROM message_labels UNION ALL SELECT status FROM conversation_labels")]
+    return [
+        r[0]
+        for r in case.conn.execute(
+            "SELECT status FROM message_labels UNION ALL SELECT status FROM conversation_labels"
+        )
+    ]
 
 
 def test_assistant_proposes_minister_confirms(make_window, case, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -29,18 +34,29 @@ def test_assistant_proposes_minister_confirms(make_window, case, monkeypatch, qt
     ada.mark("party_political")
     ada.confirm()  # for an assistant: the first pass is done
     assert _statuses(case) == ["proposed", "proposed"]
-    assert case.conn.execute("SELECT reviewed_by, confirmed_by FROM conversation_review").fetchone() == ("Ada", None)
+    assert case.conn.execute(
+        "SELECT reviewed_by, confirmed_by FROM conversation_review"
+    ).fetchone() == ("Ada", None)
     ada.set_session(None)  # closes the case
 
     mia = make_window("Mia", Role.MINISTER, on=open_case(case.path))
-    qtbot.waitUntil(lambda: "2 unconfirmed" not in mia.status_label.text() and mia.summary is not None)
+    qtbot.waitUntil(
+        lambda: "2 unconfirmed" not in mia.status_label.text() and mia.summary is not None
+    )
     assert mia.summary.total.unconfirmed == 10
     # after reading the summary, the minister confirms everything at once
-    monkeypatch.setattr(SummaryDialog, "exec", lambda self: (setattr(self, "confirm_all", True), 1)[1])
+    monkeypatch.setattr(
+        SummaryDialog, "exec", lambda self: (setattr(self, "confirm_all", True), 1)[1]
+    )
     mia.show_summary(offer_confirm=True)
     assert mia._dialog.confirm_button.isVisible() or not mia._dialog.isVisible()
     assert _statuses(mia.session.case) == ["confirmed", "confirmed"]
-    assert mia.session.reader.execute("SELECT count(confirmed_by) FROM conversation_review").fetchone()[0] == 3
+    assert (
+        mia.session.reader.execute(
+            "SELECT count(confirmed_by) FROM conversation_review"
+        ).fetchone()[0]
+        == 3
+    )
     qtbot.waitUntil(lambda: "0 unconfirmed" in mia.status_label.text())
     case = mia.session.case
     entries = [e for e in case.conn.execute("SELECT entry FROM review_log")]
@@ -53,7 +69,9 @@ def test_a_changed_log_entry_is_detected_on_open(make_window, case, shown) -> No
     w.set_session(None)
     case = open_case(case.path)
     with case.transaction() as c:
-        c.execute("UPDATE review_log SET entry = replace(entry, 'private', 'business') WHERE seq = 1")
+        c.execute(
+            "UPDATE review_log SET entry = replace(entry, 'private', 'business') WHERE seq = 1"
+        )
     w = make_window(on=case)
     assert not w.banner.isHidden()
     assert "review log of this case has been altered" in w.banner.text()
@@ -81,20 +99,31 @@ def test_search_highlights_and_jumps_to_the_message(make_window, qtbot) -> None:
     assert index.data(roles.ID) == hit.message_id
     spans = w.msg_model.index(index.row(), mm.COL_TEXT).data(roles.SPANS)
     assert any(kind == "hit" for _, _, kind in spans)
-    assert "background:#ffe27a" in w.details.text.toHtml().replace(" ", "") or "ffe27a" in w.details.text.toHtml()
+    assert (
+        "background:#ffe27a" in w.details.text.toHtml().replace(" ", "")
+        or "ffe27a" in w.details.text.toHtml()
+    )
 
 
 def test_a_suggestion_stays_a_suggestion_until_clicked(make_window, case) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     # "moeder" and "ziekenhuis" are in the Dutch lexicon the case was seeded with
-    row = next(r for r in range(w.msg_model.rowCount()) if "ziekenhuis" in w.msg_model.index(r, mm.COL_TEXT).data())
+    row = next(
+        r
+        for r in range(w.msg_model.rowCount())
+        if "ziekenhuis" in w.msg_model.index(r, mm.COL_TEXT).data()
+    )
     index = w.msg_model.index(row, mm.COL_LABEL)
     assert index.data(roles.SUGGESTION) == "private"
     assert index.data(roles.EFFECTIVE) == ("business", "default")
     assert "Suggested by the lexicon" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert case.conn.execute("SELECT count(*) FROM message_labels").fetchone()[0] == 0
     # the click decides, and the suggestion is no longer shown
-    w.msg_model.setData(w.msg_model.index(row, mm.COL_PRIVATE), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    w.msg_model.setData(
+        w.msg_model.index(row, mm.COL_PRIVATE),
+        Qt.CheckState.Checked,
+        Qt.ItemDataRole.CheckStateRole,
+    )
     assert w.msg_model.index(row, mm.COL_LABEL).data(roles.EFFECTIVE) == ("private", "own")
     assert w.msg_model.index(row, mm.COL_LABEL).data(roles.SUGGESTION) is None
 

@@ -1,0 +1,1507 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="45" />
+        <source>&amp;New case…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="51" />
+        <source>&amp;Open case…</source>
+        <translation>&amp;Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="57" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="59" />
+        <source>Import chat exports (files or folders; you can also drop them on the window)</source>
+        <translation>Import chat exports (files or folders; you can also drop them on the window)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="65" />
+        <source>&amp;Close case</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="66" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="69" />
+        <source>Mark &amp;private</source>
+        <translation>Mark &amp;private</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="71" />
+        <source>Mark the selection private</source>
+        <translation>Mark the selection private</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="76" />
+        <source>Mark p&amp;arty-political</source>
+        <translation>Mark p&amp;arty-political</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="78" />
+        <source>Mark the selection party-political</source>
+        <translation>Mark the selection party-political</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="83" />
+        <source>C&amp;lear mark</source>
+        <translation>C&amp;lear mark</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="85" />
+        <source>Remove the mark from the selection (back to business, the default)</source>
+        <translation>Remove the mark from the selection (back to business, the default)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="90" />
+        <source>Mark with a &amp;reason…</source>
+        <translation>Mark with a &amp;reason…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="93" />
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="95" />
+        <source>Confirm this conversation (minister) or record it as reviewed</source>
+        <translation>Confirm this conversation (minister) or record it as reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="99" />
+        <source>Summary and confirm &amp;all…</source>
+        <translation>Summary and confirm &amp;all…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="102" />
+        <source>&amp;Summary of what will leave…</source>
+        <translation>&amp;Summary of what will leave…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="104" />
+        <source>Contact &amp;rules…</source>
+        <translation>Contact &amp;rules…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="105" />
+        <source>&amp;Lexicon…</source>
+        <translation>&amp;Lexicon…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="106" />
+        <source>In-scope &amp;period…</source>
+        <translation>In-scope &amp;period…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="109" />
+        <source>Create &amp;bundle…</source>
+        <translation>Create &amp;bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="111" />
+        <source>Create the business-only bundle for the archive</source>
+        <translation>Create the business-only bundle for the archive</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="114" />
+        <source>&amp;Next message</source>
+        <translation>&amp;Next message</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="115" />
+        <source>P&amp;revious message</source>
+        <translation>P&amp;revious message</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="117" />
+        <source>Next con&amp;versation</source>
+        <translation>Next con&amp;versation</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="121" />
+        <source>Previous conver&amp;sation</source>
+        <translation>Previous conver&amp;sation</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="126" />
+        <source>&amp;Search…</source>
+        <translation>&amp;Search…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="128" />
+        <source>Search all messages of the case</source>
+        <translation>Search all messages of the case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="130" />
+        <source>Check the review &amp;log</source>
+        <translation>Check the review &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="131" />
+        <source>&amp;About chatsafe</source>
+        <translation>&amp;About chatsafe</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
+        <source>Create the bundle for the archive</source>
+        <translation>Create the bundle for the archive</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="113" />
+        <source>Counting what will leave…</source>
+        <translation>Counting what will leave…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="117" />
+        <source>Confirmation by the minister</source>
+        <translation>Confirmation by the minister</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="122" />
+        <source>I, {name}, confirm that the business messages above may leave for the archive, and nothing else.</source>
+        <translation>I, {name}, confirm that the business messages above may leave for the archive, and nothing else.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="127" />
+        <source>Approve without making the bundle</source>
+        <translation>Approve without making the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="138" />
+        <source>Signing certificate (IT support)</source>
+        <translation>Signing certificate (IT support)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="146" />
+        <source>PKCS#12 file</source>
+        <translation>PKCS#12 file</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="146" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="149" />
+        <source>PEM key and certificate</source>
+        <translation>PEM key and certificate</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="150" />
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="150" />
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="154" />
+        <source>Smartcard (PKCS#11)</source>
+        <translation>Smartcard (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="155" />
+        <source>PKCS#11 library</source>
+        <translation>PKCS#11 library</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="155" />
+        <source>Token label</source>
+        <translation>Token label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="182" />
+        <source>Passphrase or PIN</source>
+        <translation>Passphrase or PIN</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="185" />
+        <source>Save bundle as</source>
+        <translation>Save bundle as</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="189" />
+        <source>Include the written reasons for withheld messages (they may describe private matters)</source>
+        <translation>Include the written reasons for withheld messages (they may describe private matters)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="203" />
+        <source>Create bundle</source>
+        <translation>Create bundle</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="206" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="226" />
+        <source>Will leave: {n} business messages (with {e} system events).</source>
+        <translation>Will leave: {n} business messages (with {e} system events).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="229" />
+        <source>Withheld: {p} private, {pp} party-political, {o} outside the period.</source>
+        <translation>Withheld: {p} private, {pp} party-political, {o} outside the period.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="232" />
+        <source>Still unreviewed: {u}; unconfirmed: {c}.</source>
+        <translation>Still unreviewed: {u}; unconfirmed: {c}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="238" />
+        <source>Cannot bundle yet: IT support must set {s} in the case settings.</source>
+        <translation>Cannot bundle yet: IT support must set {s} in the case settings.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
+        <source>{n} review-log entries carry a written reason: they travel sealed (only their hash).</source>
+        <translation>{n} review-log entries carry a written reason: they travel sealed (only their hash).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />
+        <source>Approved by {who} at {at}.</source>
+        <translation>Approved by {who} at {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="259" />
+        <source>Not approved yet: the minister must open this step and approve, or make the bundle.</source>
+        <translation>Not approved yet: the minister must open this step and approve, or make the bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="316" />
+        <source>Your approval is recorded in the review log. IT support can now make the bundle.</source>
+        <translation>Your approval is recorded in the review log. IT support can now make the bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="354" />
+        <source>Making the bundle…</source>
+        <translation>Making the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="362" />
+        <source>Making the bundle: {phase}</source>
+        <translation>Making the bundle: {phase}</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="370" />
+        <source>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</source>
+        <translation>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="379" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="390" />
+        <source>Something went wrong; no bundle was written. Details are in the log.</source>
+        <translation>Something went wrong; no bundle was written. Details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="398" />
+        <source>Cancelling… no file will be written.</source>
+        <translation>Cancelling… no file will be written.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationFilterBar</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="55" />
+        <location filename="../../chatsafe/gui/panes.py" line="56" />
+        <source>Filter by title or participant</source>
+        <translation>Filter by title or participant</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="59" />
+        <source>Filter by app</source>
+        <translation>Filter by app</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="61" />
+        <source>Filter by label</source>
+        <translation>Filter by label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="63" />
+        <source>All labels</source>
+        <translation>All labels</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="67" />
+        <source>With marked messages</source>
+        <translation>With marked messages</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="71" />
+        <source>Filter by review state</source>
+        <translation>Filter by review state</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="73" />
+        <source>Any review state</source>
+        <translation>Any review state</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="74" />
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="75" />
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="76" />
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="77" />
+        <source>With proposals</source>
+        <translation>With proposals</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="98" />
+        <source>All apps</source>
+        <translation>All apps</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="109" />
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="110" />
+        <source>Party-political</source>
+        <translation>Party-political</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="111" />
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="112" />
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="113" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="114" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="115" />
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="116" />
+        <source>Marked inside</source>
+        <translation>Marked inside</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="117" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="171" />
+        <source>%n private</source>
+        <translation><numerusform>%n private</numerusform><numerusform>%n private</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="173" />
+        <source>%n party-political</source>
+        <translation><numerusform>%n party-political</numerusform><numerusform>%n party-political</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="181" />
+        <source>Confirmed by %1</source>
+        <translation>Confirmed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="183" />
+        <source>Reviewed by %1</source>
+        <translation>Reviewed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="185" />
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="187" />
+        <source>%n proposed</source>
+        <translation><numerusform>%n proposed</numerusform><numerusform>%n proposed</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
+        <source>proposed</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="197" />
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateFilterBar</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="112" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="113" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="117" />
+        <source>Show messages from this date</source>
+        <translation>Show messages from this date</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="118" />
+        <source>Show messages up to this date</source>
+        <translation>Show messages up to this date</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="145" />
+        <source>In-scope period: %1 – %2</source>
+        <translation>In-scope period: %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="150" />
+        <source>No in-scope period set</source>
+        <translation>No in-scope period set</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="53" />
+        <source>Details of the selection</source>
+        <translation>Details of the selection</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="56" />
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="82" />
+        <location filename="../../chatsafe/gui/details.py" line="83" />
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="131" />
+        <source>(from the conversation's mark)</source>
+        <translation>(from the conversation's mark)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="133" />
+        <source>(the default)</source>
+        <translation>(the default)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="135" />
+        <source>(proposed by %1)</source>
+        <translation>(proposed by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="137" />
+        <source>(confirmed by %1)</source>
+        <translation>(confirmed by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="145" />
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="145" />
+        <source>missing from the export</source>
+        <translation>missing from the export</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="164" />
+        <source>(proposed)</source>
+        <translation>(proposed)</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="35" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="36" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="41" />
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="41" />
+        <source>Party</source>
+        <translation>Party</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="113" />
+        <source>Who is reviewing?</source>
+        <translation>Who is reviewing?</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="115" />
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="117" />
+        <source>Your role</source>
+        <translation>Your role</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="125" />
+        <source>Every mark you make is recorded in the case's review log under your name and role.</source>
+        <translation>Every mark you make is recorded in the case's review log under your name and role.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="131" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="132" />
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="141" />
+        <source>Please give your name.</source>
+        <translation>Please give your name.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="34" />
+        <source>Image viewer</source>
+        <translation>Image viewer</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="43" />
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="43" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="44" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="45" />
+        <source>Import progress</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="55" />
+        <source>Cancelling… nothing will be kept.</source>
+        <translation>Cancelling… nothing will be kept.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="59" />
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="60" />
+        <source>Storing</source>
+        <translation>Storing</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="61" />
+        <source>Indexing</source>
+        <translation>Indexing</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="100" />
+        <source>The import was cancelled. Nothing was added to the case.</source>
+        <translation>The import was cancelled. Nothing was added to the case.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="101" />
+        <source>Nothing was added to the case.</source>
+        <translation>Nothing was added to the case.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="103" />
+        <source>the export</source>
+        <translation>the export</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="105" />
+        <source>line %1</source>
+        <translation>line %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="106" />
+        <source>Could not import %1: %2.</source>
+        <translation>Could not import %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="110" />
+        <source>The import failed unexpectedly (%1).</source>
+        <translation>The import failed unexpectedly (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="28" />
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="29" />
+        <source>Party-political</source>
+        <translation>Party-political</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="30" />
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="32" />
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="37" />
+        <source>(leaves)</source>
+        <translation>(leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="40" />
+        <source>outlined: suggestion</source>
+        <translation>outlined: suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="204" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Lexicon</source>
+        <translation>Lexicon</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="207" />
+        <source>Lexicon terms</source>
+        <translation>Lexicon terms</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Suggests</source>
+        <translation>Suggests</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="215" />
+        <source>New term</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="217" />
+        <source>a word; end with * to match words that start with it</source>
+        <translation>a word; end with * to match words that start with it</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="220" />
+        <source>Suggested label</source>
+        <translation>Suggested label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="223" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="224" />
+        <source>Add term</source>
+        <translation>Add term</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="226" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="227" />
+        <source>Remove selected term</source>
+        <translation>Remove selected term</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="231" />
+        <source>Words from the lexicon are underlined in the transcript and suggest a label (an outlined icon). A suggestion never becomes a mark until someone clicks.</source>
+        <translation>Words from the lexicon are underlined in the transcript and suggest a label (an outlined icon). A suggestion never becomes a mark until someone clicks.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="242" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="29" />
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="31" />
+        <source>chatsafe cases (*.chatsafe);;All files (*)</source>
+        <translation>chatsafe cases (*.chatsafe);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="48" />
+        <source>That passphrase does not unlock this case. Try again.</source>
+        <translation>That passphrase does not unlock this case. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="59" />
+        <source>Cannot open the case</source>
+        <translation>Cannot open the case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="60" />
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="100" />
+        <source>Cannot create the case</source>
+        <translation>Cannot create the case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="68" />
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="76" />
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="86" />
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="98" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="106" />
+        <source>Search the case (Ctrl+F)</source>
+        <translation>Search the case (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="107" />
+        <source>Search the case</source>
+        <translation>Search the case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="125" />
+        <location filename="../../chatsafe/gui/main_window.py" line="144" />
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="138" />
+        <location filename="../../chatsafe/gui/main_window.py" line="145" />
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="143" />
+        <source>Conversations and search results</source>
+        <translation>Conversations and search results</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="148" />
+        <source>Transcript</source>
+        <translation>Transcript</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="184" />
+        <source>What will leave</source>
+        <translation>What will leave</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="227" />
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="245" />
+        <source>Creating a bundle is not available in this version</source>
+        <translation>Creating a bundle is not available in this version</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="275" />
+        <source>assistant</source>
+        <translation>assistant</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="276" />
+        <source>minister</source>
+        <translation>minister</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="277" />
+        <source>IT support</source>
+        <translation>IT support</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="312" />
+        <source>%1 messages will leave · %2 unreviewed · %3 unconfirmed</source>
+        <translation>%1 messages will leave · %2 unreviewed · %3 unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="346" />
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/main_window.py" line="498" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="519" />
+        <source>Import chat exports</source>
+        <translation>Import chat exports</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="522" />
+        <source>Chat exports (*.txt *.zip *.json *.xml *.db *.mbox *.eml *.md);;All files (*)</source>
+        <translation>Chat exports (*.txt *.zip *.json *.xml *.db *.mbox *.eml *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="529" />
+        <source>Import a folder</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="548" />
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="550" />
+        <source>Your name as it appears in the exports (optional; it tells your messages apart):</source>
+        <translation>Your name as it appears in the exports (optional; it tells your messages apart):</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="572" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="574" />
+        <source>Imported %1 new messages (%2 already in the case).</source>
+        <translation>Imported %1 new messages (%2 already in the case).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="43" />
+        <source>System events cannot be marked.</source>
+        <translation>System events cannot be marked.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="251" />
+        <source>Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue.</source>
+        <translation>Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="259" />
+        <source>Review log altered</source>
+        <translation>Review log altered</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="267" />
+        <source>Review log</source>
+        <translation>Review log</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="268" />
+        <source>The review log is complete and unaltered.</source>
+        <translation>The review log is complete and unaltered.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="283" />
+        <source>About chatsafe</source>
+        <translation>About chatsafe</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="284" />
+        <source>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</source>
+        <translation>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="133" />
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="135" />
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="137" />
+        <source>view once</source>
+        <translation>view once</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="139" />
+        <source>forwarded</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="141" />
+        <source>media missing</source>
+        <translation>media missing</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/message_model.py" line="143" />
+        <source>%n attachment(s)</source>
+        <translation><numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="145" />
+        <source>disappearing messages on</source>
+        <translation>disappearing messages on</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="147" />
+        <source>out of period</source>
+        <translation>out of period</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="177" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="178" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="179" />
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="180" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="264" />
+        <source>System event: shown, but not markable</source>
+        <translation>System event: shown, but not markable</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="268" />
+        <source>(from the conversation's mark)</source>
+        <translation>(from the conversation's mark)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="270" />
+        <source>(the default)</source>
+        <translation>(the default)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="272" />
+        <source>(proposed)</source>
+        <translation>(proposed)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="274" />
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="277" />
+        <source>Suggested by the lexicon: %1 (click to decide)</source>
+        <translation>Suggested by the lexicon: %1 (click to decide)</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="160" />
+        <location filename="../../chatsafe/gui/dialogs.py" line="205" />
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="162" />
+        <source>Case file</source>
+        <translation>Case file</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="163" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="164" />
+        <source>Choose where to save the case</source>
+        <translation>Choose where to save the case</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="170" />
+        <source>Owner's name</source>
+        <translation>Owner's name</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="171" />
+        <source>as it appears in the exports</source>
+        <translation>as it appears in the exports</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="172" />
+        <source>Protect with a passphrase instead of the keyring</source>
+        <translation>Protect with a passphrase instead of the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="178" />
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="181" />
+        <source>Same passphrase again</source>
+        <translation>Same passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="186" />
+        <source>Case file:</source>
+        <translation>Case file:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="187" />
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="189" />
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="190" />
+        <source>Again:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="205" />
+        <source>chatsafe cases (*.chatsafe)</source>
+        <translation>chatsafe cases (*.chatsafe)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="219" />
+        <source>Choose where to save the case.</source>
+        <translation>Choose where to save the case.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="222" />
+        <source>A file with this name exists already.</source>
+        <translation>A file with this name exists already.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="226" />
+        <source>The passphrase is too short.</source>
+        <translation>The passphrase is too short.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="229" />
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="61" />
+        <location filename="../../chatsafe/gui/dialogs.py" line="64" />
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="67" />
+        <source>Same passphrase again</source>
+        <translation>Same passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="73" />
+        <source>Choose a passphrase for the new case (at least %1 characters).</source>
+        <translation>Choose a passphrase for the new case (at least %1 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="75" />
+        <source>This case's key is not in this computer's keyring. Type its passphrase.</source>
+        <translation>This case's key is not in this computer's keyring. Type its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="79" />
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="81" />
+        <source>Again:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="93" />
+        <source>The passphrase is too short.</source>
+        <translation>The passphrase is too short.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="96" />
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="266" />
+        <source>In-scope period</source>
+        <translation>In-scope period</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="267" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="268" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="272" />
+        <source>First day in scope</source>
+        <translation>First day in scope</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="273" />
+        <source>Last day in scope</source>
+        <translation>Last day in scope</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="239" />
+        <source>Mark with a reason</source>
+        <translation>Mark with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="241" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="246" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="247" />
+        <source>optional, e.g. 'family matter'</source>
+        <translation>optional, e.g. 'family matter'</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="249" />
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="250" />
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="47" />
+        <source>Assistant (first pass: proposes marks)</source>
+        <translation>Assistant (first pass: proposes marks)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="48" />
+        <source>Minister (confirms)</source>
+        <translation>Minister (confirms)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="49" />
+        <source>IT support (checks the case)</source>
+        <translation>IT support (checks the case)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="121" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="124" />
+        <source>Contact rules</source>
+        <translation>Contact rules</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="137" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="141" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="135" />
+        <source>Contact (name or number)</source>
+        <translation>Contact (name or number)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="142" />
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="143" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="144" />
+        <source>Add rule</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="146" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="147" />
+        <source>Remove selected rule</source>
+        <translation>Remove selected rule</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="151" />
+        <source>A rule marks one-to-one conversations with this contact, now and in later imports. Group conversations and conversations someone marked by hand are left alone.</source>
+        <translation>A rule marks one-to-one conversations with this contact, now and in later imports. Group conversations and conversations someone marked by hand are left alone.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="157" />
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="158" />
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="159" />
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="165" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
+        <source>Summary of what will leave</source>
+        <translation>Summary of what will leave</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="48" />
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="49" />
+        <source>Business (leaves)</source>
+        <translation>Business (leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="52" />
+        <source>Out of period</source>
+        <translation>Out of period</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="53" />
+        <source>Unreviewed</source>
+        <translation>Unreviewed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="54" />
+        <source>Unconfirmed</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="57" />
+        <source>Summary per conversation</source>
+        <translation>Summary per conversation</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="63" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="80" />
+        <source>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</source>
+        <translation>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="87" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="88" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="90" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="92" />
+        <source>Confirm all conversations</source>
+        <translation>Confirm all conversations</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="163" />
+        <source>chatsafe: separate business messages from private and party-political ones</source>
+        <translation>chatsafe: separate business messages from private and party-political ones</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="170" />
+        <location filename="../../chatsafe/gui/panes.py" line="171" />
+        <source>Open case…</source>
+        <translation>Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="172" />
+        <location filename="../../chatsafe/gui/panes.py" line="173" />
+        <source>New case…</source>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="175" />
+        <source>Recent cases</source>
+        <translation>Recent cases</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="184" />
+        <source>Recent cases:</source>
+        <translation>Recent cases:</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="80" />
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="85" />
+        <source>Save bundle</source>
+        <translation>Save bundle</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="88" />
+        <source>Choose file</source>
+        <translation>Choose file</translation>
+    </message>
+</context>
+</TS>

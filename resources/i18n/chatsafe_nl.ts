@@ -1,0 +1,1507 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="45" />
+        <source>&amp;New case…</source>
+        <translation>&amp;Nieuwe zaak…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="51" />
+        <source>&amp;Open case…</source>
+        <translation>Zaak &amp;openen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="57" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="59" />
+        <source>Import chat exports (files or folders; you can also drop them on the window)</source>
+        <translation>Chatexports importeren (bestanden of mappen; u kunt ze ook op het venster slepen)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="65" />
+        <source>&amp;Close case</source>
+        <translation>Zaak &amp;sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="66" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="69" />
+        <source>Mark &amp;private</source>
+        <translation>Markeer &amp;privé</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="71" />
+        <source>Mark the selection private</source>
+        <translation>Markeer de selectie als privé</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="76" />
+        <source>Mark p&amp;arty-political</source>
+        <translation>Markeer &amp;partijpolitiek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="78" />
+        <source>Mark the selection party-political</source>
+        <translation>Markeer de selectie als partijpolitiek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="83" />
+        <source>C&amp;lear mark</source>
+        <translation>Markering &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="85" />
+        <source>Remove the mark from the selection (back to business, the default)</source>
+        <translation>Verwijder de markering van de selectie (terug naar zakelijk, de standaard)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="90" />
+        <source>Mark with a &amp;reason…</source>
+        <translation>Markeren met &amp;reden…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="93" />
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="95" />
+        <source>Confirm this conversation (minister) or record it as reviewed</source>
+        <translation>Bevestig dit gesprek (minister) of leg vast dat het is beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="99" />
+        <source>Summary and confirm &amp;all…</source>
+        <translation>Overzicht en &amp;alles bevestigen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="102" />
+        <source>&amp;Summary of what will leave…</source>
+        <translation>&amp;Overzicht van wat vertrekt…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="104" />
+        <source>Contact &amp;rules…</source>
+        <translation>Contact&amp;regels…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="105" />
+        <source>&amp;Lexicon…</source>
+        <translation>&amp;Woordenlijst…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="106" />
+        <source>In-scope &amp;period…</source>
+        <translation>&amp;Periode…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="109" />
+        <source>Create &amp;bundle…</source>
+        <translation>&amp;Pakket maken…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="111" />
+        <source>Create the business-only bundle for the archive</source>
+        <translation>Maak het pakket met alleen zakelijke berichten voor het archief</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="114" />
+        <source>&amp;Next message</source>
+        <translation>&amp;Volgend bericht</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="115" />
+        <source>P&amp;revious message</source>
+        <translation>V&amp;orig bericht</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="117" />
+        <source>Next con&amp;versation</source>
+        <translation>Volgend &amp;gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="121" />
+        <source>Previous conver&amp;sation</source>
+        <translation>Vorig ge&amp;sprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="126" />
+        <source>&amp;Search…</source>
+        <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="128" />
+        <source>Search all messages of the case</source>
+        <translation>Zoek in alle berichten van de zaak</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="130" />
+        <source>Check the review &amp;log</source>
+        <translation>&amp;Beoordelingslog controleren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="131" />
+        <source>&amp;About chatsafe</source>
+        <translation>&amp;Over chatsafe</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
+        <source>Create the bundle for the archive</source>
+        <translation>Het pakket voor het archief maken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="113" />
+        <source>Counting what will leave…</source>
+        <translation>Tellen wat er vertrekt…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="117" />
+        <source>Confirmation by the minister</source>
+        <translation>Bevestiging door de minister</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="122" />
+        <source>I, {name}, confirm that the business messages above may leave for the archive, and nothing else.</source>
+        <translation>Ik, {name}, bevestig dat de zakelijke berichten hierboven naar het archief mogen, en verder niets.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="127" />
+        <source>Approve without making the bundle</source>
+        <translation>Goedkeuren zonder het pakket te maken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="138" />
+        <source>Signing certificate (IT support)</source>
+        <translation>Ondertekeningscertificaat (IT-ondersteuning)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="146" />
+        <source>PKCS#12 file</source>
+        <translation>PKCS#12-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="146" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="149" />
+        <source>PEM key and certificate</source>
+        <translation>PEM-sleutel en certificaat</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="150" />
+        <source>Key</source>
+        <translation>Sleutel</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="150" />
+        <source>Certificate</source>
+        <translation>Certificaat</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="154" />
+        <source>Smartcard (PKCS#11)</source>
+        <translation>Smartcard (PKCS#11)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="155" />
+        <source>PKCS#11 library</source>
+        <translation>PKCS#11-bibliotheek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="155" />
+        <source>Token label</source>
+        <translation>Tokennaam</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="182" />
+        <source>Passphrase or PIN</source>
+        <translation>Wachtzin of pincode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="185" />
+        <source>Save bundle as</source>
+        <translation>Pakket opslaan als</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="189" />
+        <source>Include the written reasons for withheld messages (they may describe private matters)</source>
+        <translation>Neem de geschreven redenen voor achtergehouden berichten op (ze kunnen privézaken beschrijven)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="203" />
+        <source>Create bundle</source>
+        <translation>Pakket maken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="206" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="226" />
+        <source>Will leave: {n} business messages (with {e} system events).</source>
+        <translation>Vertrekt: {n} zakelijke berichten (met {e} systeemmeldingen).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="229" />
+        <source>Withheld: {p} private, {pp} party-political, {o} outside the period.</source>
+        <translation>Achtergehouden: {p} privé, {pp} partijpolitiek, {o} buiten de periode.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="232" />
+        <source>Still unreviewed: {u}; unconfirmed: {c}.</source>
+        <translation>Nog niet beoordeeld: {u}; niet bevestigd: {c}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="238" />
+        <source>Cannot bundle yet: IT support must set {s} in the case settings.</source>
+        <translation>Nog geen pakket mogelijk: IT-ondersteuning moet {s} instellen in de zaakinstellingen.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
+        <source>{n} review-log entries carry a written reason: they travel sealed (only their hash).</source>
+        <translation>{n} regels in de beoordelingslog hebben een geschreven reden: die gaan verzegeld mee (alleen hun hash).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />
+        <source>Approved by {who} at {at}.</source>
+        <translation>Goedgekeurd door {who} op {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="259" />
+        <source>Not approved yet: the minister must open this step and approve, or make the bundle.</source>
+        <translation>Nog niet goedgekeurd: de minister moet deze stap openen en goedkeuren, of het pakket maken.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="316" />
+        <source>Your approval is recorded in the review log. IT support can now make the bundle.</source>
+        <translation>Uw goedkeuring staat in de beoordelingslog. IT-ondersteuning kan nu het pakket maken.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="354" />
+        <source>Making the bundle…</source>
+        <translation>Pakket maken…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="362" />
+        <source>Making the bundle: {phase}</source>
+        <translation>Pakket maken: {phase}</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="370" />
+        <source>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</source>
+        <translation>Pakket geschreven naar {path}: {c} gesprekken, {n} items, {a} bijlagen; ondertekend door {s}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="379" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="390" />
+        <source>Something went wrong; no bundle was written. Details are in the log.</source>
+        <translation>Er ging iets mis; er is geen pakket geschreven. Details staan in het logboek.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="398" />
+        <source>Cancelling… no file will be written.</source>
+        <translation>Annuleren… er wordt geen bestand geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationFilterBar</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="55" />
+        <location filename="../../chatsafe/gui/panes.py" line="56" />
+        <source>Filter by title or participant</source>
+        <translation>Filter op titel of deelnemer</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="59" />
+        <source>Filter by app</source>
+        <translation>Filter op app</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="61" />
+        <source>Filter by label</source>
+        <translation>Filter op label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="63" />
+        <source>All labels</source>
+        <translation>Alle labels</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="67" />
+        <source>With marked messages</source>
+        <translation>Met gemarkeerde berichten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="71" />
+        <source>Filter by review state</source>
+        <translation>Filter op beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="73" />
+        <source>Any review state</source>
+        <translation>Elke beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="74" />
+        <source>Not reviewed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="75" />
+        <source>Reviewed</source>
+        <translation>Beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="76" />
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="77" />
+        <source>With proposals</source>
+        <translation>Met voorstellen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="98" />
+        <source>All apps</source>
+        <translation>Alle apps</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="109" />
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="110" />
+        <source>Party-political</source>
+        <translation>Partijpolitiek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="111" />
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="112" />
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="113" />
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="114" />
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="115" />
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="116" />
+        <source>Marked inside</source>
+        <translation>Gemarkeerd binnen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="117" />
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="171" />
+        <source>%n private</source>
+        <translation><numerusform>%n privé</numerusform><numerusform>%n privé</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="173" />
+        <source>%n party-political</source>
+        <translation><numerusform>%n partijpolitiek</numerusform><numerusform>%n partijpolitiek</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="181" />
+        <source>Confirmed by %1</source>
+        <translation>Bevestigd door %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="183" />
+        <source>Reviewed by %1</source>
+        <translation>Beoordeeld door %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="185" />
+        <source>Not reviewed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="187" />
+        <source>%n proposed</source>
+        <translation><numerusform>%n voorgesteld</numerusform><numerusform>%n voorgesteld</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
+        <source>proposed</source>
+        <translation>voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
+        <source>confirmed</source>
+        <translation>bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/conversation_model.py" line="197" />
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateFilterBar</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="112" />
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="113" />
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="117" />
+        <source>Show messages from this date</source>
+        <translation>Toon berichten vanaf deze datum</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="118" />
+        <source>Show messages up to this date</source>
+        <translation>Toon berichten tot en met deze datum</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="145" />
+        <source>In-scope period: %1 – %2</source>
+        <translation>Periode: %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="150" />
+        <source>No in-scope period set</source>
+        <translation>Geen periode ingesteld</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="53" />
+        <source>Details of the selection</source>
+        <translation>Details van de selectie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="56" />
+        <source>Attachments</source>
+        <translation>Bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="82" />
+        <location filename="../../chatsafe/gui/details.py" line="83" />
+        <source>Open %1</source>
+        <translation>%1 openen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="131" />
+        <source>(from the conversation's mark)</source>
+        <translation>(via de markering van het gesprek)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="133" />
+        <source>(the default)</source>
+        <translation>(de standaard)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="135" />
+        <source>(proposed by %1)</source>
+        <translation>(voorgesteld door %1)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="137" />
+        <source>(confirmed by %1)</source>
+        <translation>(bevestigd door %1)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="145" />
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="145" />
+        <source>missing from the export</source>
+        <translation>ontbreekt in de export</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="164" />
+        <source>(proposed)</source>
+        <translation>(voorgesteld)</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="35" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="36" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>Headers</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="41" />
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="41" />
+        <source>Party</source>
+        <translation>Partij</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="113" />
+        <source>Who is reviewing?</source>
+        <translation>Wie beoordeelt?</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="115" />
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="117" />
+        <source>Your role</source>
+        <translation>Uw rol</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="125" />
+        <source>Every mark you make is recorded in the case's review log under your name and role.</source>
+        <translation>Elke markering die u maakt, wordt onder uw naam en rol vastgelegd in de beoordelingslog van de zaak.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="131" />
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="132" />
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="141" />
+        <source>Please give your name.</source>
+        <translation>Vul uw naam in.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="34" />
+        <source>Image viewer</source>
+        <translation>Afbeelding bekijken</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="43" />
+        <source>Importing…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="43" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="44" />
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="45" />
+        <source>Import progress</source>
+        <translation>Voortgang van de import</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="55" />
+        <source>Cancelling… nothing will be kept.</source>
+        <translation>Annuleren… er wordt niets bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="59" />
+        <source>Reading</source>
+        <translation>Lezen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="60" />
+        <source>Storing</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="61" />
+        <source>Indexing</source>
+        <translation>Indexeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="100" />
+        <source>The import was cancelled. Nothing was added to the case.</source>
+        <translation>De import is geannuleerd. Er is niets aan de zaak toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="101" />
+        <source>Nothing was added to the case.</source>
+        <translation>Er is niets aan de zaak toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="103" />
+        <source>the export</source>
+        <translation>de export</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="105" />
+        <source>line %1</source>
+        <translation>regel %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="106" />
+        <source>Could not import %1: %2.</source>
+        <translation>Kon %1 niet importeren: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/import_flow.py" line="110" />
+        <source>The import failed unexpectedly (%1).</source>
+        <translation>De import is onverwacht mislukt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="28" />
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="29" />
+        <source>Party-political</source>
+        <translation>Partijpolitiek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/style.py" line="30" />
+        <source>Business</source>
+        <translation>Zakelijk</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="32" />
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="37" />
+        <source>(leaves)</source>
+        <translation>(vertrekt)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="40" />
+        <source>outlined: suggestion</source>
+        <translation>omlijnd: suggestie</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="204" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Lexicon</source>
+        <translation>Woordenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="207" />
+        <source>Lexicon terms</source>
+        <translation>Woorden in de woordenlijst</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Term</source>
+        <translation>Woord</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
+        <source>Suggests</source>
+        <translation>Suggereert</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="215" />
+        <source>New term</source>
+        <translation>Nieuw woord</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="217" />
+        <source>a word; end with * to match words that start with it</source>
+        <translation>een woord; eindig met * voor woorden die ermee beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="220" />
+        <source>Suggested label</source>
+        <translation>Voorgesteld label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="223" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="224" />
+        <source>Add term</source>
+        <translation>Woord toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="226" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="227" />
+        <source>Remove selected term</source>
+        <translation>Gekozen woord verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="231" />
+        <source>Words from the lexicon are underlined in the transcript and suggest a label (an outlined icon). A suggestion never becomes a mark until someone clicks.</source>
+        <translation>Woorden uit de woordenlijst zijn onderstreept in het gesprek en stellen een label voor (een omlijnd pictogram). Een suggestie wordt pas een markering als iemand klikt.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="242" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="29" />
+        <source>Open case</source>
+        <translation>Zaak openen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="31" />
+        <source>chatsafe cases (*.chatsafe);;All files (*)</source>
+        <translation>chatsafe-zaken (*.chatsafe);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="48" />
+        <source>That passphrase does not unlock this case. Try again.</source>
+        <translation>Deze wachtzin opent deze zaak niet. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="59" />
+        <source>Cannot open the case</source>
+        <translation>Kan de zaak niet openen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="60" />
+        <source>Cannot open %1: %2</source>
+        <translation>Kan %1 niet openen: %2</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/case_ops.py" line="100" />
+        <source>Cannot create the case</source>
+        <translation>Kan de zaak niet maken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="68" />
+        <source>&amp;Case</source>
+        <translation>&amp;Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="76" />
+        <source>&amp;Review</source>
+        <translation>&amp;Beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="86" />
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="98" />
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="106" />
+        <source>Search the case (Ctrl+F)</source>
+        <translation>Zoeken in de zaak (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="107" />
+        <source>Search the case</source>
+        <translation>Zoeken in de zaak</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="125" />
+        <location filename="../../chatsafe/gui/main_window.py" line="144" />
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="138" />
+        <location filename="../../chatsafe/gui/main_window.py" line="145" />
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="143" />
+        <source>Conversations and search results</source>
+        <translation>Gesprekken en zoekresultaten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="148" />
+        <source>Transcript</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="184" />
+        <source>What will leave</source>
+        <translation>Wat vertrekt</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="227" />
+        <source>Working…</source>
+        <translation>Bezig…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="245" />
+        <source>Creating a bundle is not available in this version</source>
+        <translation>Een pakket maken kan niet in deze versie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="275" />
+        <source>assistant</source>
+        <translation>assistent</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="276" />
+        <source>minister</source>
+        <translation>minister</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="277" />
+        <source>IT support</source>
+        <translation>IT-ondersteuning</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="312" />
+        <source>%1 messages will leave · %2 unreviewed · %3 unconfirmed</source>
+        <translation>%1 berichten vertrekken · %2 niet beoordeeld · %3 niet bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="346" />
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/main_window.py" line="498" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n treffer</numerusform><numerusform>%n treffers</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="519" />
+        <source>Import chat exports</source>
+        <translation>Chatexports importeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="522" />
+        <source>Chat exports (*.txt *.zip *.json *.xml *.db *.mbox *.eml *.md);;All files (*)</source>
+        <translation>Chatexports (*.txt *.zip *.json *.xml *.db *.mbox *.eml *.md);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="529" />
+        <source>Import a folder</source>
+        <translation>Een map importeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="548" />
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="550" />
+        <source>Your name as it appears in the exports (optional; it tells your messages apart):</source>
+        <translation>Uw naam zoals die in de exports staat (optioneel; zo zijn uw berichten te herkennen):</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="572" />
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="574" />
+        <source>Imported %1 new messages (%2 already in the case).</source>
+        <translation>%1 nieuwe berichten geïmporteerd (%2 stonden al in de zaak).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="43" />
+        <source>System events cannot be marked.</source>
+        <translation>Systeemmeldingen kunnen niet gemarkeerd worden.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="251" />
+        <source>Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue.</source>
+        <translation>Waarschuwing: de beoordelingslog van deze zaak is gewijzigd. Markeringen zijn mogelijk buiten chatsafe veranderd. Meld dit bij IT-ondersteuning voordat u verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="259" />
+        <source>Review log altered</source>
+        <translation>Beoordelingslog gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="267" />
+        <source>Review log</source>
+        <translation>Beoordelingslog</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="268" />
+        <source>The review log is complete and unaltered.</source>
+        <translation>De beoordelingslog is volledig en ongewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="283" />
+        <source>About chatsafe</source>
+        <translation>Over chatsafe</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_ops.py" line="284" />
+        <source>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</source>
+        <translation>chatsafe %1: scheid zakelijke berichten van privé- en partijpolitieke berichten, en draag het zakelijke deel over aan het archief.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="133" />
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="135" />
+        <source>edited</source>
+        <translation>bewerkt</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="137" />
+        <source>view once</source>
+        <translation>eenmalig bekijken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="139" />
+        <source>forwarded</source>
+        <translation>doorgestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="141" />
+        <source>media missing</source>
+        <translation>media ontbreken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/message_model.py" line="143" />
+        <source>%n attachment(s)</source>
+        <translation><numerusform>%n bijlage</numerusform><numerusform>%n bijlagen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="145" />
+        <source>disappearing messages on</source>
+        <translation>verdwijnende berichten aan</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="147" />
+        <source>out of period</source>
+        <translation>buiten de periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="177" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="178" />
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="179" />
+        <source>Sender</source>
+        <translation>Afzender</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="180" />
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="264" />
+        <source>System event: shown, but not markable</source>
+        <translation>Systeemmelding: getoond, maar niet te markeren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="268" />
+        <source>(from the conversation's mark)</source>
+        <translation>(via de markering van het gesprek)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="270" />
+        <source>(the default)</source>
+        <translation>(de standaard)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="272" />
+        <source>(proposed)</source>
+        <translation>(voorgesteld)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="274" />
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="277" />
+        <source>Suggested by the lexicon: %1 (click to decide)</source>
+        <translation>Voorgesteld door de woordenlijst: %1 (klik om te beslissen)</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="160" />
+        <location filename="../../chatsafe/gui/dialogs.py" line="205" />
+        <source>New case</source>
+        <translation>Nieuwe zaak</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="162" />
+        <source>Case file</source>
+        <translation>Zaakbestand</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="163" />
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="164" />
+        <source>Choose where to save the case</source>
+        <translation>Kies waar de zaak wordt opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="170" />
+        <source>Owner's name</source>
+        <translation>Naam van de eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="171" />
+        <source>as it appears in the exports</source>
+        <translation>zoals die in de exports staat</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="172" />
+        <source>Protect with a passphrase instead of the keyring</source>
+        <translation>Beveilig met een wachtzin in plaats van de sleutelbos</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="178" />
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="181" />
+        <source>Same passphrase again</source>
+        <translation>Dezelfde wachtzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="186" />
+        <source>Case file:</source>
+        <translation>Zaakbestand:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="187" />
+        <source>Owner:</source>
+        <translation>Eigenaar:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="189" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="190" />
+        <source>Again:</source>
+        <translation>Nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="205" />
+        <source>chatsafe cases (*.chatsafe)</source>
+        <translation>chatsafe-zaken (*.chatsafe)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="219" />
+        <source>Choose where to save the case.</source>
+        <translation>Kies waar de zaak wordt opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="222" />
+        <source>A file with this name exists already.</source>
+        <translation>Er bestaat al een bestand met deze naam.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="226" />
+        <source>The passphrase is too short.</source>
+        <translation>De wachtzin is te kort.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="229" />
+        <source>The two passphrases differ.</source>
+        <translation>De twee wachtzinnen verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="61" />
+        <location filename="../../chatsafe/gui/dialogs.py" line="64" />
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="67" />
+        <source>Same passphrase again</source>
+        <translation>Dezelfde wachtzin nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="73" />
+        <source>Choose a passphrase for the new case (at least %1 characters).</source>
+        <translation>Kies een wachtzin voor de nieuwe zaak (minstens %1 tekens).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="75" />
+        <source>This case's key is not in this computer's keyring. Type its passphrase.</source>
+        <translation>De sleutel van deze zaak staat niet in de sleutelbos van deze computer. Typ de wachtzin.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="79" />
+        <source>Passphrase:</source>
+        <translation>Wachtzin:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="81" />
+        <source>Again:</source>
+        <translation>Nogmaals:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="93" />
+        <source>The passphrase is too short.</source>
+        <translation>De wachtzin is te kort.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="96" />
+        <source>The two passphrases differ.</source>
+        <translation>De twee wachtzinnen verschillen.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="266" />
+        <source>In-scope period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="267" />
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="268" />
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="272" />
+        <source>First day in scope</source>
+        <translation>Eerste dag binnen de periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="273" />
+        <source>Last day in scope</source>
+        <translation>Laatste dag binnen de periode</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="239" />
+        <source>Mark with a reason</source>
+        <translation>Markeren met een reden</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="241" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="246" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="247" />
+        <source>optional, e.g. 'family matter'</source>
+        <translation>optioneel, bijv. 'familiezaak'</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="249" />
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="250" />
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="47" />
+        <source>Assistant (first pass: proposes marks)</source>
+        <translation>Assistent (eerste ronde: stelt markeringen voor)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="48" />
+        <source>Minister (confirms)</source>
+        <translation>Minister (bevestigt)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/dialogs.py" line="49" />
+        <source>IT support (checks the case)</source>
+        <translation>IT-ondersteuning (controleert de zaak)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="121" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="124" />
+        <source>Contact rules</source>
+        <translation>Contactregels</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="137" />
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="126" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="141" />
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="135" />
+        <source>Contact (name or number)</source>
+        <translation>Contact (naam of nummer)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="142" />
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="143" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="144" />
+        <source>Add rule</source>
+        <translation>Regel toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="146" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="147" />
+        <source>Remove selected rule</source>
+        <translation>Gekozen regel verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="151" />
+        <source>A rule marks one-to-one conversations with this contact, now and in later imports. Group conversations and conversations someone marked by hand are left alone.</source>
+        <translation>Een regel markeert één-op-één-gesprekken met dit contact, nu en bij latere imports. Groepsgesprekken en gesprekken die iemand met de hand markeerde, blijven ongemoeid.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="157" />
+        <source>Contact:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="158" />
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="159" />
+        <source>Reason:</source>
+        <translation>Reden:</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="165" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
+        <source>Summary of what will leave</source>
+        <translation>Overzicht van wat vertrekt</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="48" />
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="49" />
+        <source>Business (leaves)</source>
+        <translation>Zakelijk (vertrekt)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="52" />
+        <source>Out of period</source>
+        <translation>Buiten de periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="53" />
+        <source>Unreviewed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="54" />
+        <source>Unconfirmed</source>
+        <translation>Niet bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="57" />
+        <source>Summary per conversation</source>
+        <translation>Overzicht per gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="63" />
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="80" />
+        <source>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</source>
+        <translation>%1 berichten vertrekken; %2 privé en %3 partijpolitiek blijven achter; %4 vallen buiten de periode.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="87" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="88" />
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="90" />
+        <location filename="../../chatsafe/gui/review_dialogs.py" line="92" />
+        <source>Confirm all conversations</source>
+        <translation>Alle gesprekken bevestigen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="163" />
+        <source>chatsafe: separate business messages from private and party-political ones</source>
+        <translation>chatsafe: scheid zakelijke berichten van privé- en partijpolitieke berichten</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="170" />
+        <location filename="../../chatsafe/gui/panes.py" line="171" />
+        <source>Open case…</source>
+        <translation>Zaak openen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="172" />
+        <location filename="../../chatsafe/gui/panes.py" line="173" />
+        <source>New case…</source>
+        <translation>Nieuwe zaak…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="175" />
+        <source>Recent cases</source>
+        <translation>Recente zaken</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/panes.py" line="184" />
+        <source>Recent cases:</source>
+        <translation>Recente zaken:</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="80" />
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="85" />
+        <source>Save bundle</source>
+        <translation>Pakket opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="88" />
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+</context>
+</TS>
