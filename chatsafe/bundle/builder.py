@@ -27,6 +27,7 @@ from chatsafe.errors import CancelledError, SettingsError
 from chatsafe.review import log
 from chatsafe.review.labels import Role, parse_role
 from chatsafe.review.summary import summarize
+from chatsafe.store import queries
 from chatsafe.store.blobs import iter_blob
 
 PROFILE = "urn:chatsafe:bagit-profile:business-chats:1"
@@ -54,7 +55,15 @@ def preflight(case: Any) -> dict[str, Any]:
     with_reason = case.conn.execute(
         "SELECT count(*) FROM review_log WHERE json_extract(entry, '$.reason') IS NOT NULL"
     ).fetchone()[0]
+    stats = queries.case_stats(case.conn)["conversations"]
+    completeness_totals = {
+        "deleted": sum(s["deleted"] for s in stats),
+        "view_once": sum(s["view_once"] for s in stats),
+        "attachments_missing": sum(s["attachments"]["missing"] for s in stats),
+        "disappearing_notices": sum(s["disappearing_notices"] for s in stats),
+    }
     return {
+        "completeness": completeness_totals,
         "missing_settings": missing,
         "summary": summary.as_dict(),
         "log_entries_with_reason": int(with_reason),

@@ -141,6 +141,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             f"out of period; unreviewed {total['unreviewed']}, unconfirmed {total['unconfirmed']}",
             file=sys.stderr,
         )
+        k = pre["completeness"]
+        print(
+            f"completeness: {k['deleted']} deleted-message markers, {k['view_once']} view-once, "
+            f"{k['attachments_missing']} attachments missing from the export, "
+            f"{k['disappearing_notices']} disappearing-message notices",
+            file=sys.stderr,
+        )
         if pre["log_entries_with_reason"]:
             print(
                 f"note: {pre['log_entries_with_reason']} review-log entries carry a written "

@@ -8,6 +8,7 @@ case's connection); progress comes back through a queued signal.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from chatsafe.gui.tasks import Runner
 from chatsafe.review.labels import Role
+
+log = logging.getLogger("chatsafe.gui.bundle")
 
 
 @dataclass
@@ -233,6 +236,19 @@ class BundleDialog(QDialog):
                 u=t["unreviewed"], c=t["unconfirmed"]
             ),
         ]
+        k = pre["completeness"]
+        lines.append(
+            self.tr(
+                "Completeness (whole case): {d} deleted-message markers, {v} view-once messages, "
+                "{a} attachments missing from the export, {m} disappearing-message notices. "
+                "The bundle's completeness.json lists them per conversation."
+            ).format(
+                d=k["deleted"],
+                v=k["view_once"],
+                a=k["attachments_missing"],
+                m=k["disappearing_notices"],
+            )
+        )
         if pre["missing_settings"]:
             lines.append(
                 self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(

@@ -54,7 +54,7 @@ def test_it_support_needs_approval_and_can_cancel(make_window, case, tmp_path, q
     _fill(dialog, certs, out)
     assert "Not approved yet" in dialog.approval.text()
     assert not dialog.create.isEnabled() and not dialog.confirm.isVisible()
-    it.set_session(None)
+    dialog.close()
 
     mia = make_window("Mia", Role.MINISTER)
     approve = open_bundle_dialog(mia)
@@ -62,7 +62,7 @@ def test_it_support_needs_approval_and_can_cancel(make_window, case, tmp_path, q
     approve.confirm.setChecked(True)
     approve._approve()
     assert "approval is recorded" in approve.status.text()
-    mia.set_session(None)
+    approve.close()
 
     it = make_window("Ivo", Role.IT)
     dialog = open_bundle_dialog(it)
