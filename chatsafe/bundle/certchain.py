@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
 _MAX_DEPTH = 8
@@ -96,7 +97,6 @@ def check_chain(
     return ["the certificate chain is too long"]
 
 
-def _sha256():  # type: ignore[no-untyped-def]
-    from cryptography.hazmat.primitives import hashes
+def _sha256() -> hashes.SHA256:
 
     return hashes.SHA256()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from asn1crypto import algos, cms
+from asn1crypto import algos, cms  # type: ignore[import-untyped]
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -21,7 +21,11 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
-_HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
 
 
 class CmsError(Exception):
@@ -40,7 +44,7 @@ def _signed_attrs_der(signer_info: cms.SignerInfo) -> bytes:
     # The signature covers the attributes DER-encoded as a SET (tag 0x31), not with the
     # [0] IMPLICIT tag they carry inside SignerInfo (RFC 5652 §5.4).
     raw = signer_info["signed_attrs"].dump()
-    return b"\x31" + raw[1:]
+    return b"\x31" + bytes(raw[1:])
 
 
 def verify_detached(signature_der: bytes, content: bytes) -> Verified:
@@ -215,12 +219,14 @@ def build_detached(
             "signer_infos": [signer_info],
         }
     )
-    return cms.ContentInfo({"content_type": "signed_data", "content": sd}).dump()
+    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": sd}).dump())
 
 
 def ecdsa_raw_to_der(raw: bytes) -> bytes:
     """A token returns ECDSA as r||s; CMS wants the DER SEQUENCE of two INTEGERs."""
     half = len(raw) // 2
-    return algos.DSASignature(
-        {"r": int.from_bytes(raw[:half], "big"), "s": int.from_bytes(raw[half:], "big")}
-    ).dump()
+    return bytes(
+        algos.DSASignature(
+            {"r": int.from_bytes(raw[:half], "big"), "s": int.from_bytes(raw[half:], "big")}
+        ).dump()
+    )

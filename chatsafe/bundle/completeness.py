@@ -77,7 +77,7 @@ class Collector:
             return []
         diffs = [b[0] - a[0] for a, b in zip(self.times, self.times[1:], strict=False)]
         threshold = max(7 * _DAY, 10 * statistics.median(diffs))
-        gaps = [
+        gaps: list[dict[str, Any]] = [
             {"from": self.times[i][1], "to": self.times[i + 1][1], "days": round(d / _DAY, 1)}
             for i, d in enumerate(diffs)
             if d > threshold

@@ -94,7 +94,7 @@ def open_token(
                     key = ids[bytes(o[Attribute.ID])]
                     certs = [x509.load_der_x509_certificate(bytes(o[Attribute.VALUE]))]
                     break
-        kind = "rsa" if key.key_type == KeyType.RSA else "ec"
+        kind = "rsa" if getattr(key, "key_type", None) == KeyType.RSA else "ec"
         return TokenSigner(session, key, kind, certs[0], list(chain or []))
     except BaseException:
         session.close()

@@ -27,7 +27,7 @@ def _font_path(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _covered() -> frozenset[str]:
     """The characters the font has glyphs for (control characters excluded)."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     with TTFont(_font_path(_FONT), lazy=True) as font:
         return frozenset(
