@@ -61,8 +61,8 @@ class ConversationModel(QAbstractTableModel):
     def set_rows(self, rows: list[ConversationRow]) -> None:
         self.beginResetModel()
         self._rows = rows
-        for r in rows:
-            self._apps.setdefault(r.source_format, app_name(r.source_format))
+        for fmt in {r.source_format for r in rows} - self._apps.keys():
+            self._apps[fmt] = app_name(fmt)
         self.endResetModel()
 
     def update_rows(self, rows: list[ConversationRow]) -> None:

@@ -104,7 +104,8 @@ class BubbleDelegate(QStyledItemDelegate):
             fg = QColor("#8a8a8a")
         badge_w = fm.horizontalAdvance(badge_text) + (8 if badge_text else 0)
         want = fm.horizontalAdvance(text) + badge_w + 16
-        width = max(60, min(r.width(), want, int(r.width() * 0.85)))
+        cap = r.width() if r.width() < 420 else int(r.width() * 0.85)  # narrow panes need all of it
+        width = max(60, min(cap, want))
         x = r.right() - width if row.from_owner else r.x()
         bubble = QRect(x, r.y(), width, r.height())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)

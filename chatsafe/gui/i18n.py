@@ -16,7 +16,7 @@ import sys
 import xml.etree.ElementTree as ET  # our own .ts files, not untrusted input
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 LANGUAGES = ("nl", "en")
@@ -48,7 +48,9 @@ class TsTranslator(QTranslator):
     ) -> str:  # type: ignore[override]
         forms = self.table.get((context, source))
         if not forms:
-            return ""  # Qt then shows the source text
+            # A Python override cannot return a null QString ("not found"): "" and None
+            # both become an empty translation. The source text is the right fallback.
+            return source.replace("%n", str(n)) if n >= 0 else source
         if len(forms) > 1 and n >= 0:
             return forms[0 if n == 1 else 1].replace("%n", str(n))
         return forms[0].replace("%n", str(n)) if n >= 0 else forms[0]
@@ -90,6 +92,12 @@ def install(app: QApplication, lang: str) -> QTranslator | None:
     if t is not None:
         app.installTranslator(t)
         _installed.append(t)
+        # Qt's own words (scroll buttons, standard dialogs). Installed last, so it is asked
+        # first: our in-memory translator answers every lookup, found or not.
+        qt = QTranslator()
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
     return t
 
 

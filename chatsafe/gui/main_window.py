@@ -168,7 +168,7 @@ class MainWindow(QMainWindow, ReviewOps):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 2)
-        split.setSizes([380, 700, 260])
+        split.setSizes([340, 820, 280])
         lay = QVBoxLayout(review)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.banner)

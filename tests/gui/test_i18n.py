@@ -128,3 +128,17 @@ def test_compiled_and_in_memory_translations_agree(tmp_path, monkeypatch) -> Non
     assert not isinstance(i18n.load_translator("nl"), i18n.TsTranslator)
     monkeypatch.setattr(i18n, "QM_DIR", tmp_path / "absent")
     assert isinstance(i18n.load_translator("nl"), i18n.TsTranslator)
+
+
+def test_strings_translated_as_themselves_are_not_blanked(english_again) -> None:  # type: ignore[no-untyped-def]
+    """A Python translator cannot say "not found" with an empty string: Qt would show it."""
+    from chatsafe.gui.main_window import MainWindow
+    from chatsafe.gui.tasks import ImmediateRunner
+
+    t = i18n.TsTranslator(i18n.TS_DIR / "chatsafe_nl.ts")
+    assert t.translate("NoSuchContext", "Hello") == "Hello"
+    i18n.install(QApplication.instance(), "nl")
+    w = MainWindow(ImmediateRunner())
+    titles = [a.text() for a in w.menuBar().actions()]
+    w.close()
+    assert titles == ["&Zaak", "&Beoordelen", "&Ga naar", "&Help"]
