@@ -76,6 +76,10 @@ class BagWriter:
 
     def __post_init__(self) -> None:
         self.zip = zipfile.ZipFile(self.out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
+        # The payload folder exists even when nothing leaves (RFC 8493 requires it).
+        folder = zipfile.ZipInfo(f"{self.bag_name}/data/", date_time=(1980, 1, 1, 0, 0, 0))
+        folder.external_attr = (0o40755 << 16) | 0x10
+        self.zip.writestr(folder, b"")
         self._names: set[str] = set()
 
     def _open(self, name: str) -> IO[bytes]:

@@ -132,12 +132,27 @@ def verify_bundle(path: Path, ca: Path | None = None) -> Report:
         return report
     with src:
         try:
+            _folder_entries(Path(path), opened)
             _verify(src, report, ca)
         except Exception as exc:  # never a traceback for a damaged bundle: a failure
             report.check("reading the bundle").problems.append(
                 f"the bundle is damaged ({type(exc).__name__}: {exc})"
             )
     return report
+
+
+def _folder_entries(path: Path, check: Check) -> None:
+    """Folder entries hold no bytes, but their headers must be sound too."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            if info.is_dir():
+                try:
+                    if z.read(info):
+                        check.problems.append(f"{info.filename}: a folder entry with content")
+                except Exception as exc:  # BadZipFile and friends
+                    check.problems.append(f"{info.filename}: damaged folder entry ({exc})")
 
 
 def _read_tag(src: ZipSource, member: str, check: Check, label: str) -> bytes | None:

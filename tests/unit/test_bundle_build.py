@@ -331,3 +331,25 @@ def test_pdf_is_pdfa_2u_with_embedded_fonts(bundle: tuple[Path, Any]) -> None:
     assert b"pdfaid:part" in xmp and b"FontFile2" in pdf
     assert b"/OutputIntents" in pdf
     assert "[U+1FAE8]" in pdf_text(out)
+
+
+def test_a_bundle_where_nothing_leaves_is_still_a_valid_bag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    import bagit
+
+    case = build_case(tmp_path / "c.chatsafe", sample_spec(), monkeypatch)
+    with case.transaction() as c:
+        for (cid,) in c.execute("SELECT id FROM conversations").fetchall():
+            labels.label_conversation(c, cid, Label.PRIVATE, by="M", role=Role.MINISTER)
+    out = tmp_path / "b.zip"
+    signer = signing.load_p12(certs.p12, SIGNING_PASSPHRASE)
+    result = builder.make_bundle(case, out, signer, by="M", role="minister")
+    case.close()
+    assert result.conversations == 0
+    assert verify_bundle(out, certs.ca_pem).ok
+    with zipfile.ZipFile(out) as z:
+        z.extractall(tmp_path / "x")
+    (bag_dir,) = list((tmp_path / "x").iterdir())
+    bagit.Bag(str(bag_dir)).validate()
+    assert b"PRIVE" not in b"".join(bundle_bytes(out).values())

@@ -83,6 +83,8 @@ def test_changing_one_byte_of_any_file_is_named(made: tuple[Path, Certs], tmp_pa
     rnd = random.Random(5)
     for index, (info, data) in enumerate(original):
         rel = info.filename.split("/", 1)[1]
+        if info.is_dir():
+            continue  # a folder entry holds no bytes to change
         positions = {0, len(data) - 1} | {rnd.randrange(len(data)) for _ in range(3)}
         for pos in sorted(positions):
             changed = bytearray(data)
@@ -111,6 +113,8 @@ def test_removing_any_file_is_named(made: tuple[Path, Certs], tmp_path: Path) ->
     original = [(i.filename, d) for i, d in members(out)]
     for index, (name, _) in enumerate(original):
         rel = name.split("/", 1)[1]
+        if name.endswith("/"):
+            continue  # a folder entry: the folder is still implied by its files
         target = tmp_path / "t.zip"
         rezip(target, original[:index] + original[index + 1 :])
         assert rel in failures(target, certs), rel
