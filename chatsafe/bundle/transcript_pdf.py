@@ -152,7 +152,8 @@ def render_pdf(
     for line in (
         f"{conv.folder} · {header['source_format']} · {kind}",
         f"Participants: {names}",
-        f"Time zone: {header['time_zone']} · {header['first'] or '—'} – {header['last'] or '—'}",
+        f"Time zone: {header['time_zone']} · {(header['first'] or '—').replace('T', ' ')}"
+        f" – {(header['last'] or '—').replace('T', ' ')}",
         "Only business messages are in this transcript; transcript.json is the exact record.",
     ):
         out.write(line, 5)
