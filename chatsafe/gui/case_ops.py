@@ -43,6 +43,8 @@ class CaseOps:
     def _open_failed(self: MainWindow, path: Path, error: BaseException, tried: str | None) -> None:
         from chatsafe.gui.dialogs import PassphraseDialog
 
+        if getattr(self, "closing", False):
+            return
         if isinstance(error, NoKeyError | WrongKeyError):
             message = (
                 translate("MainWindow", "That passphrase does not unlock this case. Try again.")
@@ -67,6 +69,9 @@ class CaseOps:
         from chatsafe.gui.dialogs import IdentityDialog
         from chatsafe.gui.session import Reviewer, Session
 
+        if getattr(self, "closing", False):
+            self.runner.run(case.close)
+            return
         name, role = recent.last_reviewer()
         who = IdentityDialog.ask(self, name, role)
         if who is None:

@@ -581,6 +581,8 @@ class MainWindow(QMainWindow, ReviewOps):
         self.set_session(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A case that finishes opening after this must not start a dialog on a closed window.
+        self.closing = True
         self.set_session(None)
         self.runner.shutdown()
         super().closeEvent(event)

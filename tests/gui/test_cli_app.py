@@ -41,3 +41,12 @@ def test_demo_builds_once_and_reports(tmp_path: Path) -> None:
 def test_gui_smoke_quits_after(tmp_path: Path) -> None:
     done = _run(["gui", "--quit-after", "300", "--lang", "nl"], tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+def test_closing_while_the_case_is_still_opening_exits(tmp_path: Path) -> None:
+    """--quit-after 0 closes the window before the demo case has opened; the app must
+    neither hang on the reviewer dialog nor leave the case open."""
+    built = _run(["demo", "--check"], tmp_path)
+    assert built.returncode == 0, built.stderr
+    done = _run(["demo", "--quit-after", "0"], tmp_path)
+    assert done.returncode == 0, done.stderr
