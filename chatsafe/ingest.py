@@ -12,13 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import queue
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,6 +32,7 @@ log = logging.getLogger("chatsafe.ingest")
 #: (phase, done, total): phase is a short word ("reading", "storing", "indexing").
 Progress = Callable[[str, int, int], None]
 _BATCH = 5000
+_HELD_BYTES = 64 * 1024 * 1024  # attachment bytes held before a batch is written
 _INSERT = (
     "INSERT OR IGNORE INTO messages(id, conversation_id, identity, import_id, source_file_id,"
     " position, kind, event_type, sender, from_owner, wallclock, wallclock_raw, instant, text,"
@@ -132,52 +129,6 @@ def message_identity(
     return digest
 
 
-class _SqlThread:
-    """Runs SQL jobs in order on one background thread.
-
-    SQLite releases the GIL while it steps, so B-tree and page-encryption work overlaps
-    with parsing in Python (two cores: about 1.5x on bulk imports). The producer never
-    uses the connection while jobs are pending: it calls drain() first.
-    """
-
-    def __init__(self) -> None:
-        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue(maxsize=4)
-        self._error: BaseException | None = None
-        self._skip = False
-        self._thread = threading.Thread(target=self._run, name="chatsafe-ingest", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            try:
-                if job is None:
-                    return
-                if self._error is None and not self._skip:
-                    job()
-            except BaseException as exc:  # handed to the producer, which re-raises it
-                self._error = exc
-            finally:
-                self._jobs.task_done()
-
-    def submit(self, job: Callable[[], None]) -> None:
-        self._raise()
-        self._jobs.put(job)
-
-    def drain(self) -> None:
-        self._jobs.join()
-        self._raise()
-
-    def close(self, *, abort: bool = False) -> None:
-        self._skip = abort
-        self._jobs.put(None)
-        self._thread.join()
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-
 class _Writer:
     """Writes one import's conversations into an open transaction."""
 
@@ -214,41 +165,43 @@ class _Writer:
         c = self.c
         conv_id = self.conversation_id(conv)
         report = ConversationReport(conv_id, conv.title, conv.source_format)
-        # Ids are given here so that attachments can name their message without waiting
-        # for the insert; a duplicate's id is simply never used.
+        # Ids are given here so that a batch's attachments can name their messages; a
+        # duplicate's id is simply never used.
         next_id = int(c.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0])
         seen: dict[bytes, int] = {}
         senders: set[str] = set()
         owner = conv.owner or self.owner
         batch: list[tuple[Any, ...]] = []
-        sql = _SqlThread()
+        with_files: list[tuple[int, ParsedMessage]] = []
+        held = 0  # attachment bytes waiting in with_files
 
         def flush() -> None:
+            # Rows first, then their attachments: one executemany per batch, not per file.
+            nonlocal held
             if batch:
-                rows = batch.copy()
-                sql.submit(lambda: c.executemany(_INSERT, rows))
+                c.executemany(_INSERT, batch)
+                for message_id, msg in with_files:
+                    self._attachments(message_id, msg)
                 batch.clear()
+                with_files.clear()
+                held = 0
 
         count = 0
-        try:
-            for msg in conv.messages:
-                count += 1
-                if msg.sender and msg.kind is Kind.MESSAGE:
-                    senders.add(msg.sender)
-                batch.append(self._row(next_id, conv, conv_id, msg, seen, owner))
-                if msg.attachments:
-                    flush()
-                    sql.submit(partial(self._attachments, next_id, msg))
-                elif len(batch) >= _BATCH:
-                    flush()
-                    self.ctx.check_cancel()
-                    if progress:
-                        progress("storing", count, 0)
-                next_id += 1
-            flush()
-            sql.drain()
-        finally:
-            sql.close(abort=sys.exc_info()[0] is not None)
+        for msg in conv.messages:
+            count += 1
+            if msg.sender and msg.kind is Kind.MESSAGE:
+                senders.add(msg.sender)
+            batch.append(self._row(next_id, conv, conv_id, msg, seen, owner))
+            if msg.attachments:
+                with_files.append((next_id, msg))
+                held += sum(len(a.data or b"") for a in msg.attachments)
+            if len(batch) >= _BATCH or held > _HELD_BYTES:
+                flush()
+                self.ctx.check_cancel()
+                if progress:
+                    progress("storing", count, 0)
+            next_id += 1
+        flush()
         report.added = int(
             c.execute(
                 "SELECT count(*) FROM messages WHERE conversation_id = ? AND import_id = ?",

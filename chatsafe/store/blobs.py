@@ -32,31 +32,42 @@ def put_file(
     path: Path,
     check: Callable[[], None] = lambda: None,
 ) -> tuple[int, str, int]:
-    """Stream a file on disk into the case; returns (blob id, sha256 hex, size)."""
+    """Stream a file on disk into the case; returns (blob id, sha256 hex, size).
+
+    The file is hashed first and written second: updating the hash afterwards would make
+    SQLite rewrite the whole (possibly huge) row, and bytes kept before need no copy.
+    """
     size = path.stat().st_size
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(_CHUNK):
+            h.update(block)
+            check()
+    digest = h.hexdigest()
+    existing = c.execute("SELECT id FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    if existing:
+        return int(existing[0]), digest, size
     cur = c.execute(
-        "INSERT INTO blobs(sha256, size, data) VALUES(?, ?, zeroblob(?))",
-        (f"pending:{path}", size, size),
+        "INSERT INTO blobs(sha256, size, data) VALUES(?, ?, zeroblob(?))", (digest, size, size)
     )
     blob_id = int(cur.lastrowid)
-    h = hashlib.sha256()
     written = 0
+    again = hashlib.sha256()
     blob = c.open_blob("blobs", "data", blob_id, readonly=False)
     try:
         with path.open("rb") as f:
             while written < size and (block := f.read(min(_CHUNK, size - written))):
-                h.update(block)
+                again.update(block)
                 blob.write(block)
                 written += len(block)
                 check()
     finally:
         blob.close()
-    digest = h.hexdigest()
-    existing = c.execute("SELECT id FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-    if existing:  # the same bytes were kept before: keep one copy
-        c.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
-        return int(existing[0]), digest, size
-    c.execute("UPDATE blobs SET sha256 = ? WHERE id = ?", (digest, blob_id))
+    if written != size or again.hexdigest() != digest:
+        # The file changed while it was read: keep nothing rather than a mismatched hash.
+        from chatsafe.errors import InputError
+
+        raise InputError("the file changed while it was being imported", file=str(path))
     return blob_id, digest, size
 
 

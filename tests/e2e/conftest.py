@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +89,11 @@ def whatsapp_text(n: int, seed: int = 1, start_day: int = 1) -> str:
     """A Dutch Android WhatsApp export of n messages (2 % multi-line)."""
     rnd = random.Random(seed)
     lines = ["01-01-2024 08:00 - Berichten en oproepen zijn end-to-end versleuteld."]
-    minute = 8 * 60 + 1
+    when = datetime(2024, 1, start_day, 8, 1)
     for i in range(n):
-        minute += rnd.randint(0, 3)
-        day = start_day + minute // (24 * 60)
-        month = 1 + (day - 1) // 28
-        dd = (day - 1) % 28 + 1
-        hh, mm = divmod(minute % (24 * 60), 60)
+        when += timedelta(minutes=rnd.randint(0, 3))
         text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) + f" {i}"
         if rnd.random() < 0.02:
             text += "\n" + " ".join(rnd.choice(WORDS) for _ in range(5))
-        lines.append(f"{dd:02d}-{month:02d}-2024 {hh:02d}:{mm:02d} - {rnd.choice(NAMES)}: {text}")
+        lines.append(f"{when:%d-%m-%Y %H:%M} - {rnd.choice(NAMES)}: {text}")
     return "\n".join(lines) + "\n"
