@@ -39,6 +39,12 @@ _INSERT = (
     " deleted, edited, view_once, media_omitted, forwarded, reply_to, source_id, extra)"
     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+_INSERT_PLAIN = (
+    "INSERT OR IGNORE INTO messages(id, conversation_id, identity, import_id, position, kind,"
+    " sender, from_owner, wallclock, wallclock_raw, instant, text)"
+    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_MESSAGE = Kind.MESSAGE
 
 
 @dataclass
@@ -172,30 +178,36 @@ class _Writer:
         senders: set[str] = set()
         owner = conv.owner or self.owner
         batch: list[tuple[Any, ...]] = []
+        plain: list[tuple[Any, ...]] = []
         with_files: list[tuple[int, ParsedMessage]] = []
         held = 0  # attachment bytes waiting in with_files
 
         def flush() -> None:
             # Rows first, then their attachments: one executemany per batch, not per file.
             nonlocal held
+            # Most messages carry no flags: 12 bound values instead of 22 halves the insert.
+            if plain:
+                c.executemany(_INSERT_PLAIN, plain)
+                plain.clear()
             if batch:
                 c.executemany(_INSERT, batch)
-                for message_id, msg in with_files:
-                    self._attachments(message_id, msg)
                 batch.clear()
-                with_files.clear()
-                held = 0
+            for message_id, msg in with_files:
+                self._attachments(message_id, msg)
+            with_files.clear()
+            held = 0
 
         count = 0
         for msg in conv.messages:
             count += 1
             if msg.sender and msg.kind is Kind.MESSAGE:
                 senders.add(msg.sender)
-            batch.append(self._row(next_id, conv, conv_id, msg, seen, owner))
+            is_plain, row = self._row(next_id, conv, conv_id, msg, seen, owner)
+            (plain if is_plain else batch).append(row)
             if msg.attachments:
                 with_files.append((next_id, msg))
                 held += sum(len(a.data or b"") for a in msg.attachments)
-            if len(batch) >= _BATCH or held > _HELD_BYTES:
+            if len(batch) + len(plain) >= _BATCH or held > _HELD_BYTES:
                 flush()
                 self.ctx.check_cancel()
                 if progress:
@@ -228,7 +240,8 @@ class _Writer:
         msg: ParsedMessage,
         seen: dict[bytes, int],
         owner: str | None,
-    ) -> tuple[Any, ...]:
+    ) -> tuple[bool, tuple[Any, ...]]:
+        """(plain, row): a plain message goes in through the narrow insert."""
         if msg.instant is not None:
             instant = int(msg.instant.timestamp() * 1000)
         else:
@@ -236,14 +249,41 @@ class _Writer:
         from_owner = msg.from_owner
         if from_owner is None:
             from_owner = bool(owner) and msg.sender == owner
-        return (
+        identity = message_identity(conv.source_format, conv.key, msg, seen)
+        kind = "message" if msg.kind is _MESSAGE else "event"
+        if not (
+            msg.event_type
+            or msg.deleted
+            or msg.edited
+            or msg.view_once
+            or msg.media_omitted
+            or msg.forwarded
+            or msg.reply_to
+            or msg.source_id
+            or msg.extra
+        ):
+            return True, (
+                message_id,
+                conv_id,
+                identity,
+                self.import_id,
+                msg.position,
+                kind,
+                msg.sender,
+                int(from_owner),
+                msg.wallclock,
+                msg.wallclock_raw,
+                instant,
+                msg.text,
+            )
+        return False, (
             message_id,
             conv_id,
-            message_identity(conv.source_format, conv.key, msg, seen),
+            identity,
             self.import_id,
             None,
             msg.position,
-            msg.kind.value,
+            kind,
             msg.event_type.value if msg.event_type else None,
             msg.sender,
             int(from_owner),
