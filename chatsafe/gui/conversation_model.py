@@ -235,7 +235,10 @@ class ConversationFilter(QSortFilterProxyModel):
         self.date_from: str | None = None
         self.date_to: str | None = None
         self.setSortRole(roles.SORT)
-        self.setDynamicSortFilter(True)
+        # Not dynamic: a mark must not re-sort and re-filter 800 rows (measured 130 ms on
+        # the 1M-message bench), nor make the row jump away under the reviewer's cursor.
+        # Filters re-run when they change (set_filters) and on every reload.
+        self.setDynamicSortFilter(False)
 
     def set_filters(self, **kwargs: Any) -> None:
         for k, v in kwargs.items():
