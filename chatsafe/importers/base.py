@@ -9,12 +9,13 @@ the file and the line or entry.
 from __future__ import annotations
 
 import codecs
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from chatsafe.domain import ParsedConversation
-from chatsafe.errors import CancelledError, EncodingError
+from chatsafe.errors import CancelledError, EncodingError, InputError
 from chatsafe.sources import Source
 
 
@@ -89,3 +90,19 @@ def decode_text(data: bytes, where: str, encoding: str | None = None) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_json(source: Source, name: str, encoding: str | None = None) -> Any:
+    """Decode and parse one JSON member; bad JSON names the file, line and column."""
+    where = source.where(name)
+    text = decode_text(source.read(name), where, encoding)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON ({exc.msg}, column {exc.colno}); the file may be cut short",
+            file=where,
+            line=exc.lineno,
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"not readable JSON ({type(exc).__name__})", file=where) from None

@@ -9,7 +9,6 @@ content and ``unsigned.redacted_because``: they become deleted tombstones.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -19,7 +18,7 @@ from zoneinfo import ZoneInfo
 from chatsafe import media
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
-from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.base import ImportContext, read_json
 from chatsafe.importers.matrix_events import state_event
 from chatsafe.importers.matrix_media import MatrixMedia
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
@@ -286,17 +285,7 @@ class MatrixImporter:
         if main is None:
             raise NotAChatError("no JSON room export found", file=source.display)
         where = source.where(main)
-        text = decode_text(source.read(main), where, ctx.encoding)
-        try:
-            root = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON ({exc.msg}, column {exc.colno}); the file may be cut short",
-                file=where,
-                line=exc.lineno,
-            ) from None
-        except (ValueError, RecursionError) as exc:
-            raise InputError(f"not readable JSON ({type(exc).__name__})", file=where) from None
+        root = read_json(source, main, ctx.encoding)
         if not isinstance(root, dict) or "room_name" not in root or "messages" not in root:
             raise NotAChatError("not an Element room export (no room_name or messages)", file=where)
         tz = zone(ctx.time_zone)

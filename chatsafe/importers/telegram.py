@@ -9,7 +9,6 @@ it is the source id), ``date`` (the exporting computer's local time) and, since 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -19,7 +18,7 @@ from zoneinfo import ZoneInfo
 from chatsafe import media
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
-from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.base import ImportContext, read_json
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
 from chatsafe.importers.telegram_actions import service_event
 from chatsafe.importers.telegram_media import TelegramMedia
@@ -339,17 +338,7 @@ class TelegramImporter:
         if main is None:
             raise NotAChatError("no result.json found", file=source.display)
         where = source.where(main)
-        text = decode_text(source.read(main), where, ctx.encoding)
-        try:
-            root = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"not valid JSON ({exc.msg}, column {exc.colno}); the file may be cut short",
-                file=where,
-                line=exc.lineno,
-            ) from None
-        except (ValueError, RecursionError) as exc:
-            raise InputError(f"not readable JSON ({type(exc).__name__})", file=where) from None
+        root = read_json(source, main, ctx.encoding)
         if not isinstance(root, dict) or not ("messages" in root or "chats" in root):
             raise NotAChatError("not a Telegram export (no chats or messages)", file=where)
         tz = zone(ctx.time_zone)
