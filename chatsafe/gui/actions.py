@@ -62,6 +62,12 @@ class Actions:
             ),
             style.standardIcon(std.SP_ArrowDown),
         )
+        self.import_folder = make(
+            "import_folder",
+            translate("Actions", "Import a &folder…"),
+            ["Ctrl+Shift+I"],
+            translate("Actions", "Import an export that is a folder (Telegram, Signal, iMessage)"),
+        )
         self.close_case = make("close_case", translate("Actions", "&Close case"), ["Ctrl+W"])
         self.quit = make("quit", translate("Actions", "&Quit"), ["Ctrl+Q"])
         self.mark_private = make(
@@ -130,7 +136,7 @@ class Actions:
         self.verify_log = make("verify_log", translate("Actions", "Check the review &log"), [])
         self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
-            self.import_, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
+            self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
             self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period,
             self.bundle, self.next_message, self.prev_message, self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,

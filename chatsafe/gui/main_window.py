@@ -66,7 +66,7 @@ class MainWindow(QMainWindow, ReviewOps):
         a = self.act
         menus = self.menuBar()
         m = menus.addMenu(self.tr("&Case"))
-        for act in (a.new_case, a.open_case, a.import_, a.close_case):
+        for act in (a.new_case, a.open_case, a.import_, a.import_folder, a.close_case):
             m.addAction(act)
         m.addSeparator()
         m.addAction(a.period)
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow, ReviewOps):
         a.new_case.triggered.connect(self.new_case)
         a.open_case.triggered.connect(self.choose_case)
         a.import_.triggered.connect(self.choose_import)
+        a.import_folder.triggered.connect(self.choose_import_folder)
         a.close_case.triggered.connect(self.close_case)
         a.quit.triggered.connect(self.close)
         a.mark_private.triggered.connect(lambda: self.mark("private"))
@@ -526,6 +527,8 @@ class MainWindow(QMainWindow, ReviewOps):
             self.start_import([Path(f) for f in files])
 
     def choose_import_folder(self) -> None:
+        if self.session is None:
+            return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if folder:
             self.start_import([Path(folder)])

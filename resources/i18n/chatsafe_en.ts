@@ -19,6 +19,16 @@
         <translation>&amp;Import…</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="66" />
+        <source>Import a &amp;folder…</source>
+        <translation>Import a &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="69" />
+        <source>Import an export that is a folder (Telegram, Signal, iMessage)</source>
+        <translation>Import an export that is a folder (Telegram, Signal, iMessage)</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="59" />
         <source>Import chat exports (files or folders; you can also drop them on the window)</source>
         <translation>Import chat exports (files or folders; you can also drop them on the window)</translation>

@@ -19,6 +19,16 @@
         <translation>&amp;Importeren…</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="66" />
+        <source>Import a &amp;folder…</source>
+        <translation>Een &amp;map importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="69" />
+        <source>Import an export that is a folder (Telegram, Signal, iMessage)</source>
+        <translation>Een export importeren die een map is (Telegram, Signal, iMessage)</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="59" />
         <source>Import chat exports (files or folders; you can also drop them on the window)</source>
         <translation>Chatexports importeren (bestanden of mappen; u kunt ze ook op het venster slepen)</translation>
