@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow, ReviewOps):
         self.legend = Legend(right)
         lay.addWidget(self.legend)
 
-        split = QSplitter(Qt.Orientation.Horizontal, review)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal, review)
         split.addWidget(self.left_tabs)
         split.addWidget(middle)
         split.addWidget(right)
@@ -582,6 +582,14 @@ class MainWindow(QMainWindow, ReviewOps):
     # -- closing ------------------------------------------------------------------
     def close_case(self) -> None:
         self.set_session(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_split_sized", False):
+            # The transcript gets half the width: it is what people read.
+            self._split_sized = True
+            w = max(self.split.width(), self.width())
+            self.split.setSizes([int(w * 0.27), int(w * 0.5), int(w * 0.23)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A case that finishes opening after this must not start a dialog on a closed window.

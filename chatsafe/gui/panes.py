@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,21 +31,25 @@ class Legend(QWidget):
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAccessibleName(self.tr("Legend"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 0, 4, 0)
+        # Two by two, so that the legend never makes the details pane wide.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 0, 4, 0)
+        grid.setColumnStretch(4, 1)
         size = self.fontMetrics().height()
-        for label, suggested, text in (
-            (BUSINESS, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
-            (PRIVATE, False, label_name(PRIVATE)),
-            (PARTY, False, label_name(PARTY)),
-            (PRIVATE, True, self.tr("outlined: suggestion")),
+        for n, (label, suggested, text) in enumerate(
+            (
+                (BUSINESS, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
+                (PRIVATE, False, label_name(PRIVATE)),
+                (PARTY, False, label_name(PARTY)),
+                (PRIVATE, True, self.tr("outlined: suggestion")),
+            )
         ):
             icon = QLabel(self)
             icon.setPixmap(label_pixmap(label, suggested, size))
             icon.setAccessibleName(text)
-            row.addWidget(icon)
-            row.addWidget(QLabel(text, self))
-        row.addStretch(1)
+            r, col = divmod(n, 2)
+            grid.addWidget(icon, r, col * 2)
+            grid.addWidget(QLabel(text, self), r, col * 2 + 1)
 
 
 class ConversationFilterBar(QWidget):
