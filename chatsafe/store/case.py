@@ -174,9 +174,10 @@ def create_case(path: Path, passphrase: str | None = None) -> Case:
     path.parent.mkdir(parents=True, exist_ok=True)
     case_id = uuid.uuid4()
     key = keys.new_key(case_id, passphrase)
-    tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+    # Leftovers of a creation that was killed hold no chat content, only an empty schema.
+    for leftover in path.parent.glob(f".{path.name}.creating-*"):
         leftover.unlink(missing_ok=True)
+    tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
     conn = _connect(tmp, key, case_id)
     try:
         migrate(conn)

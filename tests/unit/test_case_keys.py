@@ -142,3 +142,11 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CaseError) as err:
         open_case(tmp_path / "a.chatsafe")
     assert "newer chatsafe" in str(err.value)
+
+
+def test_leftovers_of_a_killed_creation_are_removed(tmp_path: Path) -> None:
+    stale = tmp_path / ".a.chatsafe.creating-99999"
+    stale.write_bytes(b"half a case")
+    Path(f"{stale}-wal").write_bytes(b"wal")
+    create_case(tmp_path / "a.chatsafe").close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.chatsafe"]
