@@ -129,6 +129,19 @@ def _run_gui(case: Path | None, passphrase: str | None, args: argparse.Namespace
             file=sys.stderr,
         )
         return 2
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        # Qt would abort with a core dump; say what to do instead.
+        print(
+            "chatsafe: no screen to show the app on (neither DISPLAY nor WAYLAND_DISPLAY is"
+            " set). Run it in a desktop session, or use `chatsafe demo --no-gui` to build the"
+            " demo case and print its figures.",
+            file=sys.stderr,
+        )
+        return 2
     from chatsafe.gui.app import run
 
     return run(case, passphrase=passphrase, quit_after_ms=args.quit_after, lang=args.lang)
