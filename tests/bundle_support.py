@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -239,3 +242,18 @@ def pdf_text(path: Path) -> str:
                 reader = PdfReader(io.BytesIO(z.read(name)))
                 texts.extend(page.extract_text() or "" for page in reader.pages)
     return "\n".join(texts)
+
+
+def openssl_verifies(signature: Path, content: Path, ca: Path) -> None:
+    """The archive's check, with the standard tool: ``openssl cms -verify``."""
+    import pytest
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    proc = subprocess.run(
+        ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", str(signature),
+         "-content", str(content), "-CAfile", str(ca), "-purpose", "any", "-out", os.devnull],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr

@@ -137,7 +137,7 @@ if __name__ == "__main__":
         update_ts()
     elif command == "build":
         for path in build_qm():
-            print(path)
+            sys.stdout.write(f"{path}\n")
     else:
-        print("usage: python -m chatsafe.gui.i18n update|build", file=sys.stderr)
+        sys.stderr.write("usage: python -m chatsafe.gui.i18n update|build\n")
         sys.exit(2)

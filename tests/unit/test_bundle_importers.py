@@ -20,7 +20,14 @@ from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths
 from chatsafe.settings import apply
 from chatsafe.store import create_case
-from tests.bundle_support import ARCHIVAL, SIGNING_PASSPHRASE, XSD, Certs, make_certs
+from tests.bundle_support import (
+    ARCHIVAL,
+    SIGNING_PASSPHRASE,
+    XSD,
+    Certs,
+    make_certs,
+    openssl_verifies,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -108,28 +115,6 @@ def test_bundle_from_importer_fixture(fmt: str, tmp_path: Path, certs: Certs) ->
             text=True,
         )
         assert proc.returncode == 0, proc.stderr
-    if not shutil.which("openssl"):
-        pytest.skip("openssl is not installed")
-    proc = subprocess.run(
-        [
-            "openssl",
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            str(bag_dir / "tagmanifest-sha512.txt.p7s"),
-            "-content",
-            str(bag_dir / "tagmanifest-sha512.txt"),
-            "-CAfile",
-            str(certs.ca_pem),
-            "-purpose",
-            "any",
-            "-out",
-            "/dev/null",
-        ],
-        capture_output=True,
-        text=True,
+    openssl_verifies(
+        bag_dir / "tagmanifest-sha512.txt.p7s", bag_dir / "tagmanifest-sha512.txt", certs.ca_pem
     )
-    assert proc.returncode == 0, proc.stderr
