@@ -32,6 +32,16 @@ def _item(value: Any) -> QTableWidgetItem:
     return item
 
 
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    """A read-only list of rows with a header and an accessible name."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class SummaryDialog(QDialog):
     """Per conversation and in total: what leaves, what stays, what is still open.
 
@@ -120,13 +130,11 @@ class RulesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Contact rules"))
         self._add, self._remove = add_rule, remove_rule
-        self.table = QTableWidget(0, 3, self)
-        self.table.setAccessibleName(self.tr("Contact rules"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Contact"), self.tr("Label"), self.tr("Reason")]
+        self.table = _table(
+            self,
+            self.tr("Contact rules"),
+            [self.tr("Contact"), self.tr("Label"), self.tr("Reason")],
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.set_rules(rules)
         self.contact = QComboBox(self)
         self.contact.setEditable(True)
@@ -203,13 +211,11 @@ class LexiconDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lexicon"))
         self._add, self._remove = add_term, remove_term
-        self.table = QTableWidget(0, 3, self)
-        self.table.setAccessibleName(self.tr("Lexicon terms"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Term"), self.tr("Suggests"), self.tr("Lexicon")]
+        self.table = _table(
+            self,
+            self.tr("Lexicon terms"),
+            [self.tr("Term"), self.tr("Suggests"), self.tr("Lexicon")],
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.set_terms(terms)
         self.term = QLineEdit(self)
         self.term.setAccessibleName(self.tr("New term"))
