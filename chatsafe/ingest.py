@@ -410,6 +410,13 @@ def import_paths(
                 report.formats.append(importer.name)
                 report.conversations.extend(convs)
         ctx.check_cancel()
+    log.info(
+        "imported %d path(s) as %s: %d new entries, %d already in the case",
+        len(report.paths),
+        ",".join(sorted(set(report.formats))),
+        report.added,
+        report.skipped,
+    )
     return report
 
 

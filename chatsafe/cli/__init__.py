@@ -45,15 +45,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="chatsafe %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    stderr.setFormatter(logging.Formatter("chatsafe %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(stderr)
+    logging.getLogger().setLevel(logging.INFO)
     if args.portable:
         from chatsafe import paths
 
         paths.enable_portable()
+    from chatsafe import logfile
+
+    logfile.install()
+    logging.getLogger("chatsafe").info("chatsafe %s: %s", __version__, args.command)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
@@ -66,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("chatsafe: interrupted; nothing was changed", file=sys.stderr)
         return 130
     except ChatsafeError as exc:
+        # The code and the place, not the message: it may quote a file name from a chat.
+        logging.getLogger("chatsafe").info("%s refused: %s", args.command, exc.code)
         print(f"chatsafe: {exc}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:

@@ -161,6 +161,8 @@ def test_no_plaintext_on_disk(cli: Cli, isolated_home: Path) -> None:
     assert canary in msgs.stdout  # it is in the case, readable with the key
     export.unlink()  # the input itself is the user's plaintext, not ours
     files = _all_files(case_dir, isolated_home)
+    logs = [f for f in files if f.name == "chatsafe.log"]
+    assert logs and b"new entries" in logs[0].read_bytes()  # the log is there, and searched
     assert any(f.name == "g.chatsafe" for f in files)
     for path in files:
         data = path.read_bytes()

@@ -1,0 +1,38 @@
+"""chatsafe's own log file, for IT support: what happened, never what was said.
+
+Records go to ``chatsafe.log`` in the log folder (portable-mode aware), rotated at 1 MB
+with three old files kept. Loggers in chatsafe never format message text, names from
+chats or keys into their records; the canary test searches this folder too.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from chatsafe import paths
+from chatsafe.errors import ChatsafeError
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def install(level: int = logging.INFO) -> logging.Handler | None:
+    """Add the rotating file handler to the root logger (once); None if it cannot be."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if getattr(handler, "chatsafe_logfile", False):
+            return handler
+    try:
+        target = paths.log_dir() / "chatsafe.log"
+        handler = logging.handlers.RotatingFileHandler(
+            target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+        )
+    except (OSError, ChatsafeError):
+        return None  # no writable log folder: keep working, log to stderr only
+    handler.chatsafe_logfile = True  # type: ignore[attr-defined]
+    handler.setLevel(level)
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(handler)
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    return handler
