@@ -54,16 +54,68 @@ def _flags(r: Row) -> str:
     return ", ".join(n for n, on in names if on)
 
 
+class _TextEmitter:
+    """``FPDF.text`` for many short lines, without its per-character Python work.
+
+    fpdf2 maps each character of each line to its font-subset code one at a time; here
+    the mapping is kept per font and applied with ``str.translate`` (in C), and the
+    operator is written as ``FPDF.text`` writes it. The output is the same content stream
+    (tests/unit/test_transcript_pdf.py compares both). Where this fpdf2 lacks the
+    internals used, or a feature ``text`` handles is on, ``FPDF.text`` itself is called.
+    """
+
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        self.fast = all(
+            hasattr(pdf, name)
+            for name in ("_out", "_set_font_for_page", "current_font_is_set_on_page", "k")
+        )
+        self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
+
+    def text(self, x: float, y: float, line: str) -> None:
+        pdf = self.pdf
+        font = pdf.current_font
+        if (
+            not self.fast
+            or not pdf.is_ttf_font
+            or getattr(font, "is_symbol", False)
+            or pdf.underline
+            or pdf.strikethrough
+            or getattr(pdf, "_record_text_quad_points", False)
+            or int(pdf.text_mode) != 0
+        ):
+            pdf.text(x, y, line)
+            return
+        if not pdf.current_font_is_set_on_page:
+            pdf._out(pdf._set_font_for_page(font, pdf.font_size_pt))
+        table, known = self._tables.setdefault(id(font), ({}, set()))
+        if not known.issuperset(line):
+            for ch in dict.fromkeys(line):  # in order of first use, as fpdf2 picks them
+                if ch not in known:
+                    mapped = font.subset.pick(ord(ch))
+                    table[ord(ch)] = "" if mapped is None else chr(mapped)
+                    known.add(ch)
+        op = (
+            f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td"
+            f" ({font.escape_text(line.translate(table))}) Tj ET"
+        )
+        if pdf.fill_color != pdf.text_color:
+            op = f"q {pdf.text_color.serialize().lower()} {op} Q"
+        pdf._out(op)
+
+
 class _Layout:
     """Lines placed with ``FPDF.text``: fpdf2's own line breaking measures a line again
     for every character it adds, which made a 200,000-message transcript take minutes."""
 
-    def __init__(self, pdf: Any, check: Callable[[], None]) -> None:
+    def __init__(self, pdf: Any, check: Callable[[], None], fast: bool = True) -> None:
         self.pdf = pdf
         self.check = check
+        self.emit = _TextEmitter(pdf).text if fast else pdf.text
         self.y = pdf.t_margin
         self.style = ("", 9.0)
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
+        self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -71,11 +123,19 @@ class _Layout:
         self.pdf.set_text_color(grey, grey, grey)
 
     def _width(self, text: str) -> float:
+        # Chats repeat their words: a word's width is looked up, not summed again.
+        words = self._word_widths.setdefault(self.style, {})
+        width = words.get(text)
+        if width is not None:
+            return width
         table = self._widths.setdefault(self.style, {})
         if not table.keys() >= set(text):
             for ch in set(text) - table.keys():
                 table[ch] = self.pdf.get_string_width(ch)
-        return sum(map(table.__getitem__, text))
+        width = sum(map(table.__getitem__, text))
+        if len(text) <= 32 and len(words) < 200_000:
+            words[text] = width
+        return width
 
     def wrap(self, text: str, width: float) -> list[str]:
         lines: list[str] = []
@@ -112,7 +172,7 @@ class _Layout:
                 self.y = pdf.t_margin
             self.y += height
             if line:
-                pdf.text(pdf.l_margin, self.y - height * 0.25, line)
+                self.emit(pdf.l_margin, self.y - height * 0.25, line)
 
     def gap(self, height: float) -> None:
         self.y += height
@@ -125,6 +185,7 @@ def render_pdf(
     *,
     created: datetime,
     check: Callable[[], None] = lambda: None,
+    fast_text: bool = True,
 ) -> bytes:
     """The PDF/A-2u transcript of one conversation, as bytes."""
     from fpdf import FPDF
@@ -140,7 +201,7 @@ def render_pdf(
     pdf.set_auto_page_break(False)
     pdf.set_margins(15, 15, 15)
     pdf.add_page()
-    out = _Layout(pdf, check)
+    out = _Layout(pdf, check, fast_text)
 
     out.font("B", 14)
     out.write(header["title"], 7)
