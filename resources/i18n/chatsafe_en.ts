@@ -167,6 +167,10 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
+        <translation>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
         <source>Create the bundle for the archive</source>
         <translation>Create the bundle for the archive</translation>
@@ -524,6 +528,38 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>Select a conversation or a message.</source>
+        <translation>Select a conversation or a message.</translation>
+    </message>
+    <message>
+        <source>System event</source>
+        <translation>System event</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/details.py" line="53" />
         <source>Details of the selection</source>

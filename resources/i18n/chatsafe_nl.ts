@@ -167,6 +167,10 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
+        <translation>Volledigheid (hele zaak): {d} meldingen van verwijderde berichten, {v} berichten voor eenmalige weergave, {a} bijlagen die in de export ontbreken, {m} meldingen over verdwijnende berichten. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
         <source>Create the bundle for the archive</source>
         <translation>Het pakket voor het archief maken</translation>
@@ -524,6 +528,38 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>Select a conversation or a message.</source>
+        <translation>Kies een gesprek of een bericht.</translation>
+    </message>
+    <message>
+        <source>System event</source>
+        <translation>Systeemmelding</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Bijlage</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/details.py" line="53" />
         <source>Details of the selection</source>
