@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import traceback
+from types import TracebackType
 
 from chatsafe import paths
 from chatsafe.errors import ChatsafeError
@@ -36,3 +38,9 @@ def install(level: int = logging.INFO) -> logging.Handler | None:
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return handler
+
+
+def frames(tb: TracebackType | None) -> str:
+    """Where an error happened (files, lines, functions), without its message: exception
+    messages can quote data, and this log never holds chat content."""
+    return "".join(f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb))

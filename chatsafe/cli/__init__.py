@@ -48,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.INFO if args.verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("chatsafe %(levelname)s %(name)s: %(message)s"))
+    stderr.addFilter(lambda record: not getattr(record, "file_only", False))
     logging.getLogger().addHandler(stderr)
     logging.getLogger().setLevel(logging.INFO)
     if args.portable:
@@ -75,6 +76,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"chatsafe: {exc}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: say so plainly, and log where, not what
+        from chatsafe import logfile
+
+        logging.getLogger("chatsafe").error(
+            "internal error in %s: %s\n%s",
+            args.command,
+            type(exc).__name__,
+            logfile.frames(exc.__traceback__),
+            extra={"file_only": True},  # the user gets one line below, not the frames
+        )
+        print(
+            f"chatsafe: internal error ({type(exc).__name__}); nothing was changed. "
+            "Please report it with the log file chatsafe.log.",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -112,7 +112,16 @@ class Case:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
         """One atomic unit of work: all of it is committed, or none of it."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise CaseError(
+                    "the case is busy: another chatsafe is writing to it; try again when it"
+                    " has finished",
+                    file=str(self.path),
+                ) from None
+            raise
         try:
             yield self.conn
         except BaseException:

@@ -178,3 +178,29 @@ def test_canary_search_finds_every_form() -> None:
         blob = b"head" + base64.b64encode(prefix + canary.encode() + b"tail") + b"end"
         assert any(form in blob for form in _forms(canary))
     assert any(form in canary.encode("utf-16-le") for form in _forms(canary))
+
+
+def test_an_internal_error_is_one_line_and_logged_without_its_message(
+    cli: Cli, isolated_home: Path
+) -> None:
+    """A bug (here: a stats entry that cannot be made) gives exit 1, one line, and a log
+    entry with the place but not the exception's text."""
+    export = cli.cwd / CHAT
+    export.write_text(whatsapp_text(3), encoding="utf-8")
+    cli.run("import", "c.chatsafe", str(export))
+    boom = cli.cwd / "sitecustomize.py"
+    boom.write_text(
+        "import chatsafe.store.queries as q\n"
+        "def broken(c):\n    raise ValueError('GEHEIM-uit-de-chat')\n"
+        "q.case_stats = broken\n"
+    )
+    env = dict(cli.env, PYTHONPATH=str(cli.cwd))
+    proc = Cli(env, cli.cwd).run("stats", "c.chatsafe", "--json", check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("chatsafe: internal error (ValueError)")
+    assert "Traceback" not in proc.stderr
+    (log,) = [p for p in isolated_home.rglob("chatsafe.log")]
+    text = log.read_text()
+    assert "internal error in stats: ValueError" in text
+    assert "cli/__init__.py" in text  # where it happened
+    assert "GEHEIM" not in text and "GEHEIM" not in proc.stderr

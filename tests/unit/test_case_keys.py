@@ -150,3 +150,18 @@ def test_leftovers_of_a_killed_creation_are_removed(tmp_path: Path) -> None:
     Path(f"{stale}-wal").write_bytes(b"wal")
     create_case(tmp_path / "a.chatsafe").close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.chatsafe"]
+
+
+def test_a_busy_case_is_a_clear_error(tmp_path: Path) -> None:
+    case = create_case(tmp_path / "a.chatsafe")
+    other = case.connect()
+    other.execute("PRAGMA busy_timeout = 50")
+    case.conn.execute("PRAGMA busy_timeout = 50")
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(CaseError, match="busy"), case.transaction():
+            pass
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        case.close()
