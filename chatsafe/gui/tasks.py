@@ -77,7 +77,14 @@ class Runner(QObject):
             if job.on_error is not None:
                 job.on_error(error)
             else:
-                log.error("background job failed", exc_info=error)
+                from chatsafe.logfile import frames
+
+                # Type and frames only: an exception's message can quote chat content.
+                log.error(
+                    "background job failed: %s\n%s",
+                    type(error).__name__,
+                    frames(error.__traceback__),
+                )
         elif job.on_done is not None:
             job.on_done(result)
 

@@ -55,8 +55,12 @@ def detect(source: Source) -> Importer:
     for imp in all_importers():
         try:
             score = imp.sniff(source)
-        except Exception:  # a sniffer must never take the import down
-            log.exception("sniffer %s failed", imp.name)
+        except Exception as exc:  # a sniffer must never take the import down
+            from chatsafe.logfile import frames
+
+            log.error(
+                "sniffer %s failed: %s\n%s", imp.name, type(exc).__name__, frames(exc.__traceback__)
+            )
             score = 0
         if score > 0:
             scores.append((score, imp))
