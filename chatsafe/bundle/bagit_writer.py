@@ -8,6 +8,7 @@ conversation title or a contact's name as a path.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import zipfile
 from collections.abc import Callable, Iterable
@@ -37,6 +38,10 @@ def decode_path(path: str) -> str:
     )
 
 
+_PARALLEL_FROM = 256 * 1024
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="chatsafe-hash")
+
+
 class _HashingWriter:
     """A file-like object that hashes what passes through it to a zip member."""
 
@@ -48,9 +53,17 @@ class _HashingWriter:
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         data = bytes(data)
-        for h in self.hashes.values():
-            h.update(data)
-        self._member.write(data)
+        if len(data) >= _PARALLEL_FROM:
+            # hashlib and file writes release the GIL: on large media chunks the two
+            # digests and the write run side by side (each hash object in one thread).
+            done = [_POOL.submit(h.update, data) for h in self.hashes.values()]
+            self._member.write(data)
+            for f in done:
+                f.result()
+        else:
+            for h in self.hashes.values():
+                h.update(data)
+            self._member.write(data)
         self.size += len(data)
         if self.size % (8 * 1024 * 1024) < len(data):
             self._check()
