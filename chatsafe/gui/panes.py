@@ -83,12 +83,22 @@ class ConversationFilterBar(QWidget):
         ):
             self.review.addItem(text)
         self.set_apps({})
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.text, 2)
+        # The text filter on its own row: four controls side by side made the
+        # conversation pane too wide and the text field too narrow to type in.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        rows.addWidget(self.text)
+        row = QHBoxLayout()
         row.addWidget(self.app, 1)
         row.addWidget(self.label, 1)
         row.addWidget(self.review, 1)
+        rows.addLayout(row)
+        for combo in (self.app, self.label, self.review):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.text.textChanged.connect(lambda t: proxy.set_filters(text=t.strip()))
         self.app.currentIndexChanged.connect(
             lambda _i: proxy.set_filters(app=self.app.currentData())
