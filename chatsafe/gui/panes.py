@@ -155,6 +155,16 @@ class DateFilterBar(QWidget):
         return a, b
 
     def set_period(self, start: str | None, end: str | None) -> None:
+        # Unticked date fields start at the period's ends, not at today: ticking "From"
+        # then shows the case's first day, which is what a reviewer expects.
+        for edit, box, value in (
+            (self.date_from, self.use_from, start),
+            (self.date_to, self.use_to, end),
+        ):
+            if value and not box.isChecked():
+                edit.blockSignals(True)
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+                edit.blockSignals(False)
         if start or end:
             text = (
                 self.tr("In-scope period: %1 – %2")
