@@ -172,3 +172,18 @@ def test_the_real_worker_thread(qtbot, case) -> None:  # type: ignore[no-untyped
     w.session.reader.close()
     w.session = None
     runner.shutdown()
+
+
+def test_date_filter_starts_at_the_period(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui.panes import DateFilterBar
+
+    bar = DateFilterBar()
+    qtbot.addWidget(bar)
+    bar.set_period("2024-03-01", "2024-03-31")
+    assert bar.range() == (None, None)  # nothing filtered until a box is ticked
+    bar.use_from.setChecked(True)
+    bar.use_to.setChecked(True)
+    assert bar.range() == ("2024-03-01", "2024-03-31")
+    bar.date_from.setDate(bar.date_from.date().addDays(5))
+    bar.set_period("2024-01-01", None)  # a ticked field keeps what the reviewer chose
+    assert bar.range()[0] == "2024-03-06"
