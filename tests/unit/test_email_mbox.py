@@ -24,6 +24,7 @@ from chatsafe.importers.email_body import html_to_text
 from chatsafe.importers.email_mbox import IMPORTER, normal_subject
 from chatsafe.importers.email_split import split_mbox
 from chatsafe.sources import open_source
+from tests import mutations
 
 FIX = Path(__file__).parent.parent / "fixtures" / "email"
 MBOX = FIX / "takeout.mbox"
@@ -282,11 +283,8 @@ _SEED = MBOX.read_bytes()
 def test_mutations_raise_only_chatsafe_errors(
     tmp_path: Path, edits: list[tuple[int, int, bytes]]
 ) -> None:
-    data = bytearray(_SEED)
-    for at, cut, insert in edits:
-        data[at : at + cut] = insert
     path = tmp_path / "fuzz.mbox"
-    path.write_bytes(bytes(data))
+    path.write_bytes(mutations.apply(_SEED, edits))
     try:
         parse(path)
     except ChatsafeError:

@@ -22,6 +22,7 @@ from chatsafe.errors import (
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.matrix import IMPORTER
 from chatsafe.sources import open_source
+from tests import mutations
 
 ROOM = Path(__file__).parent.parent / "fixtures" / "matrix" / "room.json"
 JPEG = b"\xff\xd8\xff\xe0matrix-photo"
@@ -209,21 +210,12 @@ _SEED = ROOM.read_bytes()
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(_SEED) - 1), st.integers(0, 3), st.binary(max_size=4)),
-        min_size=1,
-        max_size=6,
-    )
-)
+@given(mutations.edits(_SEED))
 def test_byte_mutations_raise_only_chatsafe_errors(
-    tmp_path: Path, edits: list[tuple[int, int, bytes]]
+    tmp_path: Path, edits: list[mutations.Edit]
 ) -> None:
-    data = bytearray(_SEED)
-    for at, cut, insert in edits:
-        data[at : at + cut] = insert
     try:
-        parse(_write(tmp_path, bytes(data)))
+        parse(_write(tmp_path, mutations.apply(_SEED, edits)))
     except ChatsafeError:
         pass
 

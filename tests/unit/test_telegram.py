@@ -22,6 +22,7 @@ from chatsafe.errors import (
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.telegram import IMPORTER
 from chatsafe.sources import DirSource, FileSource, open_source
+from tests import mutations
 
 FIX = Path(__file__).parent.parent / "fixtures" / "telegram"
 FULL = FIX / "full_current"
@@ -251,21 +252,10 @@ _SEED = (FULL / "result.json").read_bytes()
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(_SEED) - 1), st.integers(0, 3), st.binary(max_size=4)),
-        min_size=1,
-        max_size=6,
-    )
-)
-def test_mutations_raise_only_chatsafe_errors(
-    tmp_path: Path, edits: list[tuple[int, int, bytes]]
-) -> None:
-    data = bytearray(_SEED)
-    for at, cut, insert in edits:
-        data[at : at + cut] = insert
+@given(mutations.edits(_SEED))
+def test_mutations_raise_only_chatsafe_errors(tmp_path: Path, edits: list[mutations.Edit]) -> None:
     path = tmp_path / "result.json"
-    path.write_bytes(bytes(data))
+    path.write_bytes(mutations.apply(_SEED, edits))
     try:
         parse(path)
     except ChatsafeError:
