@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
+
 from chatsafe.importers.base import ImportContext  # noqa: E402
 from chatsafe.importers.email_mbox import IMPORTER  # noqa: E402
 from chatsafe.sources import open_source  # noqa: E402
@@ -105,11 +107,13 @@ def main() -> None:
                 for _ in conv.messages:
                     count += 1
         seconds = time.perf_counter() - start
+        floor = baselines.mbox_floor(path)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"email parse-only: {count} mails in {threads} threads ({size:.0f} MB) in "
         f"{seconds:.2f} s = {count / seconds:,.0f} messages/s; peak RSS {rss:.0f} MB"
     )
+    baselines.report("email", seconds, floor, "email.message_from_bytes per mail")
 
 
 if __name__ == "__main__":

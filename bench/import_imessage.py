@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
 from imessage_db import SCHEMA, ns  # noqa: E402
 
 from chatsafe.importers.base import ImportContext  # noqa: E402
@@ -104,11 +105,13 @@ def main() -> None:
                 convs += 1
                 count += sum(1 for _ in conv.messages)
         elapsed = time.perf_counter() - start
+        floor = baselines.sqlite_floor(path, "message")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"imessage: {args.n} rows -> {count} messages/events in {convs} chats, "
           f"{size / 1e6:.1f} MB database")  # fmt: skip
     print(f"imessage: {elapsed:.2f} s, {args.n / elapsed:,.0f} rows/s "
           f"({count / elapsed:,.0f} messages/s), peak RSS {peak:.0f} MB")  # fmt: skip
+    baselines.report("imessage", elapsed, floor, "SELECT * FROM message")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
+
 from chatsafe.importers.base import ImportContext  # noqa: E402
 from chatsafe.importers.matrix import IMPORTER  # noqa: E402
 from chatsafe.sources import open_source  # noqa: E402
@@ -118,12 +120,14 @@ def main() -> None:
                 for _ in conv.messages:
                     count += 1
         seconds = time.perf_counter() - start
+        floor = baselines.json_floor(path)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"matrix parse-only: {n_events} events -> {count} messages ({size:.0f} MB) in "
         f"{seconds:.2f} s = {n_events / seconds:,.0f} events/s, {count / seconds:,.0f} "
         f"messages/s; peak RSS {rss:.0f} MB (incl. generator)"
     )
+    baselines.report("matrix", seconds, floor, "json.loads")
 
 
 if __name__ == "__main__":

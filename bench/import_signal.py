@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "unit"))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
 from signal_desktop_db import KEY, SCHEMA  # noqa: E402
 
 from chatsafe.importers.base import ImportContext  # noqa: E402
@@ -122,7 +123,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export"
         write_export(export, args.n, args.seed)
+        t0 = time.perf_counter()
         timed("signal-export (data.json)", lambda: count_all(export, EXPORT, ImportContext()))
+        ours = time.perf_counter() - t0
+        floor = baselines.json_lines_floor(sorted(export.glob("*/data.json")))
+        baselines.report("signal-export", ours, floor, "json.loads per data.json line")
         for folder in export.iterdir():
             (folder / "data.json").unlink()
         timed("signal-export (chat.md)", lambda: count_all(export, EXPORT, ImportContext()))

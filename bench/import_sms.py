@@ -20,6 +20,8 @@ from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
+
 from chatsafe.importers.base import ImportContext  # noqa: E402
 from chatsafe.importers.sms_backup import IMPORTER  # noqa: E402
 from chatsafe.sources import open_source  # noqa: E402
@@ -91,9 +93,11 @@ def main() -> None:
                 convs += 1
                 count += sum(1 for _ in conv.messages)
         elapsed = time.perf_counter() - start
+        floor = baselines.xml_floor(path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"sms: {count} messages in {convs} conversations from {size / 1e6:.1f} MB XML")
     print(f"sms: {elapsed:.2f} s, {count / elapsed:,.0f} messages/s, peak RSS {peak:.0f} MB")
+    baselines.report("sms", elapsed, floor, "C ElementTree iterparse")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import baselines  # noqa: E402  (bench/, the script's own folder)
+
 from chatsafe.importers.base import ImportContext  # noqa: E402
 from chatsafe.importers.telegram import IMPORTER  # noqa: E402
 from chatsafe.sources import open_source  # noqa: E402
@@ -131,11 +133,13 @@ def main() -> None:
         path = write_export(folder, args.n, args.seed)
         size = path.stat().st_size / 1e6
         count, seconds = parse_only(path)
+        floor = baselines.json_floor(path)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"telegram parse-only: {count} messages ({size:.0f} MB) in {seconds:.2f} s = "
         f"{count / seconds:,.0f} messages/s; peak RSS {rss:.0f} MB (incl. generator)"
     )
+    baselines.report("telegram", seconds, floor, "json.loads")
 
 
 if __name__ == "__main__":
