@@ -32,6 +32,14 @@ def _item(value: Any) -> QTableWidgetItem:
     return item
 
 
+def _button(parent: QWidget, text: str, slot: Any) -> QPushButton:
+    """A push button whose accessible name is its text."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text)
+    button.clicked.connect(slot)
+    return button
+
+
 def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     """A read-only list of rows with a header and an accessible name."""
     table = QTableWidget(0, len(headers), parent)
@@ -148,12 +156,8 @@ class RulesDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("optional"))
-        add = QPushButton(self.tr("Add rule"), self)
-        add.setAccessibleName(self.tr("Add rule"))
-        add.clicked.connect(self._on_add)
-        remove = QPushButton(self.tr("Remove selected rule"), self)
-        remove.setAccessibleName(self.tr("Remove selected rule"))
-        remove.clicked.connect(self._on_remove)
+        add = _button(self, self.tr("Add rule"), self._on_add)
+        remove = _button(self, self.tr("Remove selected rule"), self._on_remove)
         note = QLabel(
             self.tr(
                 "A rule marks one-to-one conversations with this contact, now and in later imports. Group conversations and conversations someone marked by hand are left alone."
@@ -226,12 +230,8 @@ class LexiconDialog(QDialog):
         self.label.setAccessibleName(self.tr("Suggested label"))
         for value in (PRIVATE, PARTY):
             self.label.addItem(label_icon(value, suggested=True), label_name(value), value)
-        add = QPushButton(self.tr("Add term"), self)
-        add.setAccessibleName(self.tr("Add term"))
-        add.clicked.connect(self._on_add)
-        remove = QPushButton(self.tr("Remove selected term"), self)
-        remove.setAccessibleName(self.tr("Remove selected term"))
-        remove.clicked.connect(self._on_remove)
+        add = _button(self, self.tr("Add term"), self._on_add)
+        remove = _button(self, self.tr("Remove selected term"), self._on_remove)
         note = QLabel(
             self.tr(
                 "Words from the lexicon are underlined in the transcript and suggest a label (an outlined icon). A suggestion never becomes a mark until someone clicks."

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from imessage_db import PNG, build, build_folder
 
 from chatsafe.domain import EventType, Kind, ParsedConversation
@@ -21,6 +20,7 @@ from chatsafe.importers.imessage import IMPORTER, apple_time
 from chatsafe.importers.sqlite_readonly import apply_wal
 from chatsafe.importers.typedstream import archive_text, attributed_text
 from chatsafe.sources import open_source
+from tests import mutations
 
 
 def parse(path: Path) -> dict[str, ParsedConversation]:
@@ -210,26 +210,16 @@ def test_hostile_zip_is_refused(tmp_path: Path, chat_db: Path) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    edits=st.lists(
-        st.tuples(st.integers(0, 1 << 16), st.binary(min_size=1, max_size=8)),
-        min_size=1,
-        max_size=8,
-    )
-)
+@given(edits=mutations.overwrites(8))
 def test_mutations_raise_only_chatsafe_errors(
-    tmp_path: Path, edits: list[tuple[int, bytes]]
+    tmp_path: Path, edits: list[mutations.Overwrite]
 ) -> None:
     base = tmp_path / "base.db"
     if not base.exists():
         build(base)
-    buf = bytearray(base.read_bytes())
-    for pos, data in edits:
-        pos %= len(buf)
-        buf[pos : pos + len(data)] = data
     target = tmp_path / "fuzz" / "chat.db"
     target.parent.mkdir(exist_ok=True)
-    target.write_bytes(bytes(buf))
+    target.write_bytes(mutations.overwrite(base.read_bytes(), edits))
     try:
         parse(target)
     except ChatsafeError:

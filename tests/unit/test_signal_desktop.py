@@ -20,6 +20,7 @@ from chatsafe.errors import ChatsafeError, InputError, UnsafeArchiveError
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.signal_desktop import IMPORTER
 from chatsafe.sources import open_source
+from tests import mutations
 
 
 def parse(path: Path, key: str | None = KEY) -> dict[str, ParsedConversation]:
@@ -182,26 +183,16 @@ def test_zip_is_refused_clearly(signal_dir: Path, tmp_path: Path) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    edits=st.lists(
-        st.tuples(st.integers(0, 1 << 16), st.binary(min_size=1, max_size=8)),
-        min_size=1,
-        max_size=6,
-    )
-)
+@given(edits=mutations.overwrites(6))
 def test_mutations_raise_only_chatsafe_errors(
-    tmp_path: Path, edits: list[tuple[int, bytes]]
+    tmp_path: Path, edits: list[mutations.Overwrite]
 ) -> None:
     root = tmp_path / "Signal"
     if not root.exists():
         build(root)
     db = root / "sql" / "db.sqlite"
     original = db.read_bytes()
-    buf = bytearray(original)
-    for pos, data in edits:
-        pos %= len(buf)
-        buf[pos : pos + len(data)] = data
-    db.write_bytes(bytes(buf))
+    db.write_bytes(mutations.overwrite(original, edits))
     try:
         parse(root)
     except ChatsafeError:
