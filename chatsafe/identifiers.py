@@ -1,0 +1,41 @@
+"""Stable identifiers for what leaves a case: the same in every bundle and export.
+
+A conversation's and a message's identifier derive from the case's UUID and what the
+case already keeps stable (a conversation's source format and key; a message's 16-byte
+identity, see ``ingest.message_identity``), so bundling twice, marking, or exporting to
+another format (MDTO bundle, RSMF) names the same thing with the same URN. They are name-
+based UUIDs (RFC 9562 version 5) under the case's UUID, written as ``urn:uuid:`` URNs
+(RFC 4122 section 3), which archives and review platforms accept as identifiers.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+
+def case_urn(case_id: uuid.UUID) -> str:
+    """The case itself (the archive creator's collection of this phone's chats)."""
+    return f"urn:uuid:{case_id}"
+
+
+def conversation_urn(case_id: uuid.UUID, source_format: str, key: str) -> str:
+    """A conversation, by the (source format, key) pair the case keeps unique."""
+    return _urn(case_id, "conversation", source_format, key)
+
+
+def message_urn(case_id: uuid.UUID, identity: bytes) -> str:
+    """A message or event, by its stable 16-byte identity."""
+    return _urn(case_id, "message", identity.hex())
+
+
+def named_urn(case_id: uuid.UUID, name: str) -> str:
+    """Any other information object of the case (an exclusion register, a review log)."""
+    return _urn(case_id, "object", name)
+
+
+def _urn(case_id: uuid.UUID, *parts: str) -> str:
+    # NUL cannot occur in a source format, a key or a hex identity, so parts never run together.
+    return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
+
+
+__all__ = ["case_urn", "conversation_urn", "message_urn", "named_urn"]
