@@ -9,6 +9,7 @@ stays part of the message it is in. Messages are yielded one by one, never liste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -40,7 +41,7 @@ from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 _HEAD_BYTES = 64 * 1024
-_MAX_NAME = 80  # longer "names" are system sentences that happen to hold ": "
+_MAX_NAME = 80  # longer "names" may be system sentences that hold ": ": look closer
 _MESSAGE, _EVENT = Kind.MESSAGE, Kind.EVENT
 _MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -247,8 +248,10 @@ class _Reader:
                 who: str | None = None
                 if ci > hs:
                     who = block[hs:ci]
-                    if len(who) > _MAX_NAME or '"' in who or "\u201c" in who:
-                        who = None
+                    if len(who) > _MAX_NAME or _QUOTE_OR_BRACKET.search(who):
+                        ci = sender_end(block[hs:eol])
+                        who = None if ci < 0 else block[hs : hs + ci]
+                        ci += hs
                 if who is None:
                     if have and _continued(block[hs:eol]):
                         continue
@@ -326,6 +329,45 @@ class _Reader:
                 file=self.where,
                 line=line,
             )
+
+
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+_QUOTE_OR_BRACKET = re.compile(f"[{_QUOTES}()\\[\\]]")
+
+
+def _balanced(text: str) -> bool:
+    """No quotation or bracket is left open in ``text``."""
+    quotes = sum(text.count(q) for q in _QUOTES)
+    return (
+        quotes % 2 == 0
+        and text.count("(") == text.count(")")
+        and text.count("[") == text.count("]")
+    )
+
+
+def sender_end(line: str) -> int:
+    """Where the sender's name ends in a header line's rest (the ``": "``), or -1.
+
+    Parsing must never decide privacy: a sender's line taken for a system line would
+    become an event, which cannot be marked. So a name may hold quotes, emoji, bidi
+    marks, and colons inside brackets or quotes (``Jan "Jantje" Jansen``, ``Piet (BZK:
+    DGOO)``); the name ends at the first ``": "`` outside them. Only when no such place
+    exists (``Eva changed the subject to "Re: begroting"``) and the line is a known
+    system phrasing is it a system line; anything else ambiguous is a message.
+    """
+    first = line.find(": ")
+    if first <= 0:
+        return -1
+    at = first
+    while at > 0 and not _balanced(line[:at]):
+        at = line.find(": ", at + 2)
+    if at > 0 and at <= _MAX_NAME:
+        return at
+    # A very long "name", or colons only inside quotes: a system line if WhatsApp
+    # phrases it so, else still a message.
+    if known_event(clean(line).strip()) is not None:
+        return -1
+    return at if at > 0 else first
 
 
 def _continued(first_line: str) -> bool:

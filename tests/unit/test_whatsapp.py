@@ -407,3 +407,52 @@ def test_wallclocks_always_convert_to_datetimes(tmp_path: Path) -> None:
     assert msgs[0].text.count("\n") == 4
     for m in msgs:
         datetime.fromisoformat(m.wallclock)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        'Jan "Jantje" Jansen',
+        "Jan \u201cJantje\u201d Jansen",
+        "Piet (BZK: DGOO)",
+        "Mia [werk: privé]",
+        "Oma \U0001f475\U0001f3fc",
+        "\u202a+31 6 12 34 56 78\u202c",
+        "\u200fسارة\u200f",
+        "Anne-Marie de Vries-van den Berg, Directeur-Generaal Openbaar Bestuur en Democratische Rechtsorde",
+        'Karel "de Kapper',
+    ],
+)
+def test_any_participant_like_name_is_a_sender_never_an_event(tmp_path: Path, name: str) -> None:
+    # Parsing must never decide privacy: an event cannot be marked, so a sender taken
+    # for a system line would leave whatever the reviewers decided.
+    path = tmp_path / "WhatsApp-chat met Werkgroep.txt"
+    path.write_text(
+        "01-03-2024 08:21 - Minister: Agenda ministerraad\n"
+        f"01-03-2024 08:22 - {name}: prive ziekenhuis\n"
+        "01-03-2024 08:23 - Eline: stukken klaar\n",
+        encoding="utf-8",
+    )
+    conv, msgs = parse(path, owner="Minister")
+    assert [m.kind for m in msgs] == [Kind.MESSAGE] * 3
+    assert msgs[1].sender == name.replace("\u202a", "").replace("\u202c", "").replace("\u200f", "")
+    assert msgs[1].text == "prive ziekenhuis"
+
+
+@pytest.mark.parametrize(
+    ("line", "event_type"),
+    [
+        ('Eva changed the subject from "A" to "Re: begroting"', EventType.SUBJECT_CHANGED),
+        ("Eva heeft groep \u201eOverleg: BZK\u201c aangemaakt", EventType.GROUP_CREATED),
+        ("Eva changed the group name to \u201cTeam: Pers\u201d", EventType.SUBJECT_CHANGED),
+    ],
+)
+def test_known_system_phrasings_with_colons_in_quotes_stay_events(
+    tmp_path: Path, line: str, event_type: EventType
+) -> None:
+    path = tmp_path / "WhatsApp-chat met Werkgroep.txt"
+    path.write_text(f"01-03-2024 08:21 - {line}\n01-03-2024 08:22 - Eva: hoi\n", encoding="utf-8")
+    _, msgs = parse(path)
+    assert msgs[0].kind is Kind.EVENT and msgs[0].event_type is event_type
+    assert msgs[0].text == line and msgs[0].sender is None
+    assert msgs[1].sender == "Eva"

@@ -1,0 +1,54 @@
+"""The leak paths of issue 10, reproduced with the CLI alone as a careful adversary
+would: each bundle is searched byte for byte for what was marked private."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, make_certs
+from tests.e2e.conftest import Cli
+
+ARCHIVAL = [
+    "organisation=Ministerie van Testzaken",
+    "appraisal=B",
+    "retention=permanent",
+    "information_category=Berichten van bewindspersonen",
+]
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+def bundle_bytes(cli: Cli, case: Path, certs: Certs, name: str = "b.zip") -> bytes:
+    """Every byte of a bundle made by the minister, payload files decompressed."""
+    out = cli.cwd / name
+    cli.env["CHATSAFE_SIGNING_PASSPHRASE"] = SIGNING_PASSPHRASE
+    cli.run(
+        "bundle", str(case), "--out", str(out), "--p12", str(certs.p12),
+        "--by", "Mia", "--role", "minister",
+    )  # fmt: skip
+    with zipfile.ZipFile(out) as zf:
+        return b"".join(zf.read(i) for i in zf.infolist())
+
+
+def test_sender_with_quotes_can_be_marked_and_does_not_leave(cli: Cli, certs: Certs) -> None:
+    case = cli.cwd / "c.chatsafe"
+    chat = cli.cwd / "WhatsApp-chat met Werkgroep.txt"
+    chat.write_text(
+        "01-03-2024 08:21 - Minister: Agenda ministerraad\n"
+        '01-03-2024 08:22 - Jan "Jantje" Jansen: prive ziekenhuis\n'
+        "01-03-2024 08:23 - Eline: stukken klaar\n",
+        encoding="utf-8",
+    )
+    cli.run("import", str(case), str(chat), "--owner", "Minister")
+    cli.run("label", str(case), "--message", "2", "--as", "private", "--by", "Mia",
+            "--role", "minister")  # fmt: skip
+    cli.run("settings", str(case), "--set", *ARCHIVAL, "--by", "IT")
+    data = bundle_bytes(cli, case, certs)
+    assert b"prive ziekenhuis" not in data
+    assert b"stukken klaar" in data
