@@ -95,14 +95,47 @@ class ParsedMessage:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(slots=True, frozen=True)
+class NotImported:
+    """One input entry an importer read but did not make a message or an event of.
+
+    ``position`` names the place in the source file in the format's own terms (``"line
+    12"``, ``"message 7"``, ``"row 31 of message"``); ``reason`` is a stable code
+    (``"empty-entry"``, ``"attachment-refused"``); ``detail`` is a short sentence without
+    message text.
+    """
+
+    position: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class EntryTally:
+    """What an importer read of one conversation (or of a source, outside conversations).
+
+    ``read`` counts entries at the lowest level the importer sees them (mbox separators,
+    JSON array items, XML elements, SQLite rows). Every entry read becomes a message, an
+    event, or a line in ``not_imported``: ingest checks the sum, so a loss is reported
+    even when an importer forgets to.
+    """
+
+    read: int = 0
+    not_imported: list[NotImported] = field(default_factory=list)
+
+    def skip(self, position: str, reason: str, detail: str = "") -> None:
+        self.not_imported.append(NotImported(position, reason, detail))
+
+
 @dataclass(slots=True)
 class ParsedConversation:
     """A conversation as an importer read it.
 
     ``key`` identifies the conversation within its source format (a chat id, a phone
     number, a title) so that a later export of the same chat merges into it.
-    ``messages`` may be a generator; ``participants`` and ``is_group`` may only be
-    complete once it has been consumed.
+    ``messages`` may be a generator; ``participants``, ``is_group`` and ``tally`` may only
+    be complete once it has been consumed. ``tally`` is None when the importer counts
+    nothing below its messages: each message yielded is then one entry read.
     """
 
     source_format: str
@@ -113,3 +146,4 @@ class ParsedConversation:
     is_group: bool = False
     owner: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    tally: EntryTally | None = None

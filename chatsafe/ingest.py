@@ -20,11 +20,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chatsafe import __version__, importers, media
-from chatsafe.domain import Kind, ParsedConversation, ParsedMessage
+from chatsafe.domain import EntryTally, Kind, ParsedConversation, ParsedMessage
 from chatsafe.errors import CancelledError, InputError, SettingsError
 from chatsafe.importers.base import ImportContext
 from chatsafe.sources import open_source
-from chatsafe.store import blobs
+from chatsafe.store import blobs, entries
 from chatsafe.store.case import Case, now_iso
 
 log = logging.getLogger("chatsafe.ingest")
@@ -54,6 +54,10 @@ class ConversationReport:
     source_format: str
     added: int = 0
     skipped: int = 0
+    #: Entries of the source the importer read for this conversation, and how many of
+    #: them became neither a message nor an event (each has a line in the import report).
+    entries_read: int = 0
+    not_imported: int = 0
 
 
 @dataclass
@@ -68,9 +72,21 @@ class ImportReport:
     def added(self) -> int:
         return sum(c.added for c in self.conversations)
 
+    #: Entries read outside any conversation, and how many of those were not imported.
+    source_entries_read: int = 0
+    source_not_imported: int = 0
+
     @property
     def skipped(self) -> int:
         return sum(c.skipped for c in self.conversations)
+
+    @property
+    def entries_read(self) -> int:
+        return self.source_entries_read + sum(c.entries_read for c in self.conversations)
+
+    @property
+    def not_imported(self) -> int:
+        return self.source_not_imported + sum(c.not_imported for c in self.conversations)
 
 
 def zone(name: str) -> ZoneInfo:
@@ -221,6 +237,9 @@ class _Writer:
             ).fetchone()[0]
         )
         report.skipped = count - report.added
+        read, lines, missing = entries.settle(conv.tally, count)
+        entries.record(c, self.import_id, conv_id, read, lines, missing)
+        report.entries_read, report.not_imported = read, missing
         names = set(conv.participants) | senders
         if owner:
             names.add(owner)
@@ -379,9 +398,15 @@ def import_paths(
                 )
                 import_id = int(cur.lastrowid)
                 writer = _Writer(case, c, import_id, ctx)
+                ctx.tally = EntryTally()
                 convs = [writer.write(conv, progress) for conv in importer.parse(source, ctx)]
                 if not convs:
                     raise InputError("holds no conversation to import", file=str(path))
+                if ctx.tally.read or ctx.tally.not_imported:
+                    read, lines, missing = entries.settle(ctx.tally, 0)
+                    entries.record(c, import_id, None, read, lines, missing)
+                    report.source_entries_read += read
+                    report.source_not_imported += missing
                 # Keep the originals exactly as read, hashed.
                 for name, on_disk in source.originals():
                     if on_disk is None:
@@ -411,11 +436,14 @@ def import_paths(
                 report.conversations.extend(convs)
         ctx.check_cancel()
     log.info(
-        "imported %d path(s) as %s: %d new entries, %d already in the case",
+        "imported %d path(s) as %s: %d new entries, %d already in the case, "
+        "%d of %d entries read not imported (see the import report)",
         len(report.paths),
         ",".join(sorted(set(report.formats))),
         report.added,
         report.skipped,
+        report.not_imported,
+        report.entries_read,
     )
     return report
 

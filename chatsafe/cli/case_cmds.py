@@ -94,6 +94,12 @@ def _import_into(case: Case, args: argparse.Namespace, signal_key: str | None) -
     progress.done(
         f"imported {report.added} new entries in {len(report.conversations)} "
         f"conversation(s); {report.skipped} already in the case"
+        + (
+            f"; {report.not_imported} of {report.entries_read} entries read not imported"
+            " (see stats --json, sources)"
+            if report.not_imported
+            else ""
+        )
     )
 
 
@@ -111,6 +117,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"business {lab['business']}, private {lab['private']}, "
             f"party-political {lab['party_political']}"
         )
+    for src in stats["sources"]:
+        missing = src["entries_not_imported"]
+        if missing["count"]:
+            why = ", ".join(f"{reason} {n}" for reason, n in missing["reasons"].items())
+            print(
+                f"import {src['id']} ({src['path_name']}): {missing['count']} of "
+                f"{src['entries_read']} entries not imported ({why}); see stats --json"
+            )
     return 0
 
 

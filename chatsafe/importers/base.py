@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from chatsafe.domain import ParsedConversation
+from chatsafe.domain import EntryTally, ParsedConversation
 from chatsafe.errors import CancelledError, EncodingError, InputError
 from chatsafe.sources import Source
 
@@ -39,6 +39,9 @@ class ImportContext:
     progress: Callable[[int, int], None] = _no_progress
     cancelled: Callable[[], bool] = _never_cancel
     extra: dict[str, str] = field(default_factory=dict)
+    #: Entries of the source that belong to no conversation; ingest gives each source a
+    #: fresh one and keeps it in the import report.
+    tally: EntryTally = field(default_factory=EntryTally)
 
     def check_cancel(self) -> None:
         if self.cancelled():

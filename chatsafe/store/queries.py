@@ -8,6 +8,7 @@ from typing import Any
 
 from chatsafe.domain import DISAPPEARING_EVENTS
 from chatsafe.review.labels import EFFECTIVE_LABEL_SQL
+from chatsafe.store import entries
 
 _DISAPPEARING = "(" + ", ".join(f"'{e.value}'" for e in DISAPPEARING_EVENTS) + ")"
 
@@ -84,11 +85,16 @@ def conversation_stats(c: Any, conversation_id: int) -> dict[str, Any]:
         "view_once": n_vo,
         "disappearing_notices": n_dis,
         "labels": labels,
+        **entries.conversation_entries(c, conversation_id),
     }
 
 
 def case_stats(c: Any) -> dict[str, Any]:
-    return {"conversations": [conversation_stats(c, cid) for cid in conversation_ids(c)]}
+    """``stats --json``: per conversation, and per source (each import) with its report."""
+    return {
+        "conversations": [conversation_stats(c, cid) for cid in conversation_ids(c)],
+        "sources": entries.source_entries(c),
+    }
 
 
 def iter_messages(c: Any, conversation_id: int) -> Iterator[dict[str, Any]]:

@@ -173,7 +173,29 @@ CREATE VIRTUAL TABLE message_fts USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [_V1]
+# The import report (issue 12): what each import read and what it did not import, so no
+# entry is ever lost without a trace. conversation_id is NULL for entries that belong to
+# no conversation (a row of an unknown chat, a member of the export that is not a chat).
+_V2 = """
+CREATE TABLE import_entries(
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    conversation_id INTEGER REFERENCES conversations(id),
+    entries_read INTEGER NOT NULL,
+    entries_not_imported INTEGER NOT NULL
+);
+CREATE INDEX import_entries_conversation ON import_entries(conversation_id);
+CREATE TABLE import_report(
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    conversation_id INTEGER REFERENCES conversations(id),
+    position TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX import_report_import ON import_report(import_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

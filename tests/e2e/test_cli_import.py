@@ -194,7 +194,9 @@ def test_an_internal_error_is_one_line_and_logged_without_its_message(
         "def broken(c):\n    raise ValueError('GEHEIM-uit-de-chat')\n"
         "q.case_stats = broken\n"
     )
-    env = dict(cli.env, PYTHONPATH=str(cli.cwd))
+    # Keep the code under test on the path (a worktree's PYTHONPATH), after the hook.
+    path = os.pathsep.join(p for p in (str(cli.cwd), cli.env.get("PYTHONPATH", "")) if p)
+    env = dict(cli.env, PYTHONPATH=path)
     proc = Cli(env, cli.cwd).run("stats", "c.chatsafe", "--json", check=False)
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("chatsafe: internal error (ValueError)")
