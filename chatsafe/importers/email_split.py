@@ -1,9 +1,20 @@
 """Splitting mbox bytes into messages in memory, and reading just the headers.
 
 ``mailbox.mbox`` needs a path on disk; an mbox inside a zip must never be written out,
-so the split is done here. A message starts at a line beginning ``From `` at the start
-of the file or after a blank line (Gmail Takeout and Apple Mail both write the blank
-line). Lines quoted as ``>From `` (mboxrd: ``>>From `` too) lose one ``>``.
+so the split is done here, as mail programs write mboxes (RFC 4155 and the mboxo, mboxrd,
+mboxcl and mboxcl2 conventions):
+
+- A message starts at a ``From `` line that is followed by a header line and either
+  comes after a blank line (Gmail Takeout, Apple Mail) or is a whole envelope line, a
+  sender (or Netscape/Thunderbird's ``-``) and an asctime date: Thunderbird writes
+  ``From - <date>`` straight after the previous message, with no blank line, and
+  splitting only after blank lines silently merged 10 of 29 messages of a real folder.
+- A ``Content-Length`` header is honoured when it is consistent, i.e. it ends the
+  message exactly at the end of the file or at the next ``From `` line: the body it
+  covers is taken whole (mboxcl2 does not quote ``From `` lines in bodies).
+- Lines quoted as ``>From `` (mboxrd: ``>>From `` too) lose one ``>``, except in a
+  message whose Content-Length covers unquoted ``From `` lines (mboxcl2 quotes nothing).
+- A leading byte-order mark and blank lines before the first message are skipped.
 """
 
 from __future__ import annotations
@@ -34,33 +45,97 @@ _MONTHS = {
 _HEADERS = BytesHeaderParser(policy=policy.compat32)
 
 
+_BOM = b"\xef\xbb\xbf"
+_ENVELOPE_FROM = re.compile(rb"From [^ \t\r\n]+[ \t]")
+_CONTENT_LENGTH = re.compile(rb"^Content-Length:[ \t]*(\d{1,15})[ \t]*\r?$", re.M | re.I)
+_BODY_FROM = re.compile(rb"^From ", re.M)
+
+
+def _lead(data: bytes) -> int:
+    """Where the first message may start: after a byte-order mark and blank lines."""
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    while start < len(data) and data[start] in b"\r\n":
+        start += 1
+    return start
+
+
 def looks_like_mbox(head: bytes) -> bool:
-    return head.lstrip(b"\r\n").startswith(b"From ")
+    return head.startswith(b"From ", _lead(head))
+
+
+def _is_separator(data: bytes, at: int, end: int) -> bool:
+    """Is the ``From `` line at ``data[at:end]`` (end: after its newline) a separator?"""
+    if not _STARTS_HEADER.match(data, end):
+        return False  # an unquoted "From " line in a body is followed by more body
+    if data[at - 2 : at] == b"\n\n" or data[at - 3 : at] == b"\n\r\n":
+        return True
+    line = data[at:end]
+    return bool(_ENVELOPE_FROM.match(line)) and envelope_date(line) is not None
+
+
+def _next_separator(data: bytes, start: int) -> int:
+    for match in _FROM_LINE.finditer(data, start):
+        if _is_separator(data, match.start(), match.end()):
+            return match.start()
+    return len(data)
+
+
+def _by_content_length(data: bytes, body_at: int) -> tuple[int, int] | None:
+    """(end of message, start of the next) from a consistent Content-Length, else None."""
+    found = _HEADER_END.search(data, body_at)
+    if not found:
+        return None
+    length = _CONTENT_LENGTH.search(data, body_at, found.start() + 1)
+    if not length:
+        return None
+    end = found.end() + int(length.group(1))
+    if end > len(data):
+        return None
+    nxt = end
+    for _ in range(2):  # the message's last newline and the blank line, in either order
+        if data.startswith(b"\r\n", nxt):
+            nxt += 2
+        elif data.startswith(b"\n", nxt):
+            nxt += 1
+    if not data[nxt:].strip(b"\r\n"):
+        return end, len(data)
+    if nxt > 0 and data[nxt - 1 : nxt] != b"\n":
+        return None
+    line_end = data.find(b"\n", nxt)
+    if not data.startswith(b"From ", nxt) or line_end < 0:
+        return None
+    if not _STARTS_HEADER.match(data, line_end + 1):
+        return None
+    return end, nxt
 
 
 def split_mbox(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(envelope line, message bytes) for each message of an mbox."""
-    starts: list[tuple[int, int]] = []
-    lead = len(data) - len(data.lstrip(b"\r\n"))
-    for match in _FROM_LINE.finditer(data, lead):
-        at = match.start()
-        if at == lead:
-            starts.append((at, match.end()))
-        elif data[at - 2 : at] == b"\n\n" or data[at - 3 : at] == b"\n\r\n":
-            # An unquoted "From " line in a body is only a separator if headers follow.
-            if _STARTS_HEADER.match(data, match.end()):
-                starts.append((at, match.end()))
-    for i, (at, body_at) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else len(data)
-        message = data[body_at:end]
-        # The blank line before the next "From " belongs to the mbox, not the message.
-        if message.endswith(b"\r\n"):
-            message = message[:-2]
-        elif message.endswith(b"\n"):
-            message = message[:-1]
-        if b">From " in message:
+    """(envelope line, message bytes) for each message of an mbox (see the module)."""
+    at = _lead(data)
+    if not data.startswith(b"From ", at):
+        return
+    while at < len(data):
+        line_end = data.find(b"\n", at)
+        body_at = len(data) if line_end < 0 else line_end + 1
+        envelope = data[at:body_at].rstrip(b"\r\n")
+        counted = _by_content_length(data, body_at)
+        if counted:
+            end, nxt = counted
+            message = data[body_at:end]
+            quoted = not _BODY_FROM.search(message)
+        else:
+            nxt = _next_separator(data, body_at)
+            message = data[body_at:nxt]
+            # The blank line before the next "From " belongs to the mbox, not the message.
+            if message.endswith(b"\r\n"):
+                message = message[:-2]
+            elif message.endswith(b"\n"):
+                message = message[:-1]
+            quoted = True
+        if quoted and b">From " in message:
             message = _QUOTED_FROM.sub(rb"\1", message)
-        yield data[at:body_at].rstrip(b"\r\n"), message
+        yield envelope, message
+        at = nxt
 
 
 def envelope_date(envelope: bytes) -> datetime | None:
