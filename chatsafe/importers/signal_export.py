@@ -12,9 +12,11 @@ one without ``data.json`` merge.
 
 Times are the exporting computer's local wall-clock time (no zone): ``instant`` stays
 None. Calls are events. Entries with no text, no attachment and not deleted are
-artifacts of the export (mostly group and timer changes that signal-export prints
-without words); they are not messages: they are counted in
-``conversation.extra["artifacts"]`` with their times in ``extra["artifact_times"]``.
+artifacts of the export (group and timer changes that signal-export prints without
+words, and calls in signal-export 2.0); they are not messages, and nothing says which
+they were: each gets a line in the import report (``empty-entry``, with its file and
+line) and they are counted in ``conversation.extra["artifacts"]`` with their times in
+``extra["artifact_times"]``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import (
+    EntryTally,
+    EventType,
+    Kind,
+    ParsedAttachment,
+    ParsedConversation,
+    ParsedMessage,
+)
 from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext, decode_text
 from chatsafe.media import sniff_mime
@@ -188,21 +197,30 @@ class SignalExportImporter:
         self, source: Source, ctx: ImportContext, prefix: str, names: set[str]
     ) -> ParsedConversation:
         if prefix + "data.json" in names:
-            where = source.where(prefix + "data.json")
-            entries = _from_json(decode_text(source.read(prefix + "data.json"), where), where)
+            member = prefix + "data.json"
+            where = source.where(member)
+            entries = _from_json(decode_text(source.read(member), where), where)
         else:
-            where = source.where(prefix + "chat.md")
-            text = decode_text(source.read(prefix + "chat.md"), where, ctx.encoding)
+            member = prefix + "chat.md"
+            where = source.where(member)
+            text = decode_text(source.read(member), where, ctx.encoding)
             entries = _from_markdown(text, where)
         title = PurePosixPath(prefix).name if prefix else _root_title(source)
         owner = ctx.owner or "Me"
         messages: list[ParsedMessage] = []
         artifacts: list[str] = []
         senders: list[str] = []
+        tally = EntryTally(read=len(entries))
         for entry in entries:
             msg = self._message(entry, source, prefix, names, owner)
             if msg is None:
                 artifacts.append(entry.stamp.replace(" ", "T"))
+                tally.skip(
+                    f"{member} line {entry.line}",
+                    "empty-entry",
+                    f"signal-export wrote an entry of {entry.stamp} with no text or attachment"
+                    " (a call, or a group or timer change)",
+                )
                 continue
             msg.position = len(messages)
             messages.append(msg)
@@ -218,6 +236,7 @@ class SignalExportImporter:
             is_group=len(others) > 1,
             owner=owner,
             extra={"artifacts": len(artifacts), "artifact_times": artifacts},
+            tally=tally,
         )
 
     def _message(

@@ -45,7 +45,12 @@ def test_import_stats_messages_contract(cli: Cli) -> None:
         "view_once",
         "disappearing_notices",
         "labels",
+        "entries_read",
+        "entries_not_imported",
     }
+    assert set(stats) >= {"conversations", "sources"}
+    assert conv["entries_read"] == conv["messages"] + conv["events"]
+    assert conv["entries_not_imported"] == {"count": 0, "reasons": {}}
     assert conv["source_format"] == "whatsapp"
     assert conv["title"] == "Team Kamerbrief"
     assert conv["messages"] == 40 and conv["events"] == 1
@@ -206,3 +211,14 @@ def test_an_internal_error_is_one_line_and_logged_without_its_message(
     assert "internal error in stats: ValueError" in text
     assert "cli/__init__.py" in text  # where it happened
     assert "GEHEIM" not in text and "GEHEIM" not in proc.stderr
+
+
+def test_entries_not_imported_are_summed_up_by_import_and_stats(cli: Cli) -> None:
+    export = Path(__file__).parent.parent / "fixtures" / "signal_export" / "export"
+    proc = cli.run("import", "c.chatsafe", str(export), "--owner", "Me")
+    assert "3 of 14 entries read not imported" in proc.stderr
+    text = cli.run("stats", "c.chatsafe").stdout
+    assert "import 1 (export): 3 of 14 entries not imported (empty-entry 3)" in text
+    (source,) = cli.json("stats", "c.chatsafe", "--json")["sources"]
+    assert source["entries_read"] == 14
+    assert [e["reason"] for e in source["entries_not_imported"]["entries"]] == ["empty-entry"] * 3

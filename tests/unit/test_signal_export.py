@@ -208,3 +208,24 @@ def test_mutations_raise_only_chatsafe_errors(
         pass
     finally:
         (chat / which).write_bytes(original)
+
+
+def test_empty_entries_are_in_the_import_report_with_file_and_line(tmp_path: Path) -> None:
+    """signal-export 2.0 writes a call as an empty entry: never a silent drop (issue 12)."""
+    from chatsafe.ingest import import_paths
+    from chatsafe.store import create_case, queries
+
+    case = create_case(tmp_path / "c.chatsafe")
+    report = import_paths(case, [EXPORT], ImportContext(owner="Me"))
+    stats = queries.case_stats(case.conn)
+    case.close()
+    jan = next(c for c in stats["conversations"] if c["title"] == "JanJansen")
+    assert jan["entries_read"] == 8
+    assert jan["entries_not_imported"] == {"count": 1, "reasons": {"empty-entry": 1}}
+    assert jan["messages"] + jan["events"] + 1 == 8
+    lines = stats["sources"][0]["entries_not_imported"]["entries"]
+    assert {"conversation": jan["id"], "position": "JanJansen/data.json line 6"}.items() <= (
+        lines[0].items()
+    )
+    assert "2024-03-14 09:07:00" in lines[0]["detail"]
+    assert report.not_imported == 3  # one in JanJansen, two in Kabinet
