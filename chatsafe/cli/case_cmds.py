@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,12 @@ from typing import Any
 from chatsafe import importers, settings
 from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
 from chatsafe.errors import ChatsafeError
+from chatsafe.importers import whatsapp_android, whatsapp_crypt
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
 from chatsafe.store import Case, discard_case, queries
+
+WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
 
 
 def register(sub: Any) -> None:
@@ -24,6 +28,12 @@ def register(sub: Any) -> None:
     p.add_argument("--format", dest="format_name", help="skip detection: name the format")
     p.add_argument("--encoding", help="text encoding when the export is not UTF-8")
     p.add_argument("--signal-key", help="file holding the Signal Desktop database key (hex)")
+    p.add_argument(
+        "--whatsapp-key",
+        metavar="FILE",
+        help="WhatsApp for Android backup key: a file with the 64 digits, or the key file "
+        f"(encrypted_backup.key, key); or set {WHATSAPP_KEY_ENV}",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("stats", help="counts per conversation")
@@ -60,10 +70,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             signal_key = Path(args.signal_key).read_text(encoding="ascii").strip()
         except (OSError, UnicodeDecodeError):
             raise ChatsafeError("cannot read the Signal key file", file=args.signal_key) from None
+    extra = _whatsapp_key(args)
     created = not args.case.exists()
     case = open_from_args(args, create=True)
     try:
-        _import_into(case, args, signal_key)
+        _import_into(case, args, signal_key, extra)
     except BaseException:
         if created:  # a refused first import leaves nothing behind, not an empty case
             case.close()
@@ -74,7 +85,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_into(case: Case, args: argparse.Namespace, signal_key: str | None) -> None:
+def _whatsapp_key(args: argparse.Namespace) -> dict[str, str]:
+    """The WhatsApp backup key from a file or the environment, never from argv."""
+    if args.whatsapp_key:
+        try:
+            data = Path(args.whatsapp_key).read_bytes()
+        except OSError:
+            raise ChatsafeError("cannot read the WhatsApp key file",
+                                file=args.whatsapp_key) from None  # fmt: skip
+        key = whatsapp_crypt.parse_key(data, args.whatsapp_key)
+    elif os.environ.get(WHATSAPP_KEY_ENV):
+        key = whatsapp_crypt.parse_key(os.environ[WHATSAPP_KEY_ENV].encode(), WHATSAPP_KEY_ENV)
+    else:
+        return {}
+    return {whatsapp_android.KEY_EXTRA: key.raw.hex()}
+
+
+def _import_into(
+    case: Case, args: argparse.Namespace, signal_key: str | None, extra: dict[str, str]
+) -> None:
     if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
         case.set_setting("time_zone", args.tz)
     ctx = ImportContext(
@@ -82,6 +111,7 @@ def _import_into(case: Case, args: argparse.Namespace, signal_key: str | None) -
         encoding=args.encoding,
         time_zone=args.tz or case.time_zone,
         signal_key=signal_key,
+        extra=extra,
     )
     progress = StderrProgress("import")
     report = import_paths(

@@ -14,6 +14,7 @@ log = logging.getLogger("chatsafe.importers")
 # Module name -> the importer object it exports as ``IMPORTER``. Order is display order.
 _MODULES = (
     "whatsapp",
+    "whatsapp_android",
     "signal_export",
     "signal_desktop",
     "sms_backup",

@@ -156,13 +156,24 @@ def open_readonly(source: Source, name: str) -> sqlite3.Connection:
     else:
         data = path.read_bytes() if path is not None else source.read(name)
         conn = _memory(apply_wal(data, wal) if wal else data, where)
+    return _checked(conn, where)
+
+
+def _checked(conn: sqlite3.Connection, where: str) -> sqlite3.Connection:
     try:
+        # A sort over a source must not spill rows into a temporary file (PITFALLS).
+        conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA query_only = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DB_ERRORS as exc:
         conn.close()
         raise InputError(describe(exc), file=where) from None
     return conn
+
+
+def open_image(data: bytes, where: str) -> sqlite3.Connection:
+    """A read-only in-memory connection to a database image (decrypted in memory)."""
+    return _checked(_memory(data, where), where)
 
 
 def tables(conn: sqlite3.Connection) -> set[str]:

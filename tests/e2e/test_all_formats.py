@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 from tests.e2e.conftest import Cli
-from tests.unit import imessage_db, signal_desktop_db
+from tests.unit import imessage_db, signal_desktop_db, whatsapp_android_db
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 FORMATS = {
     "whatsapp",
+    "whatsapp-android",
     "signal-export",
     "signal-desktop",
     "sms",
@@ -46,6 +47,10 @@ def _inputs(work: Path) -> tuple[list[Path], Path]:
     key_file = work / "signal.key"
     key_file.write_text(signal_desktop_db.KEY)
     copies.append(signal_root)
+    # Its key file next to it, as IT support brings it from the phone.
+    phone = whatsapp_android_db.build(work / "in" / "WhatsApp")
+    (phone / "encrypted_backup.key").write_text(whatsapp_android_db.KEY_HEX)
+    copies.append(phone)
     return copies, key_file
 
 

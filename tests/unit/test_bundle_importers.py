@@ -48,9 +48,16 @@ def _signal_desktop(tmp: Path) -> tuple[Path, dict[str, Any]]:
     return build(tmp / "Signal"), {"signal_key": KEY}
 
 
+def _whatsapp_android(tmp: Path) -> tuple[Path, dict[str, Any]]:
+    from whatsapp_android_db import KEY_HEX, build
+
+    return build(tmp / "WhatsApp"), {"extra": {"whatsapp_key": KEY_HEX}}
+
+
 # format (importer module) -> how to get an export of it
 TABLE: dict[str, Callable[[Path], tuple[Path, dict[str, Any]]]] = {
     "whatsapp": _fixed("whatsapp/WhatsApp-chat met Kabinetsoverleg.txt"),
+    "whatsapp_android": _whatsapp_android,
     "signal_export": _fixed("signal_export/export"),
     "signal_desktop": _signal_desktop,
     "sms_backup": _fixed("sms/backup.xml"),

@@ -1,0 +1,48 @@
+"""Phone backups and app databases through the real CLI: keys from the environment or a
+file (never argv), one-line refusals with exit 2, and no decrypted byte on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tests.e2e.conftest import Cli
+from tests.e2e.test_cli_import import _all_files, _forms
+from tests.unit import whatsapp_android_db
+
+
+def test_crypt15_backup_with_the_key_in_the_environment(cli: Cli, isolated_home: Path) -> None:
+    phone = whatsapp_android_db.build(cli.cwd / "WhatsApp")
+    case = cli.cwd / "cases" / "m.chatsafe"
+    env = dict(cli.env, CHATSAFE_WHATSAPP_KEY=whatsapp_android_db.KEY_HEX)
+    Cli(env, cli.cwd).run("import", str(case), str(phone))
+    stats = cli.json("stats", str(case), "--json")["conversations"]
+    assert {c["source_format"] for c in stats} == {"whatsapp-android"}
+    assert sum(c["messages"] + c["events"] for c in stats) == 15
+    msgs = cli.run("messages", str(case), "--conversation", "1", "--json")
+    assert whatsapp_android_db.CANARY in msgs.stdout
+    # The backup was decrypted in memory only: the canary is nowhere on disk in the clear.
+    for path in _all_files(cli.cwd, isolated_home):
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3"), path
+        for form in _forms(whatsapp_android_db.CANARY):
+            assert form not in data, f"found in the clear in {path}"
+
+
+def test_key_file_and_wrong_key(cli: Cli) -> None:
+    phone = whatsapp_android_db.build(cli.cwd / "WhatsApp")
+    case = cli.cwd / "m.chatsafe"
+    wrong = cli.cwd / "wrong.txt"
+    wrong.write_text("ab" * 32)
+    proc = cli.run("import", str(case), str(phone), "--whatsapp-key", str(wrong), check=False)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "msgstore.db.crypt15" in lines[0]
+    assert "does not open this backup" in lines[0]
+    assert not case.exists()  # a refused first import leaves no case behind
+    missing = cli.run("import", str(case), str(phone), check=False)
+    assert missing.returncode == 2 and "64-digit" in missing.stderr
+    right = cli.cwd / "key.txt"
+    right.write_text(whatsapp_android_db.KEY_HEX + "\n")
+    cli.run("import", str(case), str(phone), "--whatsapp-key", str(right))
+    assert os.path.getsize(case) > 0
