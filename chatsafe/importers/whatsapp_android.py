@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import EntryTally, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError
 from chatsafe.importers import whatsapp_android_rows as rows
 from chatsafe.importers import whatsapp_crypt
@@ -274,17 +274,19 @@ class _Reader:
             if jid == "status@broadcast":
                 shown = "Status updates"
             extra: dict[str, Any] = {"jid": jid}
+            tally = EntryTally()
             if isinstance(expiry, int) and expiry > 0:
                 extra["disappearing_seconds"] = expiry
             yield ParsedConversation(
                 source_format=NAME,
                 key=jid,
                 title=shown,
-                messages=self._messages(chat_id, query, shown, group),
+                messages=self._messages(chat_id, query, shown, group, tally),
                 participants=self._members(jid_row) if group else [shown],
                 is_group=group,
                 owner=self.owner,
                 extra=extra,
+                tally=tally,
             )
 
     def _raw_jid(self, row_id: int | None) -> str | None:
@@ -335,30 +337,39 @@ class _Reader:
         return out
 
     def _messages(
-        self, chat_id: int, query: str, title: str, group: bool
+        self, chat_id: int, query: str, title: str, group: bool, tally: EntryTally
     ) -> Iterator[ParsedMessage]:
         """The chat's messages, read lazily: ingest consumes them before the next chat."""
         try:
-            yield from self._rows(chat_id, query, title, group)
+            yield from self._rows(chat_id, query, title, group, tally)
         except DB_ERRORS as exc:
             raise InputError(describe(exc), file=self.where) from None
 
-    def _rows(self, chat_id: int, query: str, title: str, group: bool) -> Iterator[ParsedMessage]:
+    def _rows(
+        self, chat_id: int, query: str, title: str, group: bool, tally: EntryTally
+    ) -> Iterator[ParsedMessage]:
         reactions = self._add_ons(chat_id)
         polls = self._polls(chat_id)
         cursor = self.conn.execute(query, (chat_id,))
         names = [d[0] for d in cursor.description]
         for position, values in enumerate(cursor):
+            tally.read += 1  # one row of `message`
             row = dict(zip(names, values, strict=True))
             msg = self._message(row, title, group)
             msg.position = position
             if row["_id"] in reactions:
-                msg.extra["reactions"] = reactions[row["_id"]]
+                msg.extra["reactions"] = reactions.pop(row["_id"])
             if row["_id"] in polls:
                 msg.extra["poll"] = polls[row["_id"]]
             if position % 1000 == 999:
                 self.ctx.check_cancel()
             yield msg
+        for parent, left in reactions.items():
+            # A reaction whose message is not in this chat has nothing to hang on: reported.
+            for _ in left:
+                tally.read += 1
+                tally.skip(f"reaction to row {parent} of message", "orphan-reaction",
+                           "a reaction to a message that is not in this chat")  # fmt: skip
 
     def _message(self, row: dict[str, Any], title: str, group: bool) -> ParsedMessage:
         instant = _instant(row["timestamp"])

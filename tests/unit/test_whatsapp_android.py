@@ -179,6 +179,10 @@ def test_import_into_a_case_keeps_the_backup_as_original(tmp_path: Path, phone: 
     case = create_case(tmp_path / "c.chatsafe")
     report = import_paths(case, [phone], ImportContext(extra={KEY_EXTRA: KEY_HEX}))
     assert report.added == 15
+    # The reaction to a message that is gone is in the import report, not lost.
+    assert report.entries_read == 16 and report.not_imported == 1
+    (reason,) = case.conn.execute("SELECT reason FROM import_report").fetchall()
+    assert reason[0] == "orphan-reaction"
     assert import_paths(case, [phone], ImportContext(extra={KEY_EXTRA: KEY_HEX})).added == 0
     kept = {r[0] for r in case.conn.execute("SELECT name FROM source_files")}
     assert "Databases/msgstore.db.crypt15" in kept

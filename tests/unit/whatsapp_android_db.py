@@ -121,6 +121,10 @@ def make_db(extra_messages: int = 0) -> bytes:
     conn.execute("INSERT INTO message_add_on(_id, chat_row_id, from_me, sender_jid_row_id,"
                  " parent_message_row_id, message_add_on_type) VALUES (1, 1, 0, 1, 2, 56)")
     conn.execute("INSERT INTO message_add_on_reaction VALUES (1, '👍', 0)")
+    # A reaction to a message that is gone: reported, not dropped.
+    conn.execute("INSERT INTO message_add_on(_id, chat_row_id, from_me, sender_jid_row_id,"
+                 " parent_message_row_id, message_add_on_type) VALUES (2, 1, 0, 1, 77, 56)")
+    conn.execute("INSERT INTO message_add_on_reaction VALUES (2, '❤', 0)")
     # Chat 2, the group: created, a message from Jan, one from Piet by his LID, own one.
     _msg(conn, 10, 2, 10, None, wa_type=7)
     conn.execute("INSERT INTO message_system VALUES (10, 11)")
