@@ -176,7 +176,9 @@ def build(
             "by_category": {
                 cat: {
                     "conversations": whole[cat],
-                    **pooled[cat].as_dict(span=False, keep_reason=False),
+                    # Reasons of conversations withheld entirely too, as the docs
+                    # promise; pooled and sorted, so none is tied to a conversation.
+                    **pooled[cat].as_dict(span=False, keep_reason=include_reasons),
                 }
                 for cat in CATEGORIES
             },

@@ -441,14 +441,14 @@ class MainWindow(QMainWindow, ReviewOps):
             self.details.show_conversation(r, self.conv_model.review_text(r))
 
     def selected_message_ids(self) -> list[int]:
-        """The selected messages that can be marked (system events are skipped)."""
+        """The selected messages and system events (both can be marked)."""
         if self.msg_model is None:
             return []
         rows = sorted({i.row() for i in self.transcript.selectionModel().selectedRows()})
         out = []
         for row in rows:
             m = self.msg_model.message(row)
-            if m is not None and m.kind == "message":
+            if m is not None:
                 out.append(m.id)
         return out
 

@@ -186,8 +186,8 @@ class MessageModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (COL_PRIVATE, COL_PARTY):
-            m = self.message(index.row())
-            if m is not None and m.kind == "message":
+            # Events are markable too: "X added Y" can name a private contact.
+            if self.message(index.row()) is not None:
                 base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -205,14 +205,12 @@ class MessageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(m, col)
         if role == Qt.ItemDataRole.CheckStateRole and col in (COL_PRIVATE, COL_PARTY):
-            if m.kind != "message":
-                return None
             want = PRIVATE if col == COL_PRIVATE else PARTY
             label, source = self.effective(m)
             if label != want:
                 return Qt.CheckState.Unchecked
             return Qt.CheckState.Checked if source == "own" else Qt.CheckState.PartiallyChecked
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_LABEL and m.kind == "message":
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_LABEL:
             suggested = self.suggestion(m)
             label, source = self.effective(m)
             if suggested and label == BUSINESS:
@@ -234,7 +232,7 @@ class MessageModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == roles.EFFECTIVE:
-            return self.effective(m) if m.kind == "message" else None
+            return self.effective(m)
         if role == roles.SUGGESTION:
             return self.suggestion(m)
         if role == roles.OUT_OF_PERIOD:
@@ -260,8 +258,6 @@ class MessageModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, m: MessageRow) -> str:
-        if m.kind != "message":
-            return self.tr("System event: shown, but not markable")
         label, source = self.effective(m)
         text = label_name(label)
         if source == "conversation":
@@ -283,7 +279,7 @@ class MessageModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.CheckStateRole or index.column() not in (COL_PRIVATE, COL_PARTY):
             return False
         m = self.message(index.row())
-        if m is None or m.kind != "message":
+        if m is None:
             return False
         want = PRIVATE if index.column() == COL_PRIVATE else PARTY
         self.mark_requested.emit([m.id], self.toggled_label(m, want))

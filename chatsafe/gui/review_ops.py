@@ -38,11 +38,6 @@ class ReviewOps(CaseOps):
             if ids:
                 self.mark_messages(ids, label, reason)
                 return
-            if self.transcript.selectionModel() and self.transcript.selectionModel().selectedRows():
-                self.statusBar().showMessage(
-                    translate("MainWindow", "System events cannot be marked."), 5000
-                )
-                return
         cid = self.current_conversation_id()
         if cid is not None:
             self.mark_conversation(cid, label, reason)

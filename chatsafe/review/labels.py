@@ -48,11 +48,11 @@ def status_for(role: Role) -> str:
     return "confirmed" if role is Role.MINISTER else "proposed"
 
 
-def _current(c: Any, table: str, column: str, target_id: int) -> tuple[str, str] | None:
+def _current(c: Any, table: str, column: str, target_id: int) -> tuple[str, str, str | None] | None:
     row = c.execute(
-        f"SELECT label, status FROM {table} WHERE {column} = ?", (target_id,)
+        f"SELECT label, status, reason FROM {table} WHERE {column} = ?", (target_id,)
     ).fetchone()
-    return None if row is None else (str(row[0]), str(row[1]))
+    return None if row is None else (str(row[0]), str(row[1]), row[2] or None)
 
 
 def _set(
@@ -66,10 +66,13 @@ def _set(
     role: Role,
     reason: str | None,
 ) -> bool:
-    old = _current(c, table, column, target_id)
+    current = _current(c, table, column, target_id)
+    old = None if current is None else current[:2]
     status = status_for(role)
     new = None if label is None else (label.value, status)
-    if old == new:
+    # A new reason for the same mark is a decision too: it is recorded and logged.
+    old_reason = None if current is None else current[2]
+    if old == new and (label is None or (reason or None) == old_reason):
         return False
     if label is None:
         c.execute(f"DELETE FROM {table} WHERE {column} = ?", (target_id,))
@@ -134,15 +137,17 @@ def label_messages(
     role: Role,
     reason: str | None = None,
 ) -> int:
-    """Mark (or clear) messages; system events cannot be marked. Returns how many changed."""
+    """Mark (or clear) messages and system events. Returns how many changed.
+
+    Events are markable because they can name people ("X added Y"): a reviewer must be
+    able to withhold one even in a conversation that otherwise leaves.
+    """
     _require_name(by)
     changed = 0
     for mid in message_ids:
         row = c.execute("SELECT kind FROM messages WHERE id = ?", (mid,)).fetchone()
         if row is None:
             raise ReviewError(f"no message {mid} in this case")
-        if row[0] != "message":
-            raise ReviewError(f"entry {mid} is a system event; events cannot be marked")
         changed += _set(
             c, "message_labels", "message_id", f"message:{mid}", mid, label, by, role, reason
         )

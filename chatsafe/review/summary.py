@@ -8,8 +8,10 @@ One definition, used by the GUI, the CLI and the bundle:
 - a message is *unconfirmed* while its conversation has not been confirmed by the
   minister or its mark is still a proposal; *unreviewed* while nobody has reviewed or
   confirmed its conversation.
-System events are not markable: they leave with a conversation that has business
-content, when they fall in the period.
+System events ("X added Y") are markable like messages and have an effective label the
+same way: an event leaves only when it is in period, its effective label is business
+(so an event of a conversation marked private stays in, whatever its messages are),
+and its conversation has business messages that leave.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def summarize(c: Any) -> Summary:
     for cid, kind, in_p, label, status, confirmed, reviewed, n in rows:
         counts = summary.conversations.setdefault(int(cid), Counts())
         if kind != "message":
-            if in_p:
+            if in_p and label == "business":
                 counts.events += n
             continue
         if not in_p:
@@ -108,7 +110,9 @@ def summarize(c: Any) -> Summary:
 def leaving_message_ids(c: Any, conversation_id: int) -> list[int]:
     """The business messages and events of a conversation that leave, in time order.
 
-    Events leave only with a conversation that has business messages in the period.
+    Events leave only when their own effective label is business (never with a
+    conversation marked private or party-political), and only with a conversation that
+    has business messages in the period.
     """
     start, end = period(c)
     cond = in_period_sql(start, end)
@@ -119,4 +123,4 @@ def leaving_message_ids(c: Any, conversation_id: int) -> list[int]:
     ).fetchall()
     if not any(kind == "message" and label == "business" for _, kind, label in rows):
         return []
-    return [int(mid) for mid, kind, label in rows if kind == "event" or label == "business"]
+    return [int(mid) for mid, _kind, label in rows if label == "business"]

@@ -62,20 +62,19 @@ def test_checkbox_marks_a_conversation_then_a_message_overrides_it(
     assert log.verify(case.conn) == []
 
 
-def test_range_selection_marks_messages_but_never_events(make_window, case) -> None:  # type: ignore[no-untyped-def]
+def test_range_selection_marks_messages_and_events(make_window, case) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     _select_rows(w, [0, 1, 2, 3])  # row 0 is the encryption notice
     w.act.mark_party.trigger()
     marked = _labels(case)[1]
-    assert len(marked) == 3 and set(marked.values()) == {"party_political"}
+    # Events are markable (issue 10): "X added Y" can name a private contact.
+    assert len(marked) == 4 and set(marked.values()) == {"party_political"}
     assert w.msg_model.index(2, mm.COL_PARTY).data(CHECK) == Qt.CheckState.Checked
-    row = w.conv_model.conversation(w.conv_model.row_of(w.current_conversation_id()))
-    assert row.marked == {"party_political": 3} and row.proposals == 3  # an assistant proposes
+    assert w.msg_model.index(0, mm.COL_PARTY).data(CHECK) == Qt.CheckState.Checked
     _select_rows(w, [0])
     w.act.mark_private.trigger()
-    assert "private" not in _labels(case)[1].values()
-    assert w.statusBar().currentMessage() == "System events cannot be marked."
-    _select_rows(w, [1, 2, 3])
+    assert list(_labels(case)[1].values()).count("private") == 1
+    _select_rows(w, [0, 1, 2, 3])
     w.act.clear.trigger()
     assert _labels(case)[1] == {}
 

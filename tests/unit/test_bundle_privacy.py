@@ -91,6 +91,7 @@ markings = st.fixed_dictionaries(
         "msg": st.lists(
             st.sampled_from(LABELS), min_size=N_CONV * PER_CONV, max_size=N_CONV * PER_CONV
         ),
+        "event": st.lists(st.sampled_from(LABELS), min_size=N_CONV, max_size=N_CONV),
         "start": st.sampled_from([None, "2024-02-01", "2024-03-10"]),
         "end": st.sampled_from([None, "2024-04-30", "2024-06-30"]),
     }
@@ -131,6 +132,16 @@ def test_nothing_withheld_leaves_and_everything_business_does(
                     " 'minister', '2024')",
                     (mid, label),
                 )
+        for conv, label in enumerate(marks["event"]):
+            if label:
+                (mid,) = t.execute(
+                    "SELECT id FROM messages WHERE instr(text, ?)", (f"CANE{conv}X",)
+                ).fetchone()
+                t.execute(
+                    "INSERT INTO message_labels VALUES(?, ?, 'confirmed', 'CANR', 'M',"
+                    " 'minister', '2024')",
+                    (mid, label),
+                )
     out = tmp / f"b{next(_counter)}.zip"
     builder.make_bundle(case, out, signer, by="Minister", role="minister")
     blob = b"\n".join(bundle_bytes(out).values()).decode("utf-8", "replace")
@@ -158,7 +169,10 @@ def test_nothing_withheld_leaves_and_everything_business_does(
             if leaves and i % 3 == 2:
                 leaving_senders.add(f"CANS{conv}{i % 2}X")
         present[f"CANT{conv}X"] = conv_leaves
-        present[f"CANE{conv}X"] = conv_leaves and in_period(DAYS[2])
+        # An event leaves by its own effective label, like a message, and only with a
+        # conversation that leaves: never with a conversation marked private.
+        event_label = marks["event"][conv] or marks["conv"][conv] or "business"
+        present[f"CANE{conv}X"] = conv_leaves and in_period(DAYS[2]) and event_label == "business"
         present[f"CANP{conv}X"] = False  # listed as participant, never wrote: never named
         for s in (f"CANS{conv}0X", f"CANS{conv}1X"):
             present[s] = s in leaving_senders
