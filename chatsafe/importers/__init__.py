@@ -15,6 +15,7 @@ log = logging.getLogger("chatsafe.importers")
 _MODULES = (
     "whatsapp",
     "whatsapp_android",
+    "whatsapp_ios",
     "signal_export",
     "signal_desktop",
     "sms_backup",

@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 from tests.e2e.conftest import Cli
-from tests.unit import imessage_db, signal_desktop_db, whatsapp_android_db
+from tests.unit import imessage_db, signal_desktop_db, whatsapp_android_db, whatsapp_ios_db
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures"
 FORMATS = {
     "whatsapp",
     "whatsapp-android",
+    "whatsapp-ios",
     "signal-export",
     "signal-desktop",
     "sms",
@@ -51,6 +52,7 @@ def _inputs(work: Path) -> tuple[list[Path], Path]:
     phone = whatsapp_android_db.build(work / "in" / "WhatsApp")
     (phone / "encrypted_backup.key").write_text(whatsapp_android_db.KEY_HEX)
     copies.append(phone)
+    copies.append(whatsapp_ios_db.build_mac(work / "in" / "group.net.whatsapp.WhatsApp.shared"))
     return copies, key_file
 
 

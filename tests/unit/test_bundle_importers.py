@@ -54,10 +54,17 @@ def _whatsapp_android(tmp: Path) -> tuple[Path, dict[str, Any]]:
     return build(tmp / "WhatsApp"), {"extra": {"whatsapp_key": KEY_HEX}}
 
 
+def _whatsapp_ios(tmp: Path) -> tuple[Path, dict[str, Any]]:
+    from whatsapp_ios_db import build_mac
+
+    return build_mac(tmp / "group.net.whatsapp.WhatsApp.shared"), {}
+
+
 # format (importer module) -> how to get an export of it
 TABLE: dict[str, Callable[[Path], tuple[Path, dict[str, Any]]]] = {
     "whatsapp": _fixed("whatsapp/WhatsApp-chat met Kabinetsoverleg.txt"),
     "whatsapp_android": _whatsapp_android,
+    "whatsapp_ios": _whatsapp_ios,
     "signal_export": _fixed("signal_export/export"),
     "signal_desktop": _signal_desktop,
     "sms_backup": _fixed("sms/backup.xml"),
