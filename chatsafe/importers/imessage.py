@@ -3,8 +3,11 @@
 The database is opened read-only (see :mod:`chatsafe.importers.sqlite_readonly`); the
 source is never changed. One conversation per ``chat`` row, keyed by ``chat.guid``.
 Tapbacks are not messages: they become ``extra["reactions"]`` on the message they
-point at. Messages in "Recently Deleted" (``chat_recoverable_message_join``) are
-counted in ``conversation.extra["recently_deleted"]`` and left out of the transcript.
+point at (one whose message is missing gets an import report line). Messages in
+"Recently Deleted" (``chat_recoverable_message_join``) are counted in
+``conversation.extra["recently_deleted"]``, left out of the transcript, and each gets an
+import report line. A value of the wrong type (a BLOB where the text belongs, text where
+the date belongs) refuses the database naming its table, row and column.
 Contact names are not in this database: senders are handles (numbers, e-mail).
 """
 
@@ -16,9 +19,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import (
+    EntryTally,
+    EventType,
+    Kind,
+    ParsedAttachment,
+    ParsedConversation,
+    ParsedMessage,
+)
 from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext
+from chatsafe.importers.sql_values import BLOB, INT, KEY, NUMBER, TEXT, check
 from chatsafe.importers.sqlite_readonly import (
     DB_ERRORS,
     SQLITE_MAGIC,
@@ -53,6 +64,38 @@ _OPTIONAL_MESSAGE_COLUMNS = (
     "associated_message_type",
     "associated_message_emoji",
 )
+# The types each selected column may hold; anything else is refused (see sql_values).
+_MESSAGE_SPEC = (
+    ("ROWID", INT),
+    ("guid", KEY),
+    ("text", TEXT),
+    ("attributedBody", BLOB),
+    ("handle_id", INT),
+    ("is_from_me", INT),
+    ("date", NUMBER),
+    ("date_edited", NUMBER),
+    ("date_retracted", NUMBER),
+    ("item_type", INT),
+    ("group_action_type", INT),
+    ("group_title", TEXT),
+    ("other_handle", INT),
+    ("associated_message_guid", KEY),
+    ("associated_message_type", INT),
+    ("associated_message_emoji", TEXT),
+)
+_CHAT_SPEC = (
+    ("ROWID", INT),
+    ("guid", KEY),
+    ("style", INT),
+    ("display_name", TEXT),
+    ("chat_identifier", TEXT),
+)
+_ATTACHMENT_SPEC = (
+    ("ROWID", INT),
+    ("filename", TEXT),
+    ("mime_type", TEXT),
+    ("transfer_name", TEXT),
+)
 _TAPBACKS = {0: "love", 1: "like", 2: "dislike", 3: "laugh", 4: "emphasize", 5: "question"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffc"))
 
@@ -64,7 +107,7 @@ def apple_time(value: int | float | None) -> datetime | None:
     seconds = value / 1e9 if abs(value) > 10**11 else float(value)
     try:
         return APPLE_EPOCH + timedelta(seconds=seconds)
-    except OverflowError:
+    except (OverflowError, ValueError):  # out of range, or NaN
         return None
 
 
@@ -157,7 +200,10 @@ class _Reader:
         self.zone = zone
         self.where = where
         self.present = present
-        self.handles = {row[0]: row[1] for row in conn.execute("SELECT ROWID, id FROM handle")}
+        self.handles: dict[Any, Any] = {}
+        for row in conn.execute("SELECT ROWID, id FROM handle"):
+            check(row, (("ROWID", INT), ("id", KEY)), "handle", where)
+            self.handles[row[0]] = row[1]
         self.files = self._attachment_index() if source.kind != "file" else {}
         # One query per message is the slow part of a large import: ask only for those
         # that have attachments.
@@ -180,11 +226,14 @@ class _Reader:
         chat_cols = columns(self.conn, "chat")
         pick = [c if c in chat_cols else "NULL" for c in ("guid", "style", "display_name")]
         ident = "chat_identifier" if "chat_identifier" in chat_cols else "NULL"
-        return list(
+        rows = list(
             self.conn.execute(
                 f"SELECT ROWID, {', '.join(pick)}, {ident} FROM chat ORDER BY ROWID"  # noqa: S608
             )
         )
+        for row in rows:
+            check(row, _CHAT_SPEC, "chat", self.where)
+        return rows
 
     def conversations(self) -> Iterator[ParsedConversation]:
         msg_cols = columns(self.conn, "message")
@@ -210,13 +259,25 @@ class _Reader:
                 else []
             )
             deleted_ids = self._recently_deleted(chat_id)
-            rows = [r for r in self.conn.execute(query, (chat_id,)) if r[0] not in deleted_ids]
+            tally = EntryTally()
+            rows = []
+            for r in self.conn.execute(query, (chat_id,)):
+                if r[0] in deleted_ids:
+                    tally.read += 1
+                    tally.skip(
+                        f"message row {r[0]}",
+                        "recently-deleted",
+                        "in Recently Deleted on the device",
+                    )
+                else:
+                    rows.append(r)
             key = str(guid or identifier or f"chat-{chat_id}")
             yield ParsedConversation(
                 source_format=NAME,
                 key=key,
                 title=str(display_name or ", ".join(members) or identifier or key),
-                messages=self._messages(rows, members),
+                messages=self._messages(rows, members, tally),
+                tally=tally,
                 participants=members,
                 is_group=style == 43 or len(members) > 1,
                 owner=self.ctx.owner or "Me",
@@ -234,12 +295,17 @@ class _Reader:
             )
         }
 
-    def _messages(self, rows: list[tuple[Any, ...]], members: list[str]) -> list[ParsedMessage]:
+    def _messages(
+        self, rows: list[tuple[Any, ...]], members: list[str], tally: EntryTally
+    ) -> list[ParsedMessage]:
+        """The rows as messages. A tapback is part of the message it reacts to, not an
+        entry of its own, unless that message is missing: then it is reported."""
         owner = self.ctx.owner or "Me"
         out: list[ParsedMessage] = []
         by_guid: dict[str, ParsedMessage] = {}
-        tapbacks: list[tuple[str, int, str, str | None, datetime | None]] = []
+        tapbacks: list[tuple[int, str, int, str, str | None, datetime | None]] = []
         for row in rows:
+            check(row, _MESSAGE_SPEC, "message", self.where)
             (rowid, guid, text, body, handle_id, from_me, date, edited, retracted, item_type,
              action, group_title, other_handle, assoc_guid, assoc_type, assoc_emoji) = row  # fmt: skip
             sender = (
@@ -249,9 +315,10 @@ class _Reader:
             )
             instant = apple_time(date)
             if assoc_type and 2000 <= assoc_type <= 3006 and assoc_guid:
-                tapbacks.append((_target_guid(str(assoc_guid)), assoc_type, sender or "?",
+                tapbacks.append((rowid, _target_guid(str(assoc_guid)), assoc_type, sender or "?",
                                  assoc_emoji, instant))  # fmt: skip
                 continue
+            tally.read += 1
             if text is None:
                 text = attributed_text(body if isinstance(body, bytes) else None)
             text = (text or "").translate(_INVISIBLE).strip().replace("\r\n", "\n")
@@ -278,14 +345,25 @@ class _Reader:
             by_guid[str(guid)] = msg
             if len(out) % 1000 == 0:
                 self.ctx.check_cancel()
-        for target, kind, who, emoji, at in tapbacks:
-            self._react(by_guid.get(target), kind, who, emoji, at)
+        for rowid, target, kind, who, emoji, at in tapbacks:
+            found = by_guid.get(target)
+            if found is None:
+                tally.read += 1
+                tally.skip(
+                    f"message row {rowid}",
+                    "reaction-without-message",
+                    "a tapback on a message that is not in this conversation",
+                )
+            self._react(found, kind, who, emoji, at)
         return out
 
     def _wallclock(self, instant: datetime | None) -> str:
         if instant is None:
             return "2001-01-01T00:00:00"
-        return instant.astimezone(self.zone).strftime("%Y-%m-%dT%H:%M:%S")
+        try:
+            return instant.astimezone(self.zone).strftime("%Y-%m-%dT%H:%M:%S")
+        except (OverflowError, ValueError):  # a damaged date at the edge of the calendar
+            return "2001-01-01T00:00:00"
 
     def _event(
         self, msg: ParsedMessage, item_type: int, action: int | None, title: str | None,
@@ -316,12 +394,14 @@ class _Reader:
         if rowid not in self.with_attachments:
             return []
         found: list[ParsedAttachment] = []
-        for filename, mime, transfer in self.conn.execute(
-            "SELECT a.filename, a.mime_type, a.transfer_name FROM attachment a "
+        for row in self.conn.execute(
+            "SELECT a.ROWID, a.filename, a.mime_type, a.transfer_name FROM attachment a "
             "JOIN message_attachment_join j ON j.attachment_id = a.ROWID "
             "WHERE j.message_id = ? ORDER BY a.ROWID",
             (rowid,),
         ):
+            check(row, _ATTACHMENT_SPEC, "attachment", self.where)
+            _, filename, mime, transfer = row
             path = str(filename or "")
             name = str(transfer or path.rsplit("/", 1)[-1] or "attachment")
             data = None

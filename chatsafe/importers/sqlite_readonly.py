@@ -3,7 +3,8 @@
 A database file on disk is opened with ``mode=ro&immutable=1``: SQLite then takes no
 locks and creates no ``-wal``/``-shm``/journal files, so the source keeps its SHA-256.
 A database inside a zip is read into an in-memory connection with ``deserialize``;
-it is never written to disk.
+it is never written to disk. Every connection keeps temporary data in memory
+(``temp_store = MEMORY``): a sort must never spill message text to a temp file.
 
 Apps keep live databases in WAL mode, and a copy taken while the app runs (Messages on
 a Mac always runs) has its newest messages only in ``<db>-wal``. ``immutable`` ignores
@@ -164,10 +165,17 @@ def _checked(conn: sqlite3.Connection, where: str) -> sqlite3.Connection:
         # A sort over a source must not spill rows into a temporary file (PITFALLS).
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA query_only = ON")
+        # The standard module's default lets a sort spill to an unencrypted etilqs_* temp
+        # file, which held message text in a test here: keep temporary data in memory.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        memory = conn.execute("PRAGMA temp_store").fetchone()[0] == 2
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DB_ERRORS as exc:
         conn.close()
         raise InputError(describe(exc), file=where) from None
+    if not memory:
+        conn.close()
+        raise InputError("cannot keep temporary data in memory", file=where)
     return conn
 
 

@@ -224,3 +224,23 @@ def test_mutations_raise_only_chatsafe_errors(
         parse(target)
     except ChatsafeError:
         pass
+
+
+def test_recently_deleted_and_orphan_tapbacks_are_in_the_import_report(tmp_path: Path) -> None:
+    db = build(tmp_path / "chat.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO message (ROWID, guid, text, handle_id, date, associated_message_guid,"
+            " associated_message_type) VALUES (20, 'T20', 'Liked', 1, 1, 'p:0/GONE', 2001)"
+        )
+        conn.execute("INSERT INTO chat_message_join VALUES (1, 20, 1)")
+    chat = parse(db)["iMessage;-;+31612345678"]
+    assert chat.tally is not None
+    # 9 rows and the new tapback; the three old tapbacks (two added, one removed) found
+    # their message and are part of it, not entries of their own.
+    assert chat.tally.read == 7
+    assert [(n.position, n.reason) for n in chat.tally.not_imported] == [
+        ("message row 9", "recently-deleted"),
+        ("message row 20", "reaction-without-message"),
+    ]
+    assert len(chat.messages) + len(chat.tally.not_imported) == chat.tally.read

@@ -46,7 +46,9 @@ class TallyImporter:
                 when, sender, body = line.split("|")
                 yield ParsedMessage(pos, Kind.MESSAGE, sender, when, body)
 
-        yield ParsedConversation("tally", source.path.stem, source.path.stem, messages(), tally=tally)
+        yield ParsedConversation(
+            "tally", source.path.stem, source.path.stem, messages(), tally=tally
+        )
 
 
 @pytest.fixture
