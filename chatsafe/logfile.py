@@ -7,10 +7,13 @@ chats or keys into their records; the canary test searches this folder too.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from chatsafe import paths
 from chatsafe.errors import ChatsafeError
@@ -37,7 +40,31 @@ def install(level: int = logging.INFO) -> logging.Handler | None:
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
+    enable_crash_traces()
     return handler
+
+
+CRASH_LOG = "crash.log"
+_crash_file: IO[str] | None = None
+
+
+def enable_crash_traces() -> Path | None:
+    """Send a native crash's stack trace (Python's ``faulthandler``) to ``crash.log`` in the
+    log folder, so IT support has more than a vanished window. The trace names files, lines
+    and functions of every thread, never a value, so it holds no chat content. Nothing is
+    written unless the process crashes. Returns the file, or None if it cannot be opened."""
+    global _crash_file
+    try:
+        target = paths.log_dir() / CRASH_LOG
+        if target.exists() and target.stat().st_size > 1_000_000:
+            target.replace(target.with_name(CRASH_LOG + ".1"))
+        if _crash_file is None or _crash_file.name != str(target):
+            # Kept open for the life of the process: faulthandler writes to its descriptor.
+            _crash_file = open(target, "a", encoding="utf-8")  # noqa: SIM115
+    except (OSError, ChatsafeError):
+        return None
+    faulthandler.enable(file=_crash_file, all_threads=True)
+    return target
 
 
 def frames(tb: TracebackType | None) -> str:

@@ -60,6 +60,21 @@ def check_installed_version() -> None:
         )
 
 
+def check_binding() -> None:
+    """Refuse to freeze a Qt binding that corrupts None (PySide6 6.12.0 on Python 3.11):
+    the frozen app would crash minutes into a review. See chatsafe/gui/selfcheck.py."""
+    code = (
+        "import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        " from chatsafe.gui.selfcheck import check; v = check();"
+        " print(f'PySide6 {v.pyside} on Python {v.python}: drift {v.drift}');"
+        " sys.exit(0 if v.ok else 1)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"build: the installed Qt binding fails chatsafe's self-check: {proc.stdout}")
+
+
 def ensure_pyinstaller() -> None:
     try:
         import PyInstaller  # noqa: F401
@@ -72,6 +87,7 @@ def ensure_pyinstaller() -> None:
 def build() -> float:
     ensure_pyinstaller()
     check_installed_version()
+    check_binding()
     start = time.perf_counter()
     compile_translations()
     cmd = [

@@ -63,7 +63,19 @@ def make(dest: Path, platform: str | None, python_version: str | None) -> Path:
     extra = PLATFORM_EXTRAS.get((platform or "").split("_")[0], [])
     if extra:
         pip("download", "--dest", str(dest), "--only-binary=:all:", *target, *extra)
+    refuse_broken_binding(dest, python_version)
     return wheel
+
+
+def refuse_broken_binding(dest: Path, python_version: str | None) -> None:
+    """PySide6 6.12 on Python 3.11 corrupts None and the GUI aborts (pyproject.toml bounds
+    it). pip may judge that marker by this machine's Python, not the target's: check."""
+    target = python_version or f"{sys.version_info[0]}{sys.version_info[1]}"
+    if target.replace(".", "")[:3] not in ("311",):
+        return
+    bad = sorted(dest.glob("[Pp]y[Ss]ide6_[Ee]ssentials-6.1[2-9]*.whl"))
+    if bad:
+        sys.exit(f"wheelhouse: {bad[0].name} crashes on Python 3.11; remove it and use <6.12")
 
 
 def check(dest: Path) -> None:

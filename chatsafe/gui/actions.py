@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -70,6 +70,9 @@ class Actions:
         )
         self.close_case = make("close_case", translate("Actions", "&Close case"), ["Ctrl+W"])
         self.quit = make("quit", translate("Actions", "&Quit"), ["Ctrl+Q"])
+        # Quit works from every window of the app, progress dialogs included: closing the
+        # main window cancels work in flight (an import rolls back whole).
+        self.quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.mark_private = make(
             "mark_private",
             translate("Actions", "Mark &private"),

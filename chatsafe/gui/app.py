@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -9,9 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from chatsafe import __version__
-from chatsafe.gui import i18n
-from chatsafe.gui.main_window import MainWindow
+from chatsafe.gui import i18n, notify, selfcheck
 from chatsafe.gui.style import apply_look
+
+log = logging.getLogger("chatsafe.gui")
 
 
 def make_app(lang: str | None = None) -> QApplication:
@@ -32,8 +34,15 @@ def run(
     quit_after_ms: int | None = None,
     lang: str | None = None,
 ) -> int:
-    """Show the main window (on ``case`` if given) and run until it closes."""
+    """Show the main window (on ``case`` if given) and run until it closes.
+
+    Returns 2 without opening a window when the Qt binding fails the self-check."""
     app = make_app(lang)
+    if not binding_is_safe():
+        return 2
+    # Imported after the check: nothing of the main window paints before it.
+    from chatsafe.gui.main_window import MainWindow
+
     window = MainWindow()
     window.show()
     if case is not None:
@@ -41,3 +50,22 @@ def run(
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     return app.exec()
+
+
+def binding_is_safe(probe: selfcheck.Probe | None = None) -> bool:
+    """Run the startup self-check; on failure tell the user (dialog and stderr) and log it."""
+    verdict = selfcheck.check(probe or selfcheck.paint_probe)
+    if verdict.ok:
+        return True
+    log.error(
+        "Qt binding refused: PySide6 %s on Python %s lost %d references to None in %d calls",
+        verdict.pyside,
+        verdict.python,
+        -verdict.drift,
+        selfcheck.CALLS,
+    )
+    text = verdict.message()
+    print(f"chatsafe: {text}", file=sys.stderr)
+    # A message box paints in C++: a handful of Python calls, far from what aborts.
+    notify.error(None, "chatsafe", text)
+    return False

@@ -563,6 +563,7 @@ class MainWindow(QMainWindow, ReviewOps):
         if owner is None and not self.session.case.owner:
             owner = self.ask_owner()
         flow = ImportFlow(self.session, paths, self, owner)
+        flow.dialog.addAction(self.act.quit)  # Ctrl+Q also from the (modal) progress dialog
         flow.finished.connect(self._import_finished)
         self._import = flow
         flow.start()
@@ -571,6 +572,8 @@ class MainWindow(QMainWindow, ReviewOps):
     def _import_finished(self, report: Any, error: BaseException | None) -> None:
         from chatsafe.gui.import_flow import describe_error
 
+        if getattr(self, "closing", False):
+            return  # cancelled by closing the window: nobody is left to tell
         if error is not None:
             notify.error(self, self.tr("Import"), describe_error(error))
             return
@@ -594,6 +597,11 @@ class MainWindow(QMainWindow, ReviewOps):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A case that finishes opening after this must not start a dialog on a closed window.
         self.closing = True
+        # Work in flight is cancelled, not waited for: an import rolls back as one
+        # transaction, and confirmed decisions are already committed.
+        flow = getattr(self, "_import", None)
+        if flow is not None:
+            flow.cancel()
         self.set_session(None)
         self.runner.shutdown()
         super().closeEvent(event)

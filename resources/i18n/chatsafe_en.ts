@@ -1443,6 +1443,18 @@
     </message>
 </context>
 <context>
+    <name>SelfCheck</name>
+    <message>
+        <location filename="../../chatsafe/gui/selfcheck.py" line="38" />
+        <source>chatsafe cannot start its window: the installed Qt for Python (PySide6 {pyside}) has a known defect with Python {python} that makes the app crash after a few minutes of review.
+
+Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6-Essentials&gt;=6.6,&lt;6.12&quot;), or use Python 3.12 or newer. The command line (chatsafe import, bundle, verify) keeps working.</source>
+        <translation>chatsafe cannot start its window: the installed Qt for Python (PySide6 {pyside}) has a known defect with Python {python} that makes the app crash after a few minutes of review.
+
+Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6-Essentials&gt;=6.6,&lt;6.12&quot;), or use Python 3.12 or newer. The command line (chatsafe import, bundle, verify) keeps working.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />

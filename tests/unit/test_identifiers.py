@@ -18,7 +18,9 @@ def test_identifiers_are_stable_valid_urns_and_distinct() -> None:
     assert conv != identifiers.conversation_urn(other, "whatsapp", "Werkgroep")
     assert conv != identifiers.conversation_urn(case, "telegram", "Werkgroep")
     # The parts are kept apart: ("a", "bc") and ("ab", "c") are different conversations.
-    assert identifiers.conversation_urn(case, "a", "bc") != identifiers.conversation_urn(case, "ab", "c")
+    assert identifiers.conversation_urn(case, "a", "bc") != identifiers.conversation_urn(
+        case, "ab", "c"
+    )
     assert msg != identifiers.message_urn(case, bytes(16))
     assert identifiers.case_urn(case) == f"urn:uuid:{case}"
     assert identifiers.named_urn(case, "exclusions") != identifiers.named_urn(case, "review-log")
