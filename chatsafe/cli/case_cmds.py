@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any
 from chatsafe import importers, settings
 from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
 from chatsafe.errors import ChatsafeError
-from chatsafe.importers import whatsapp_android, whatsapp_crypt
+from chatsafe.importers import iphone_backup, whatsapp_android, whatsapp_crypt
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
 from chatsafe.store import Case, discard_case, queries
 
 WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
+BACKUP_PASSWORD_ENV = "CHATSAFE_BACKUP_PASSWORD"
 
 
 def register(sub: Any) -> None:
@@ -71,6 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError):
             raise ChatsafeError("cannot read the Signal key file", file=args.signal_key) from None
     extra = _whatsapp_key(args)
+    extra.update(_backup_password([Path(p) for p in args.paths]))
     created = not args.case.exists()
     case = open_from_args(args, create=True)
     try:
@@ -99,6 +102,18 @@ def _whatsapp_key(args: argparse.Namespace) -> dict[str, str]:
     else:
         return {}
     return {whatsapp_android.KEY_EXTRA: key.raw.hex()}
+
+
+def _backup_password(paths: list[Path]) -> dict[str, str]:
+    """The iPhone backup password from the environment or a prompt, never from argv."""
+    if not any(p.is_dir() and iphone_backup.is_encrypted(p) for p in paths):
+        return {}
+    password = os.environ.get(BACKUP_PASSWORD_ENV)
+    if not password and sys.stdin.isatty():
+        password = getpass.getpass("iPhone backup password: ")
+    if not password:
+        return {}  # the importer refuses the backup with a sentence naming the variable
+    return {iphone_backup.PASSWORD_EXTRA: password}
 
 
 def _import_into(

@@ -16,6 +16,7 @@ _MODULES = (
     "whatsapp",
     "whatsapp_android",
     "whatsapp_ios",
+    "iphone_backup",
     "signal_export",
     "signal_desktop",
     "sms_backup",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.e2e.conftest import Cli
 from tests.e2e.test_cli_import import _all_files, _forms
-from tests.unit import whatsapp_android_db
+from tests.unit import iphone_backup_db, whatsapp_android_db, whatsapp_ios_db
 
 
 def test_crypt15_backup_with_the_key_in_the_environment(cli: Cli, isolated_home: Path) -> None:
@@ -46,3 +46,26 @@ def test_key_file_and_wrong_key(cli: Cli) -> None:
     right.write_text(whatsapp_android_db.KEY_HEX + "\n")
     cli.run("import", str(case), str(phone), "--whatsapp-key", str(right))
     assert os.path.getsize(case) > 0
+
+
+def test_encrypted_iphone_backup_with_the_password_in_the_environment(
+    cli: Cli, isolated_home: Path
+) -> None:
+    backup = iphone_backup_db.build(cli.cwd / "Backup" / "0000A", iphone_backup_db.PASSWORD)
+    case = cli.cwd / "cases" / "i.chatsafe"
+    proc = cli.run("import", str(case), str(backup), check=False)
+    assert proc.returncode == 2 and "CHATSAFE_BACKUP_PASSWORD" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and not case.exists()
+    wrong = Cli(dict(cli.env, CHATSAFE_BACKUP_PASSWORD="fout"), cli.cwd)
+    proc = wrong.run("import", str(case), str(backup), check=False)
+    assert proc.returncode == 2 and "password is wrong" in proc.stderr
+    assert "fout" not in proc.stderr
+    right = Cli(dict(cli.env, CHATSAFE_BACKUP_PASSWORD=iphone_backup_db.PASSWORD), cli.cwd)
+    right.run("import", str(case), str(backup))
+    stats = cli.json("stats", str(case), "--json")["conversations"]
+    assert {"whatsapp-ios", "imessage"} <= {c["source_format"] for c in stats}
+    for path in _all_files(cli.cwd, isolated_home):
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3"), path  # no decrypted database on disk
+        for form in _forms(whatsapp_ios_db.CANARY):
+            assert form not in data, f"found in the clear in {path}"

@@ -60,11 +60,18 @@ def _whatsapp_ios(tmp: Path) -> tuple[Path, dict[str, Any]]:
     return build_mac(tmp / "group.net.whatsapp.WhatsApp.shared"), {}
 
 
+def _iphone_backup(tmp: Path) -> tuple[Path, dict[str, Any]]:
+    from iphone_backup_db import PASSWORD, build
+
+    return build(tmp / "Backup", PASSWORD), {"extra": {"backup_password": PASSWORD}}
+
+
 # format (importer module) -> how to get an export of it
 TABLE: dict[str, Callable[[Path], tuple[Path, dict[str, Any]]]] = {
     "whatsapp": _fixed("whatsapp/WhatsApp-chat met Kabinetsoverleg.txt"),
     "whatsapp_android": _whatsapp_android,
     "whatsapp_ios": _whatsapp_ios,
+    "iphone_backup": _iphone_backup,
     "signal_export": _fixed("signal_export/export"),
     "signal_desktop": _signal_desktop,
     "sms_backup": _fixed("sms/backup.xml"),
