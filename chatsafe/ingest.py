@@ -58,6 +58,8 @@ class ConversationReport:
     #: them became neither a message nor an event (each has a line in the import report).
     entries_read: int = 0
     not_imported: int = 0
+    # What the importer assumed or set aside, in a sentence each (never message text).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -240,6 +242,7 @@ class _Writer:
         read, lines, missing = entries.settle(conv.tally, count)
         entries.record(c, self.import_id, conv_id, read, lines, missing)
         report.entries_read, report.not_imported = read, missing
+        report.notes = [str(note) for note in conv.extra.get("notes", [])]
         names = set(conv.participants) | senders
         if owner:
             names.add(owner)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -71,6 +72,13 @@ class Source:
         """How errors name a member: ``archive.zip!member`` or a plain path."""
         raise NotImplementedError
 
+    def modified(self, name: str) -> tuple[int, int, int] | None:
+        """The local date (year, month, day) a member was last written, when known.
+
+        WhatsApp exports without years take their year from it.
+        """
+        return None
+
     def mark_read(self, name: str) -> None:
         """Count ``name`` among the originals although it was opened by path, not read()
         (a database opened read-only in place)."""
@@ -110,6 +118,10 @@ class FileSource(Source):
 
     def where(self, name: str) -> str:
         return self.display
+
+    def modified(self, name: str) -> tuple[int, int, int] | None:
+        stamp = time.localtime(self.path.stat().st_mtime)
+        return stamp.tm_year, stamp.tm_mon, stamp.tm_mday
 
     def originals(self) -> list[tuple[str, Path | None]]:
         return [(self.path.name, self.path)]
@@ -275,6 +287,12 @@ class ZipSource(Source):
 
     def where(self, name: str) -> str:
         return f"{self.display}!{name}"
+
+    def modified(self, name: str) -> tuple[int, int, int] | None:
+        info = self._infos.get(name)
+        if info is None or info.date_time[0] <= 1980:  # 1980: the zip format's "no date"
+            return None
+        return info.date_time[0], info.date_time[1], info.date_time[2]
 
     def originals(self) -> list[tuple[str, Path | None]]:
         return [(self.path.name, self.path)]

@@ -146,6 +146,9 @@ def _import_into(
             else ""
         )
     )
+    for conv in report.conversations:
+        for note in conv.notes:
+            print(f"note: {conv.title}: {note}", file=sys.stderr)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

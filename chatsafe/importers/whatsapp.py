@@ -20,7 +20,8 @@ from chatsafe.importers.whatsapp_header import (
     Clock,
     decide_day_first,
     decode_blocks,
-    first_variant,
+    detect_variant,
+    first_header,
     header_regex,
 )
 from chatsafe.importers.whatsapp_markers import (
@@ -37,13 +38,14 @@ from chatsafe.importers.whatsapp_markers import (
     known_event,
     title_from_name,
 )
+from chatsafe.importers.whatsapp_start import check_first, first_year, note_lead, note_year
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 _HEAD_BYTES = 64 * 1024
 _MAX_NAME = 80  # longer "names" may be system sentences that hold ": ": look closer
 _MESSAGE, _EVENT = Kind.MESSAGE, Kind.EVENT
-_MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 def _head(source: Source, name: str) -> str:
@@ -52,11 +54,12 @@ def _head(source: Source, name: str) -> str:
         got += block
         if len(got) >= _HEAD_BYTES:
             break
-    return got[:_HEAD_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+    text = got[:_HEAD_BYTES].decode("utf-8", "replace").lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _looks_like_chat(source: Source, name: str) -> bool:
-    return first_variant(_head(source, name))[0] is not None
+    return first_header(_head(source, name), _is_entry).variant is not None
 
 
 def find_chat(source: Source) -> str:
@@ -118,17 +121,18 @@ class WhatsAppImporter:
             else:
                 yield from decode_blocks(data, where)
 
-        first = next(blocks(), "")
-        variant, line = first_variant(first)
+        first = first_header(next(blocks(), ""), _is_entry)
+        variant = first.variant
         if variant is None:
             raise NotAChatError(
                 "does not begin with a WhatsApp message header; not a WhatsApp chat export",
                 file=where,
-                line=line or 1,
+                line=first.line or 1,
             )
         rx = header_regex(variant)
+        check_first(first, rx, where)
         day_first = decide_day_first(
-            (m.group(2) for block in blocks() for m in rx.finditer(block)), variant
+            (m.group("d") for block in blocks() for m in rx.finditer(block)), variant
         )
         title = _title(source, chat)
         conv = ParsedConversation(
@@ -139,9 +143,15 @@ class WhatsAppImporter:
             owner=ctx.owner,
             extra={"variant": variant.label, "day_first": day_first, "file": chat},
         )
+        clock = Clock(variant, day_first)
+        if not variant.has_year:
+            clock.year, why = first_year(source, chat, ctx, blocks(), rx, clock)
+            note_year(conv, clock.year, why)
+        note_lead(conv, first)
         media = {n.rsplit("/", 1)[-1]: n for n in source.names() if n != chat}
         reader = _Reader(source, media, ctx, where, conv)
-        conv.messages = reader.messages(blocks(), Clock(variant, day_first), len(data))
+        reader.lead = {n for n, _ in first.lead}
+        conv.messages = reader.messages(blocks(), clock, len(data))
         yield conv
 
 
@@ -165,6 +175,7 @@ class _Reader:
         self.owner = clean(ctx.owner).strip().casefold() if ctx.owner else None
         self.senders: dict[str, tuple[str, bool | None]] = {}
         self.seen: set[str] = set()
+        self.lead: set[int] = set()  # line numbers of non-chat lines before the first header
 
     def resolve(self, name: str) -> ParsedAttachment:
         member = self.media.get(name) or self.folded.get(name.casefold())
@@ -217,6 +228,7 @@ class _Reader:
         ctx, event, decorated, new_sender = self.ctx, self.event, self.decorated, self.new_sender
         senders, seen, participant = self.senders, self.seen, self.participant
         rx = header_regex(clock.variant)
+        di, ti = rx.groupindex["d"], rx.groupindex["t"]
         dates, times = clock._dates, clock._times
         marks_sub, exact = MARKS_RE.sub, EXACT
         pos = 0
@@ -231,7 +243,7 @@ class _Reader:
             marked = any(c in block for c in _MARK_CHARS)
             start = 0
             for m in rx.finditer(block):
-                raw_dt, d, t = m.group(1, 2, 3)
+                raw_dt, d, t = m.group(1, di, ti)
                 day = dates.get(d)
                 if day is None:
                     day = clock.date(d)
@@ -321,14 +333,26 @@ class _Reader:
         ctx.progress(total, total)
 
     def _check_lead(self, lead: str, block: str) -> None:
-        """Text before the first valid header would be lost: refuse the file instead."""
-        if lead.strip():
-            line = block.count("\n", 0, len(lead) - len(lead.lstrip())) + 1
-            raise InputError(
-                "begins with a line that is not a valid WhatsApp header (impossible date?)",
-                file=self.where,
-                line=line,
-            )
+        """Text before the first valid header would be lost: refuse the file, unless it
+        is the few non-chat lines (a title, a page number) the import reports."""
+        for number, line in enumerate(lead.split("\n"), start=1):
+            if not MARKS_RE.sub("", line).strip():
+                continue
+            if number not in self.lead or detect_variant(line) is not None:
+                raise InputError(
+                    "begins with a line that is not a valid WhatsApp header (impossible date?)",
+                    file=self.where,
+                    line=number,
+                )
+
+
+def _is_entry(rest: str) -> bool:
+    """Whether the text after a header is a message (``Name: ``) or a known event."""
+    line = rest.split("\n", 1)[0]
+    colon = line.find(": ")
+    if 0 < colon <= _MAX_NAME:
+        return True
+    return known_event(clean(line)) is not None
 
 
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'

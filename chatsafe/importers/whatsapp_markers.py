@@ -14,7 +14,7 @@ from typing import Any
 
 from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedMessage
 
-MARKS_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MARKS_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 _DELETED = (
     "This message was deleted",

@@ -222,3 +222,20 @@ def test_entries_not_imported_are_summed_up_by_import_and_stats(cli: Cli) -> Non
     (source,) = cli.json("stats", "c.chatsafe", "--json")["sources"]
     assert source["entries_read"] == 14
     assert [e["reason"] for e in source["entries_not_imported"]["entries"]] == ["empty-entry"] * 3
+
+
+def test_import_reports_what_the_whatsapp_importer_assumed(cli: Cli) -> None:
+    """Lines before the first header and an assumed year are said, not silent."""
+    fixtures = Path(__file__).parent.parent / "fixtures" / "whatsapp"
+    paged = fixtures / "WhatsApp Chat with Page.txt"
+    yearless = cli.cwd / "WhatsApp-chat met Ruud.txt"
+    yearless.write_bytes((fixtures / yearless.name).read_bytes())
+    os.utime(yearless, (1396440000, 1396440000))  # 2014-04-02 12:00 UTC
+    proc = cli.run("import", "case.chatsafe", str(paged), str(yearless))
+    assert (
+        "note: Page: 2 line(s) before the first message are not chat messages (line 1, 2)"
+        in proc.stderr
+    )
+    assert "note: Ruud: the export prints no years: 2014 assumed" in proc.stderr
+    stats = cli.json("stats", "case.chatsafe", "--json")
+    assert sorted(c["messages"] for c in stats["conversations"]) == [3, 3]
