@@ -38,12 +38,20 @@ from chatsafe.importers.whatsapp_markers import (
     known_event,
     title_from_name,
 )
-from chatsafe.importers.whatsapp_start import check_first, first_year, note_lead, note_year
+from chatsafe.importers.whatsapp_start import (
+    MAX_NAME,
+    check_first,
+    continued,
+    first_year,
+    is_entry,
+    note_lead,
+    note_year,
+)
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 _HEAD_BYTES = 64 * 1024
-_MAX_NAME = 80  # longer "names" may be system sentences that hold ": ": look closer
+_MAX_NAME = MAX_NAME
 _MESSAGE, _EVENT = Kind.MESSAGE, Kind.EVENT
 _MARK_CHARS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
@@ -59,7 +67,7 @@ def _head(source: Source, name: str) -> str:
 
 
 def _looks_like_chat(source: Source, name: str) -> bool:
-    return first_header(_head(source, name), _is_entry).variant is not None
+    return first_header(_head(source, name), is_entry).variant is not None
 
 
 def find_chat(source: Source) -> str:
@@ -121,7 +129,7 @@ class WhatsAppImporter:
             else:
                 yield from decode_blocks(data, where)
 
-        first = first_header(next(blocks(), ""), _is_entry)
+        first = first_header(next(blocks(), ""), is_entry)
         variant = first.variant
         if variant is None:
             raise NotAChatError(
@@ -265,7 +273,7 @@ class _Reader:
                         who = None if ci < 0 else block[hs : hs + ci]
                         ci += hs
                 if who is None:
-                    if have and _continued(block[hs:eol]):
+                    if have and continued(block[hs:eol]):
                         continue
                     body_start = hs
                 else:
@@ -346,15 +354,6 @@ class _Reader:
                 )
 
 
-def _is_entry(rest: str) -> bool:
-    """Whether the text after a header is a message (``Name: ``) or a known event."""
-    line = rest.split("\n", 1)[0]
-    colon = line.find(": ")
-    if 0 < colon <= _MAX_NAME:
-        return True
-    return known_event(clean(line)) is not None
-
-
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _QUOTE_OR_BRACKET = re.compile(f"[{_QUOTES}()\\[\\]]")
 
@@ -392,20 +391,6 @@ def sender_end(line: str) -> int:
     if known_event(clean(line).strip()) is not None:
         return -1
     return at if at > 0 else first
-
-
-def _continued(first_line: str) -> bool:
-    """A header-like line without ``Name: ``: a system event or a continuation line?
-
-    Known system sentences are events. Otherwise a body that starts with a digit (a
-    pasted agenda: "12-03-2024 10:00 - 11:00 overleg") continues the message.
-    """
-    text = clean(first_line).strip()
-    if not text:
-        return True
-    if known_event(text) is not None:
-        return False
-    return text[0].isdigit()
 
 
 IMPORTER = WhatsAppImporter()

@@ -9,11 +9,14 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-from chatsafe.domain import ParsedConversation
+from chatsafe.domain import EntryTally, ParsedConversation
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.whatsapp_dates import check_calendar
 from chatsafe.importers.whatsapp_header import MARK_RE, Clock, FirstHeader, plan_years
+from chatsafe.importers.whatsapp_markers import clean, known_event
 from chatsafe.sources import Source
+
+MAX_NAME = 80  # longer "names" may be system sentences that hold ": ": look closer
 
 
 def check_first(first: FirstHeader, rx: re.Pattern[str], where: str) -> None:
@@ -61,13 +64,41 @@ def note_year(conv: ParsedConversation, year: int, why: str) -> None:
 
 
 def note_lead(conv: ParsedConversation, first: FirstHeader) -> None:
-    """Keep the lines before the first header in the conversation's details."""
+    """Keep the lines before the first header in the conversation's details, and give
+    each a line in the import report (they are read, and are not messages)."""
     if not first.lead:
         return
     conv.extra["lead_lines"] = [{"line": n, "text": t} for n, t in first.lead]
+    conv.tally = tally = EntryTally()
+    for number, _ in first.lead:
+        tally.read += 1
+        tally.skip(f"line {number}", "not-a-chat-line", "before the first message header")
     listed = ", ".join(str(n) for n, _ in first.lead)
     _note(
         conv,
         f"{len(first.lead)} line(s) before the first message are not chat messages"
         f" (line {listed}); kept in the conversation's details",
     )
+
+
+def is_entry(rest: str) -> bool:
+    """Whether the text after a header is a message (``Name: ``) or a known event."""
+    line = rest.split("\n", 1)[0]
+    colon = line.find(": ")
+    if 0 < colon <= MAX_NAME:
+        return True
+    return known_event(clean(line)) is not None
+
+
+def continued(first_line: str) -> bool:
+    """A header-like line without ``Name: ``: a system event or a continuation line?
+
+    Known system sentences are events. Otherwise a body that starts with a digit (a
+    pasted agenda: "12-03-2024 10:00 - 11:00 overleg") continues the message.
+    """
+    text = clean(first_line).strip()
+    if not text:
+        return True
+    if known_event(text) is not None:
+        return False
+    return text[0].isdigit()
