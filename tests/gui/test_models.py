@@ -39,8 +39,9 @@ def test_message_model_is_lazy(qtmodeltester, case, monkeypatch) -> None:  # typ
     assert model.fetches == 1
     model.matcher = lexicon.Matcher([("ziekenhuis", lexicon.Label.PRIVATE)])
     qtmodeltester.check(model)
-    # events have no checkbox; messages do
-    assert not model.flags(model.index(0, mm.COL_PRIVATE)) & Qt.ItemFlag.ItemIsUserCheckable
+    # events have a checkbox like messages (issue 10: "X added Y" can name a contact)
+    assert model.message(0).kind == "event"
+    assert model.flags(model.index(0, mm.COL_PRIVATE)) & Qt.ItemFlag.ItemIsUserCheckable
     assert model.flags(model.index(1, mm.COL_PRIVATE)) & Qt.ItemFlag.ItemIsUserCheckable
     assert model.index(2, mm.COL_TEXT).data(roles.SPANS)  # "ziekenhuis" underlined
 
