@@ -6,6 +6,7 @@ information category): the bundle refuses to be made while they are missing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -64,19 +65,27 @@ def check_period(settings: dict[str, str]) -> None:
         raise SettingsError("period_start is after period_end")
 
 
-def apply(case: Any, pairs: dict[str, str], *, by: str | None = None, role: str = "it") -> None:
-    """Validate and store settings in one transaction (and log who changed what)."""
+def apply(
+    case: Any, pairs: Mapping[str, str | None], *, by: str | None = None, role: str = "it"
+) -> int:
+    """Validate and store settings in one transaction (and log who changed what).
+
+    A value of ``None`` removes the setting (an open end of the period). Returns how
+    many settings changed.
+    """
     from chatsafe.review import log
 
-    clean = {k: validate(k, v) for k, v in pairs.items()}
+    clean = {k: None if v is None else validate(k, v) for k, v in pairs.items()}
     merged = {**case.settings(), **clean}
-    check_period(merged)
+    check_period({k: v for k, v in merged.items() if v is not None})
+    changed = 0
     with case.transaction() as c:
         for k, v in clean.items():
             old = case.get_setting(k)
             if old == v:
                 continue
             case.put_setting(c, k, v)
+            changed += 1
             log.append(
                 c,
                 actor=by or "unknown",
@@ -86,6 +95,7 @@ def apply(case: Any, pairs: dict[str, str], *, by: str | None = None, role: str 
                 old=old,
                 new=v,
             )
+    return changed
 
 
 def missing_for_bundle(settings: dict[str, str]) -> list[str]:

@@ -20,6 +20,7 @@ from chatsafe import __version__, settings
 from chatsafe.bundle import approval, completeness, exclusions, mdto, payload, reviewlog
 from chatsafe.bundle.atomic import atomic_output
 from chatsafe.bundle.bagit_writer import BagWriter
+from chatsafe.bundle.preflight import Completeness, Preflight
 from chatsafe.bundle.signing import Signer
 from chatsafe.bundle.transcript_json import write_transcript
 from chatsafe.bundle.transcript_pdf import render_pdf
@@ -49,26 +50,30 @@ class BundleResult:
 
 
 def preflight(case: Any) -> dict[str, Any]:
+    """What the GUI and CLI show before a bundle is made (as a dict; see preflight_of)."""
+    return preflight_of(case.conn).as_dict()
+
+
+def preflight_of(c: Any) -> Preflight:
     """What the GUI and CLI show before a bundle is made."""
-    missing = settings.missing_for_bundle(case.settings())
-    summary = summarize(case.conn)
-    with_reason = case.conn.execute(
+    current = {str(k): str(v) for k, v in c.execute("SELECT key, value FROM settings")}
+    missing = settings.missing_for_bundle(current)
+    with_reason = c.execute(
         "SELECT count(*) FROM review_log WHERE json_extract(entry, '$.reason') IS NOT NULL"
     ).fetchone()[0]
-    stats = queries.case_stats(case.conn)["conversations"]
-    completeness_totals = {
-        "deleted": sum(s["deleted"] for s in stats),
-        "view_once": sum(s["view_once"] for s in stats),
-        "attachments_missing": sum(s["attachments"]["missing"] for s in stats),
-        "disappearing_notices": sum(s["disappearing_notices"] for s in stats),
-    }
-    return {
-        "completeness": completeness_totals,
-        "missing_settings": missing,
-        "summary": summary.as_dict(),
-        "log_entries_with_reason": int(with_reason),
-        "approval": approval.current_approval(case.conn),
-    }
+    stats = queries.case_stats(c)["conversations"]
+    return Preflight(
+        summary=summarize(c),
+        completeness=Completeness(
+            deleted=sum(s["deleted"] for s in stats),
+            view_once=sum(s["view_once"] for s in stats),
+            attachments_missing=sum(s["attachments"]["missing"] for s in stats),
+            disappearing_notices=sum(s["disappearing_notices"] for s in stats),
+        ),
+        missing_settings=missing,
+        log_entries_with_reason=int(with_reason),
+        approval=approval.current_approval(c),
+    )
 
 
 def check_settings(case: Any) -> mdto.Archival:

@@ -15,6 +15,7 @@ from chatsafe.errors import ChatsafeError
 from chatsafe.importers import iphone_backup, whatsapp_android, whatsapp_crypt
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
+from chatsafe.service import CaseService
 from chatsafe.store import Case, discard_case, queries
 
 WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
@@ -153,7 +154,7 @@ def _import_into(
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_from_args(args) as case:
-        stats = queries.case_stats(case.conn)
+        stats = CaseService(case).stats()
     if args.json:
         print_json(stats)
         return 0
@@ -163,7 +164,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"{conv['id']:>5}  {conv['source_format']:<14} {conv['title'][:40]:<40} "
             f"{conv['messages']:>7} msgs  {conv['events']:>5} events  "
             f"business {lab['business']}, private {lab['private']}, "
-            f"party-political {lab['party_political']}"
+            f"party-political {lab['party_political']}; "
+            f"{conv['leaving']} leave"
         )
     for src in stats["sources"]:
         missing = src["entries_not_imported"]

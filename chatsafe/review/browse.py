@@ -11,6 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatsafe.review.labels import effective_label
+from chatsafe.review.summary import scope
+
 
 @dataclass
 class ConversationRow:
@@ -106,6 +109,10 @@ class MessageRow:
     attachments: int
     missing_attachments: int
     extra: dict[str, Any]
+    # Computed once here for every surface (see review/summary.py):
+    effective_label: str | None = None
+    label_source: str | None = None  # message | conversation | default
+    in_period: bool = True
 
 
 def message_ids(
@@ -139,20 +146,24 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
             ids,
         )
     }
+    in_scope = scope(c)
     for r in c.execute(
         "SELECT m.id, m.kind, m.event_type, m.sender, m.from_owner, m.wallclock, m.text,"
         " m.deleted, m.edited, m.view_once, m.media_omitted, m.forwarded,"
-        " ml.label, ml.status, ml.reason, m.extra"
+        " ml.label, ml.status, ml.reason, m.extra, cl.label"
         " FROM messages m LEFT JOIN message_labels ml ON ml.message_id = m.id"
+        " LEFT JOIN conversation_labels cl ON cl.conversation_id = m.conversation_id"
         f" WHERE m.id IN ({marks})",
         ids,
     ):
         mid = int(r[0])
         n_att, n_missing = atts.get(mid, (0, 0))
+        label, source = effective_label(r[12], r[16]) if r[1] == "message" else (None, None)
         out[mid] = MessageRow(
             mid, str(r[1]), r[2], r[3], bool(r[4]), str(r[5]), str(r[6]),
             bool(r[7]), bool(r[8]), bool(r[9]), bool(r[10]), bool(r[11]),
             r[12], r[13], r[14], n_att, n_missing, json.loads(r[15]) if r[15] else {},
+            label, source, in_scope.contains(str(r[5])),
         )  # fmt: skip
     return out
 

@@ -204,6 +204,16 @@ def confirm_conversation(c: Any, conversation_id: int, *, by: str, role: Role) -
     return int(n)
 
 
+def effective_label(own: str | None, conversation: str | None) -> tuple[str, str]:
+    """A message's effective label and where it comes from: its own mark, else its
+    conversation's, else business (the legal default). The same rule as the SQL below."""
+    if own:
+        return own, "message"
+    if conversation:
+        return conversation, "conversation"
+    return Label.BUSINESS.value, "default"
+
+
 EFFECTIVE_LABEL_SQL = (
     "COALESCE((SELECT label FROM message_labels WHERE message_id = m.id),"
     " (SELECT label FROM conversation_labels WHERE conversation_id = m.conversation_id),"
