@@ -158,7 +158,7 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
     ):
         mid = int(r[0])
         n_att, n_missing = atts.get(mid, (0, 0))
-        label, source = effective_label(r[12], r[16]) if r[1] == "message" else (None, None)
+        label, source = effective_label(r[12], r[16])
         out[mid] = MessageRow(
             mid, str(r[1]), r[2], r[3], bool(r[4]), str(r[5]), str(r[6]),
             bool(r[7]), bool(r[8]), bool(r[9]), bool(r[10]), bool(r[11]),
