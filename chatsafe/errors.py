@@ -72,6 +72,12 @@ class DecompressionBombError(UnsafeArchiveError):
     code = "decompression-bomb"
 
 
+class ImageTooLargeError(InputError):
+    """A real image with more pixels than a thumbnail is made of: kept, not shown."""
+
+    code = "image-too-large"
+
+
 class CaseError(ChatsafeError):
     """The case file cannot be used."""
 

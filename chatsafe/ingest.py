@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from chatsafe import __version__, importers, media
-from chatsafe.domain import EntryTally, Kind, ParsedConversation, ParsedMessage
+from chatsafe import __version__, importers
+from chatsafe.domain import EntryTally, Kind, NotImported, ParsedConversation, ParsedMessage
 from chatsafe.errors import CancelledError, InputError, SettingsError
 from chatsafe.importers.base import ImportContext
+from chatsafe.ingest_attachments import write_attachments
 from chatsafe.sources import open_source
 from chatsafe.store import blobs, entries
 from chatsafe.store.case import Case, now_iso
@@ -163,6 +164,8 @@ class _Writer:
         self.ctx = ctx
         self.clock = _Clock(zone(ctx.time_zone))
         self.owner = ctx.owner
+        #: Report lines of the conversation being written (refused attachments).
+        self.lines: list[NotImported] = []
 
     def conversation_id(self, conv: ParsedConversation) -> int:
         row = self.c.execute(
@@ -211,7 +214,7 @@ class _Writer:
                 c.executemany(_INSERT, batch)
                 batch.clear()
             for message_id, msg in with_files:
-                self._attachments(message_id, msg)
+                write_attachments(c, self.import_id, message_id, msg, self.lines)
             with_files.clear()
             held = 0
 
@@ -240,7 +243,9 @@ class _Writer:
         )
         report.skipped = count - report.added
         read, lines, missing = entries.settle(conv.tally, count)
-        entries.record(c, self.import_id, conv_id, read, lines, missing)
+        # A refused attachment's message was imported: a line, but no entry not imported.
+        entries.record(c, self.import_id, conv_id, read, lines + self.lines, missing)
+        self.lines = []
         report.entries_read, report.not_imported = read, missing
         report.notes = [str(note) for note in conv.extra.get("notes", [])]
         names = set(conv.participants) | senders
@@ -321,42 +326,6 @@ class _Writer:
             msg.reply_to,
             msg.source_id,
             json.dumps(msg.extra, ensure_ascii=False, default=str) if msg.extra else None,
-        )
-
-    def _attachments(self, message_id: int, msg: ParsedMessage) -> None:
-        inserted = self.c.execute(
-            "SELECT import_id = ? FROM messages WHERE id = ?", (self.import_id, message_id)
-        ).fetchone()
-        if not inserted or not inserted[0]:
-            return  # a duplicate of a message the case already has, with its attachments
-        for pos, att in enumerate(msg.attachments):
-            blob_id = digest = size = None
-            mime = att.mime
-            if att.data is not None:
-                blob_id, digest = blobs.put_bytes(self.c, att.data)
-                size = len(att.data)
-                mime = mime or media.sniff_mime(att.data, att.name)
-                if media.is_image(mime):
-                    self._thumbnail(blob_id, att.data, att.name)
-            self.c.execute(
-                "INSERT INTO attachments(message_id, position, name, mime, blob_id, sha256,"
-                " size, present) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-                (message_id, pos, att.name, mime, blob_id, digest, size, int(att.data is not None)),
-            )
-
-    def _thumbnail(self, blob_id: int, data: bytes, name: str) -> None:
-        if self.c.execute("SELECT 1 FROM thumbnails WHERE blob_id = ?", (blob_id,)).fetchone():
-            return
-        try:
-            png, w, h = media.thumbnail(data, where=name)
-        except InputError as exc:
-            if exc.code == "decompression-bomb":
-                raise
-            log.warning("no thumbnail for an attachment: %s", exc.code)
-            return
-        self.c.execute(
-            "INSERT INTO thumbnails(blob_id, png, width, height) VALUES(?, ?, ?, ?)",
-            (blob_id, png, w, h),
         )
 
 

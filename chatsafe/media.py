@@ -14,9 +14,15 @@ import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from chatsafe.errors import DecompressionBombError, InputError
+from chatsafe.errors import DecompressionBombError, ImageTooLargeError, InputError
 
-MAX_PIXELS = 60_000_000  # a 60-megapixel phone photo is the largest we expect
+# Thumbnails are made up to 60 megapixels; a bigger photo (64, 108 and 200 MP phones are
+# common) is kept as an attachment without one, never refused.
+MAX_PIXELS = 60_000_000
+# Beyond any camera or stitched panorama: a decompression bomb, refused.
+BOMB_PIXELS = 1_000_000_000
+# A photo compresses to a few pixels per byte; an 18 KB PNG declaring 144 MP is 8,000.
+MAX_PIXELS_PER_BYTE = 1000
 THUMB_SIZE = (320, 320)
 _IMAGE_FORMATS = ["JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF"]
 
@@ -68,18 +74,24 @@ def is_image(mime: str | None) -> bool:
 def thumbnail(data: bytes, where: str = "") -> tuple[bytes, int, int]:
     """A PNG thumbnail of an image, made in memory: (png bytes, width, height).
 
-    Raises DecompressionBombError for images that declare too many pixels and
-    InputError for images Pillow cannot read.
+    Raises ImageTooLargeError for a real image above MAX_PIXELS (no thumbnail is made),
+    DecompressionBombError for one that declares more pixels than any camera makes or
+    far more than its bytes can hold, and InputError for images Pillow cannot read.
     """
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = BOMB_PIXELS
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data), formats=_IMAGE_FORMATS) as opened:
                 w, h = opened.size
-                if w * h > MAX_PIXELS:
+                if w * h > BOMB_PIXELS or w * h > MAX_PIXELS_PER_BYTE * max(len(data), 1):
                     raise DecompressionBombError(
-                        f"refused: image declares {w}x{h} pixels", file=where
+                        f"refused: image declares {w}x{h} pixels in {len(data):,} bytes",
+                        file=where,
+                    )
+                if w * h > MAX_PIXELS:
+                    raise ImageTooLargeError(
+                        f"{w}x{h} pixels, more than a thumbnail is made of", file=where
                     )
                 opened.draft("RGB", THUMB_SIZE)
                 img: Image.Image = ImageOps.exif_transpose(opened) or opened
@@ -91,7 +103,7 @@ def thumbnail(data: bytes, where: str = "") -> tuple[bytes, int, int]:
                 return out.getvalue(), img.width, img.height
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise DecompressionBombError(f"refused: {exc}", file=where) from None
-        except DecompressionBombError:
+        except (DecompressionBombError, ImageTooLargeError):
             raise
         except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
             raise InputError(f"unreadable image ({type(exc).__name__})", file=where) from None

@@ -15,9 +15,9 @@ from typing import Any
 _CHUNK = 1024 * 1024
 
 
-def put_bytes(c: Any, data: bytes) -> tuple[int, str]:
-    """Store ``data`` once; returns (blob id, sha256 hex)."""
-    digest = hashlib.sha256(data).hexdigest()
+def put_bytes(c: Any, data: bytes, digest: str | None = None) -> tuple[int, str]:
+    """Store ``data`` once; returns (blob id, sha256 hex). ``digest``: its hash, if known."""
+    digest = digest or hashlib.sha256(data).hexdigest()
     row = c.execute("SELECT id FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     if row:
         return int(row[0]), digest

@@ -100,14 +100,14 @@ def case_stats(c: Any) -> dict[str, Any]:
 def iter_messages(c: Any, conversation_id: int) -> Iterator[dict[str, Any]]:
     """The ``messages --json`` entries of one conversation, in time order."""
     attachments: dict[int, list[dict[str, Any]]] = {}
-    for mid, name, mime, present in c.execute(
-        "SELECT a.message_id, a.name, a.mime, a.present FROM attachments a"
+    for mid, name, mime, present, note in c.execute(
+        "SELECT a.message_id, a.name, a.mime, a.present, a.note FROM attachments a"
         " JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ?"
         " ORDER BY a.message_id, a.position",
         (conversation_id,),
     ):
         attachments.setdefault(int(mid), []).append(
-            {"name": name, "mime": mime, "present": bool(present)}
+            {"name": name, "mime": mime, "present": bool(present), "note": note}
         )
     for row in c.execute(
         "SELECT m.id, m.kind, m.sender, m.wallclock, m.text, m.deleted, m.edited, m.view_once,"

@@ -195,7 +195,13 @@ CREATE TABLE import_report(
 CREATE INDEX import_report_import ON import_report(import_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Why an attachment has no thumbnail or was refused (issue 12): a photo above the
+# thumbnail limit is kept without one; a decompression bomb is not kept.
+_V3 = """
+ALTER TABLE attachments ADD COLUMN note TEXT
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
