@@ -218,8 +218,7 @@ class IphoneBackupImporter:
                 yield from importer.parse(view, ctx)
             if not found:
                 raise InputError(
-                    "the backup holds neither WhatsApp (ChatStorage.sqlite) nor Messages "
-                    "(sms.db)",
+                    "the backup holds neither WhatsApp (ChatStorage.sqlite) nor Messages (sms.db)",
                     file=source.display,
                 )
         except sqlite3.Error as exc:

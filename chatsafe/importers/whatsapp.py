@@ -176,7 +176,9 @@ class _Reader:
     ) -> None:
         self.source = source
         self.media = media
-        self.folded = {k.casefold(): v for k, v in media.items()}
+        # Names compared without case and without direction marks: an RTL phone may
+        # write marks into the name in the text but not into the file's name, or back.
+        self.folded = {clean(k).casefold(): v for k, v in media.items()}
         self.ctx = ctx
         self.where = where
         self.conv = conv
@@ -186,7 +188,7 @@ class _Reader:
         self.lead: set[int] = set()  # line numbers of non-chat lines before the first header
 
     def resolve(self, name: str) -> ParsedAttachment:
-        member = self.media.get(name) or self.folded.get(name.casefold())
+        member = self.media.get(name) or self.folded.get(clean(name).casefold())
         if member is None:
             return ParsedAttachment(name, sniff_mime(b"", name), None)
         data = self.source.read(member)

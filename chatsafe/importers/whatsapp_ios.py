@@ -155,9 +155,7 @@ class _Reader:
 
     def _select(self, table: str, wanted: tuple[str, ...], alias: str) -> str:
         have = columns(self.conn, table) if table in self.tables else set()
-        return ", ".join(
-            f'{alias}."{c}"' if c in have else f'NULL AS "{c}"' for c in wanted
-        )
+        return ", ".join(f'{alias}."{c}"' if c in have else f'NULL AS "{c}"' for c in wanted)
 
     def _push_names(self) -> dict[str, str]:
         if "ZWAPROFILEPUSHNAME" not in self.tables:

@@ -1,4 +1,4 @@
-"""What WhatsApp prints instead of content, in English and Dutch (some German/Spanish).
+"""What WhatsApp prints instead of content, in every language of :mod:`whatsapp_phrases`.
 
 Markers become data: flags on the message (deleted, edited, view once, media omitted),
 attachments, ``extra`` entries (location, poll, contact card, media kind, disappearing
@@ -13,46 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedMessage
+from chatsafe.importers.whatsapp_phrases import every, every_omitted
 
 MARKS_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
-_DELETED = (
-    "This message was deleted",
-    "You deleted this message",
-    "Dit bericht is verwijderd",
-    "U hebt dit bericht verwijderd",
-    "Je hebt dit bericht verwijderd",
-    "Diese Nachricht wurde gelöscht",
-    "Du hast diese Nachricht gelöscht",
-    "Se eliminó este mensaje",
-    "Eliminaste este mensaje",
-)
-_OMITTED = {
-    "<Media omitted>": "media",
-    "<Media weggelaten>": "media",
-    "<Medien ausgeschlossen>": "media",
-    "<Multimedia omitido>": "media",
-    "image omitted": "image",
-    "video omitted": "video",
-    "audio omitted": "audio",
-    "sticker omitted": "sticker",
-    "document omitted": "document",
-    "GIF omitted": "gif",
-    "Contact card omitted": "contact_card",
-    "afbeelding weggelaten": "image",
-    "video weggelaten": "video",
-    "audio weggelaten": "audio",
-    "sticker weggelaten": "sticker",
-    "document weggelaten": "document",
-    "GIF weggelaten": "gif",
-    "Visitekaartje weggelaten": "contact_card",
-    "Bild weggelassen": "image",
-    "Video weggelassen": "video",
-    "Audio weggelassen": "audio",
-    "imagen omitida": "image",
-    "video omitido": "video",
-    "audio omitido": "audio",
-}
+_DELETED = every("deleted")
+# Whole-body placeholders for media left out: Android's, then iOS's by media kind.
+_OMITTED = {text: "media" for text in every("media_omitted")} | every_omitted()
 _CALLS = (
     "Missed voice call",
     "Missed video call",
@@ -86,49 +53,33 @@ for _t in _LIVE_LOCATION:
 for _t in _VIEW_ONCE:
     EXACT[_t] = ("view_once", "")
 
-EDITED = (
-    "<This message was edited>",
-    "<Dit bericht is bewerkt>",
-    "<Diese Nachricht wurde bearbeitet>",
-    "<Se editó este mensaje.>",
-)
-_DOC_OMITTED = ("document omitted", "document weggelaten", "Dokument weggelassen")
+EDITED = every("edited")
+_DOC_OMITTED = tuple(text for text, kind in every_omitted().items() if kind == "document")
 # A body that starts or ends with one of these, or holds "<", "(" or a maps link,
 # goes through the slower path below; plain text does not.
 SUFFIXES = EDITED + _DOC_OMITTED
 PREFIXES = ("POLL:", "PEILING:", "UMFRAGE:", "ENCUESTA:") + _CALLS
-_ATTACHED_SUFFIXES = (
-    " (file attached)",
-    " (bestand bijgevoegd)",
-    " (Datei angehängt)",
-    " (archivo adjunto)",
+_ATTACHED_SUFFIXES = tuple(f" ({words})" for words in every("attached"))
+_IOS_ATTACHED = re.compile(
+    "<(?:" + "|".join(re.escape(w) for w in every("attached_ios")) + r") ?: ([^>\n]+)>"
 )
-_IOS_ATTACHED = re.compile(r"<(?:attached|bijgevoegd|Anhang|adjunto): ([^>\n]+)>")
 _LOCATION = re.compile(r"(https?://maps\.google\.com/\?q=[^\s]+)")
 _OPTION = re.compile(r"^(?:OPTION|OPTIE|OPCIÓN): (.*?)(?: \(([0-9]+) [^()]*\))?$")
 _DURATION = re.compile(
-    r"([0-9]+)\s?(days?|hours?|weeks?|dagen|dag|uur|weken|Tagen?|Stunden|días|horas)\b"
+    r"([0-9]+)\s?(days?|hours?|weeks?|dagen|dag|uur|weken|Tagen?|Stunden|Wochen|días|horas"
+    r"|semanas|dias|jours?|heures?|semaines|giorni|ore|settimane|gün|saat|hafta|dni|godzin"
+    r"|tygodni)\b"
 )
 
 _EVENT_PATTERNS: list[tuple[EventType, str]] = [
-    (EventType.ENCRYPTION, r"end-to-end|ende-zu-ende|de extremo a extremo"),
     (
-        EventType.DISAPPEARING_OFF,
-        r"turned off disappearing|disabled disappearing"
-        r"|(?:vervaldatum|verdwijnende berichten)\S* uitgeschakeld"
-        r"|selbstlöschende nachrichten deaktiviert|desactivó los mensajes temporales",
+        EventType.ENCRYPTION,
+        r"end-to-end|ende-zu-ende|de extremo a extremo|de bout en bout|ponta[ -]a[ -]ponta"
+        r"|uçtan uca|بين الطرفين",
     ),
-    (
-        EventType.DISAPPEARING_ON,
-        r"turned on disappearing|enabled disappearing|default (?:message )?timer"
-        r"|(?:vervaldatum|verdwijnende berichten)\S* ingeschakeld"
-        r"|selbstlöschende nachrichten aktiviert|activó los mensajes temporales",
-    ),
-    (
-        EventType.DISAPPEARING_CHANGED,
-        r"message timer|disappearing message|berichttimer|vervaldatum|verdwijnende berichten"
-        r"|selbstlöschende|mensajes temporales",
-    ),
+    (EventType.DISAPPEARING_OFF, "|".join(every("disappearing_off"))),
+    (EventType.DISAPPEARING_ON, "|".join(every("disappearing_on"))),
+    (EventType.DISAPPEARING_CHANGED, "|".join(every("disappearing"))),
     (EventType.SECURITY_CODE, r"security code|beveiligingscode|sicherheitsnummer|de seguridad"),
     (
         EventType.NUMBER_CHANGED,
@@ -292,15 +243,9 @@ def _poll(body: str) -> dict[str, Any]:
     return {"question": question, "options": options}
 
 
-_TITLE_RES = [
-    re.compile(p, re.I)
-    for p in (
-        r"^WhatsApp[ -]Chat with (.+)$",
-        r"^WhatsApp[ -]chat met (.+)$",
-        r"^WhatsApp[ -]Chat mit (.+)$",
-        r"^Chat de WhatsApp con (.+)$",
-        r"^WhatsApp[ -]Chat ?[-\u2013] ?(.+)$",
-    )
+# The chat's file name per language (Android), then the iOS zip's "WhatsApp Chat - X".
+_TITLE_RES = [re.compile(p, re.I) for p in every("title")] + [
+    re.compile(r"^WhatsApp[ -]Chat ?[-\u2013] ?(.+)$", re.I)
 ]
 _COPY_SUFFIX = re.compile(r"\s*\(\d+\)$")
 
@@ -328,7 +273,7 @@ def is_chat_name(filename: str) -> bool:
     if base == "_chat.txt":
         return True
     stem = base[:-4]
-    return any(rx.match(stem) for rx in _TITLE_RES[:4])
+    return any(rx.match(stem) for rx in _TITLE_RES[:-1])
 
 
 def conversation_key(title: str) -> str:
