@@ -12,7 +12,12 @@ from typing import Any
 from chatsafe import importers, settings
 from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
 from chatsafe.errors import ChatsafeError
-from chatsafe.importers import iphone_backup, whatsapp_android, whatsapp_crypt
+from chatsafe.importers import (
+    iphone_backup,
+    signal_desktop_crypto,
+    whatsapp_android,
+    whatsapp_crypt,
+)
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
 from chatsafe.service import CaseService
@@ -20,6 +25,7 @@ from chatsafe.store import Case, discard_case, queries
 
 WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
 BACKUP_PASSWORD_ENV = "CHATSAFE_BACKUP_PASSWORD"
+SIGNAL_SAFE_STORAGE_ENV = "CHATSAFE_SIGNAL_SAFE_STORAGE"
 
 
 def register(sub: Any) -> None:
@@ -75,6 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise ChatsafeError("cannot read the Signal key file", file=args.signal_key) from None
     extra = _whatsapp_key(args)
     extra.update(_backup_password([Path(p) for p in args.paths]))
+    if os.environ.get(SIGNAL_SAFE_STORAGE_ENV):
+        # Signal Desktop's encryptedKey: the keychain's "Signal Safe Storage" password.
+        extra[signal_desktop_crypto.SAFE_STORAGE_EXTRA] = os.environ[SIGNAL_SAFE_STORAGE_ENV]
     created = not args.case.exists()
     case = open_from_args(args, create=True)
     try:

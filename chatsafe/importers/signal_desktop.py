@@ -1,7 +1,9 @@
 """Signal Desktop's own database (``sql/db.sqlite``, SQLCipher 4), with the user's key.
 
-The key is 64 hex digits (Signal keeps it in ``config.json``, protected by the OS
-keychain in recent versions); chatsafe never looks for it, the user supplies it
+The key is 64 hex digits. Older versions keep it in ``config.json`` as ``key``; newer
+ones keep ``encryptedKey``, protected by the OS keychain, which
+:mod:`signal_desktop_crypto` unlocks with the safeStorage password (typed, or the
+keyring's "Signal Safe Storage" item). IT support may always give the raw key
 (``--signal-key``). The database is opened with sqlcipher3 through a
 ``mode=ro&immutable=1`` URI, key first, then ``query_only`` and ``temp_store =
 MEMORY`` (so a large sort cannot spill decrypted rows into a temporary file). No lock,
@@ -13,8 +15,9 @@ and a non-empty ``db.sqlite-wal`` next to the database (its newest messages woul
 missed; quitting Signal Desktop folds them into the database).
 
 Attachments live in ``attachments.noindex/``; recent Signal versions encrypt each file
-with its own key. Those are kept as missing attachments with the reason "encrypted"
-in ``message.extra["attachment_status"]``; plain (older) files are read.
+with its own ``localKey``, and chatsafe decrypts them in memory. One that cannot be
+decrypted is kept as missing with the precise reason ("not decrypted: …") in
+``message.extra["attachment_status"]``; plain (older) files are read.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ import sqlcipher3
 
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError
-from chatsafe.importers.base import ImportContext
+from chatsafe.importers import signal_desktop_crypto
+from chatsafe.importers.base import ImportContext, read_json
 from chatsafe.importers.signal_desktop_rows import (
     MESSAGE_TYPES,
     SKIPPED_TYPES,
@@ -96,7 +100,8 @@ class SignalDesktopImporter:
             zone = ZoneInfo(ctx.time_zone)
         except (ZoneInfoNotFoundError, ValueError):
             raise InputError(f"unknown time zone {ctx.time_zone!r}") from None
-        conn = self._open(source, name, ctx.signal_key)
+        key, why = (ctx.signal_key, "") if ctx.signal_key else self._config_key(source, name, ctx)
+        conn = self._open(source, name, key, why)
         try:
             yield from _Reader(conn, source, name, ctx, zone, where).conversations()
         except _DB_ERRORS:
@@ -105,12 +110,28 @@ class SignalDesktopImporter:
         finally:
             conn.close()
 
-    def _open(self, source: Source, name: str, key: str | None) -> sqlcipher3.Connection:
+    def _config_key(
+        self, source: Source, name: str, ctx: ImportContext
+    ) -> tuple[str | None, str]:
+        """The key from ``config.json`` next to ``sql/``, unlocked if it is encrypted."""
+        root = PurePosixPath(name).parent.parent.as_posix() if source.kind == "dir" else ""
+        config = ("" if root in ("", ".") else root + "/") + "config.json"
+        if source.kind != "dir" or config not in source.names():
+            return None, ""
+        return signal_desktop_crypto.key_from_config(
+            read_json(source, config), ctx.extra.get(signal_desktop_crypto.SAFE_STORAGE_EXTRA)
+        )
+
+    def _open(
+        self, source: Source, name: str, key: str | None, why: str = ""
+    ) -> sqlcipher3.Connection:
         where = source.where(name)
         if not key:
             raise InputError(
                 "this is Signal Desktop's encrypted database; chatsafe needs its key "
-                "(64 hex digits from Signal's config.json): give it with --signal-key",
+                + (f"({why}): " if why else "(64 hex digits from Signal's config.json): ")
+                + "give the raw key with --signal-key, or the keychain's 'Signal Safe "
+                "Storage' password (CHATSAFE_SIGNAL_SAFE_STORAGE)",
                 file=where,
             )
         key = key.strip()
@@ -331,9 +352,15 @@ class _Reader:
         member = self.attachments_prefix + path.replace("\\", "/")
         if member not in self.names or ".." in PurePosixPath(member).parts:
             return ParsedAttachment(shown, mime, None), "not in the folder"
-        if att.get("localKey") or (isinstance(att.get("version"), int) and att["version"] >= 2):
-            return ParsedAttachment(shown, mime, None), "encrypted"
         data = self.source.read(member)
+        local_key = att.get("localKey")
+        if isinstance(local_key, str) and local_key:
+            try:
+                data = signal_desktop_crypto.decrypt_attachment(data, local_key, att.get("size"))
+            except signal_desktop_crypto.AttachmentError as exc:
+                return ParsedAttachment(shown, mime, None), f"not decrypted: {exc}"
+        elif isinstance(att.get("version"), int) and att["version"] >= 2:
+            return ParsedAttachment(shown, mime, None), "not decrypted: no key in the database"
         return ParsedAttachment(shown, mime or sniff_mime(data, shown), data), "present"
 
 

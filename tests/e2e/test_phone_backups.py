@@ -3,12 +3,14 @@ file (never argv), one-line refusals with exit 2, and no decrypted byte on disk.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+from chatsafe.importers import signal_desktop_crypto
 from tests.e2e.conftest import Cli
 from tests.e2e.test_cli_import import _all_files, _forms
-from tests.unit import iphone_backup_db, whatsapp_android_db, whatsapp_ios_db
+from tests.unit import iphone_backup_db, signal_desktop_db, whatsapp_android_db, whatsapp_ios_db
 
 
 def test_crypt15_backup_with_the_key_in_the_environment(cli: Cli, isolated_home: Path) -> None:
@@ -69,3 +71,16 @@ def test_encrypted_iphone_backup_with_the_password_in_the_environment(
         assert not data.startswith(b"SQLite format 3"), path  # no decrypted database on disk
         for form in _forms(whatsapp_ios_db.CANARY):
             assert form not in data, f"found in the clear in {path}"
+
+
+def test_signal_desktop_encrypted_key_with_the_safe_storage_password(cli: Cli) -> None:
+    root = signal_desktop_db.build(cli.cwd / "Signal")
+    encrypted = signal_desktop_crypto.encrypt_key_for_tests(signal_desktop_db.KEY, b"s3cret", 1003)
+    (root / "config.json").write_text(json.dumps({"encryptedKey": encrypted}))
+    case = cli.cwd / "s.chatsafe"
+    proc = cli.run("import", str(case), str(root), check=False)
+    assert proc.returncode == 2 and "CHATSAFE_SIGNAL_SAFE_STORAGE" in proc.stderr
+    env = dict(cli.env, CHATSAFE_SIGNAL_SAFE_STORAGE="s3cret")
+    Cli(env, cli.cwd).run("import", str(case), str(root))
+    stats = cli.json("stats", str(case), "--json")["conversations"]
+    assert sum(c["messages"] + c["events"] for c in stats) == 11

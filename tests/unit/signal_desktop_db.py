@@ -9,7 +9,10 @@ from typing import Any
 
 import sqlcipher3
 
+from chatsafe.importers.signal_desktop_crypto import encrypt_attachment_for_tests
+
 KEY = "5f" * 16 + "a3" * 16
+LOCAL_KEY = base64.b64encode(bytes(range(64))).decode()  # an attachment's AES + MAC keys
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGM8ISfHwMDAxMDAwMDAAAANBAEIfXHKZgAAAABJRU5ErkJggg=="
 )
@@ -49,6 +52,10 @@ def build(root: Path, key: str = KEY) -> Path:
     (att / "ab" / "abcdef01").write_bytes(b"\x13\x37" * 64)  # encrypted bytes (version 2)
     (att / "cd").mkdir()
     (att / "cd" / "cdef0123").write_bytes(PNG)  # a plain file from an older version
+    (att / "12").mkdir()
+    (att / "12" / "12345678").write_bytes(
+        encrypt_attachment_for_tests(PNG, LOCAL_KEY, b"\x07" * 16)  # version 2, decryptable
+    )
     conn = sqlcipher3.connect(str(root / "sql" / "db.sqlite"))
     conn.execute(f"PRAGMA key = \"x'{key}'\"")
     conn.executescript(SCHEMA)
@@ -79,6 +86,8 @@ def build(root: Path, key: str = KEY) -> Path:
             {"contentType": "image/png", "fileName": "oud.png", "path": "cd/cdef0123",
              "size": len(PNG)},
             {"contentType": "application/pdf", "fileName": "nota.pdf", "path": "ef/ef012345"},
+            {"contentType": "image/png", "fileName": "scan.png", "path": "12/12345678",
+             "localKey": LOCAL_KEY, "version": 2, "size": len(PNG)},
         ]),
         _msg(5, "conv-jan", "timer-notification", 4, None, sourceServiceId=JAN,
              expirationTimerUpdate={"expireTimer": 604800, "source": JAN}),

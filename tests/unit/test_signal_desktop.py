@@ -76,8 +76,14 @@ def test_private_conversation(signal_dir: Path) -> None:
         ("IMG_1.jpg", "image/jpeg", None),
         ("oud.png", "image/png", PNG),
         ("nota.pdf", "application/pdf", None),
+        ("scan.png", "image/png", PNG),  # version 2, decrypted in memory with its localKey
     ]
-    assert photos.extra["attachment_status"] == ["encrypted", "present", "not in the folder"]
+    assert photos.extra["attachment_status"] == [
+        "not decrypted: its key has the wrong length",
+        "present",
+        "not in the folder",
+        "present",
+    ]
     assert timer.kind is Kind.EVENT
     assert timer.event_type is EventType.DISAPPEARING_CHANGED
     assert "1 week" in timer.text
