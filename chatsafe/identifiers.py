@@ -33,9 +33,18 @@ def named_urn(case_id: uuid.UUID, name: str) -> str:
     return _urn(case_id, "object", name)
 
 
+def part_urn(case_id: uuid.UUID, parent_urn: str, part: str) -> str:
+    """A part of an identified object: a conversation's transcript, one of its files.
+
+    ``part`` names the part within its parent (e.g. ``transcript``, ``json``, or an
+    attachment's SHA-256), so the same part keeps its URN in every bundle of the case.
+    """
+    return _urn(case_id, "part", parent_urn, part)
+
+
 def _urn(case_id: uuid.UUID, *parts: str) -> str:
     # NUL cannot occur in a source format, a key or a hex identity, so parts never run together.
     return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
 
 
-__all__ = ["case_urn", "conversation_urn", "message_urn", "named_urn"]
+__all__ = ["case_urn", "conversation_urn", "message_urn", "named_urn", "part_urn"]

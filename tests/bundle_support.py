@@ -166,7 +166,11 @@ class SpecImporter:
                             ParsedAttachment(
                                 a["name"],
                                 a.get("mime"),
-                                a["data"].encode() if a.get("data") is not None else None,
+                                bytes.fromhex(a["hex"])
+                                if "hex" in a
+                                else a["data"].encode()
+                                if a.get("data") is not None
+                                else None,
                             )
                             for a in m.get("attachments", [])
                         ],

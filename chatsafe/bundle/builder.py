@@ -16,8 +16,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatsafe import __version__, settings
-from chatsafe.bundle import approval, completeness, exclusions, mdto, payload, reviewlog
+from chatsafe import __version__, identifiers, settings
+from chatsafe.bundle import (
+    approval,
+    completeness,
+    exclusions,
+    formats,
+    mdto,
+    payload,
+    retention,
+    reviewlog,
+    sip,
+)
 from chatsafe.bundle.atomic import atomic_output
 from chatsafe.bundle.bagit_writer import BagWriter
 from chatsafe.bundle.preflight import Completeness, Preflight
@@ -86,7 +96,14 @@ def check_settings(case: Any) -> mdto.Archival:
             + " (chatsafe settings CASE --set KEY=VALUE)"
         )
     return mdto.Archival(
-        s["organisation"], s["appraisal"], s["retention"], s["information_category"]
+        organisation=s["organisation"],
+        appraisal=s["appraisal"],
+        retention=retention.from_settings(s, s["appraisal"]),
+        information_category=s["information_category"],
+        selection_list=s.get("selection_list") or None,
+        category_code=s.get("information_category_code") or None,
+        organisation_id=s.get("organisation_id") or None,
+        language=s.get("language") or None,
     )
 
 
@@ -147,11 +164,13 @@ def make_bundle(
         try:
             completeness_out: list[dict[str, Any]] = []
             import_ids: set[int] = set()
+            series = mdto.Ref(_series_title(case, archival), identifiers.case_urn(case.id))
+            ctx = _Context(bag, c, case.id, archival, now_iso, by, check, series)
+            dossiers: list[mdto.Ref] = []
             for i, conv in enumerate(leaving):
                 report("conversations", i, len(leaving))
-                n, a, comp, imps = _write_conversation(
-                    bag, c, conv, case.time_zone, archival, external_id, now_iso, by, check
-                )
+                n, a, comp, imps, dossier = _write_conversation(ctx, conv, i + 1, case.time_zone)
+                dossiers.append(dossier)
                 entries += n
                 attachments += a
                 import_ids |= imps
@@ -159,6 +178,23 @@ def make_bundle(
                 completeness_out.append(
                     comp.result(conv.folder, counts.out_of_period if counts else 0)
                 )
+            dossiers.append(_write_documentation(ctx))
+            _write_object(
+                ctx,
+                f"data/{sip.SERIES}",
+                mdto.InfoObject(
+                    ident=series.ident or "",
+                    name=series.name,
+                    level="Serie",
+                    description=(
+                        f"Zakelijke chatberichten ({len(leaving)} gesprekken, {entries} berichten "
+                        "en gebeurtenissen), geselecteerd met chatsafe."
+                    ),
+                    parent=_target(case),
+                    parts=dossiers,
+                    events=[_export_event(ctx)],
+                ),
+            )
             report("metadata", len(leaving), len(leaving))
             excl = exclusions.build(c, leaving, include_reasons=include_reasons)
             bag.write_bytes("metadata/exclusions.json", _json(excl), tag=True)
@@ -226,21 +262,76 @@ def _json(obj: Any) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+@dataclass
+class _Context:
+    """What every sidecar of one bundle shares."""
+
+    bag: BagWriter
+    c: Any
+    case_id: uuid.UUID
+    archival: mdto.Archival
+    now_iso: str
+    by: str
+    check: Callable[[], None]
+    series: mdto.Ref
+
+
+def _write_file(
+    ctx: _Context, path: str, chunks: Any, mime: str | None, owner: mdto.Ref, ident: str
+) -> mdto.Ref:
+    """A payload file, identified while it is written, and its bestand sidecar."""
+    found = formats.Identification()
+    try:
+        e = ctx.bag.write_stream(path, found.tee(chunks))
+        fmt = found.result(mime)
+    finally:
+        found.close()
+    return _describe(ctx, path, e.size, e.digests["sha256"], fmt, owner, ident)
+
+
+def _describe(
+    ctx: _Context,
+    path: str,
+    size: int,
+    sha256: str,
+    fmt: mdto.Format,
+    owner: mdto.Ref,
+    ident: str,
+) -> mdto.Ref:
+    name = sip.check_name(path.rsplit("/", 1)[-1])
+    xml = mdto.bestand(
+        ident=ident,
+        name=name,
+        size=size,
+        fmt=fmt,
+        sha256=sha256,
+        checksum_time=ctx.now_iso,
+        represents=owner,
+    )
+    ctx.bag.write_bytes(sip.file_sidecar(path), xml)
+    return mdto.Ref(name, ident)
+
+
+def _export_event(ctx: _Context) -> tuple[str, str, str, str | None]:
+    return (
+        "Export",
+        ctx.now_iso,
+        ctx.by,
+        "Zakelijke berichten geselecteerd voor overbrenging; privé- en partijpolitieke "
+        "berichten achtergehouden (zie metadata/exclusions.json).",
+    )
+
+
 def _write_conversation(
-    bag: BagWriter,
-    c: Any,
-    conv: payload.LeavingConversation,
-    time_zone: str,
-    archival: mdto.Archival,
-    external_id: str,
-    now_iso: str,
-    by: str,
-    check: Callable[[], None],
-) -> tuple[int, int, completeness.Collector, set[int]]:
+    ctx: _Context, conv: payload.LeavingConversation, number: int, time_zone: str
+) -> tuple[int, int, completeness.Collector, set[int], mdto.Ref]:
+    c, bag = ctx.c, ctx.bag
     people = payload.conversation_participants(c, conv)
     first, last = _span(c, conv)
+    conv_urn = identifiers.conversation_urn(ctx.case_id, conv.source_format, conv.key)
     header = {
         "title": conv.title,
+        "urn": conv_urn,
         "source_format": conv.source_format,
         "is_group": conv.is_group,
         "participants": [{"name": n, "owner": o} for n, o in people],
@@ -248,8 +339,9 @@ def _write_conversation(
         "first": first,
         "last": last,
     }
-    folder = f"data/{conv.folder}"
-    conv_ident = f"{external_id}/{conv.folder}"
+    title = sip.public_title(conv.title, conv.is_group, number)
+    dossier = mdto.Ref(title, conv_urn)
+    folder = sip.conversation_folder(conv.folder)
     collector = completeness.Collector()
 
     def rows() -> Any:
@@ -257,51 +349,107 @@ def _write_conversation(
             collector.feed(r)
             yield r
 
-    files: list[tuple[str, str, int, str | None, str]] = []  # (path, name, size, mime, sha256)
-    with bag.writer(f"{folder}/transcript.json") as w:
-        count = write_transcript(w, conv, header, rows())
+    def message_urn(r: payload.Row) -> str:
+        return identifiers.message_urn(ctx.case_id, bytes.fromhex(r.identity))
+
+    # The transcript: one Archiefstuk with two representations (the exact JSON record
+    # and the PDF/A rendition).
+    t_urn = identifiers.part_urn(ctx.case_id, conv_urn, "transcript")
+    t_ref = mdto.Ref(f"Transcript: {title}", t_urn)
+    reps: list[mdto.Ref] = []
+    json_path = sip.transcript_file(conv.folder, "json")
+    with bag.writer(json_path) as w:
+        count = write_transcript(w, conv, header, rows(), message_urn)
         size, sha = w.size, w.hashes["sha256"].hexdigest()
-    files.append(("transcript.json", "transcript.json", size, "application/json", sha))
-    check()
-    pdf = render_pdf(conv, header, payload.iter_rows(c, conv), created=_parse(now_iso), check=check)
-    e = bag.write_bytes(f"{folder}/transcript.pdf", pdf)
-    files.append(
-        ("transcript.pdf", "transcript.pdf", e.size, "application/pdf+a-2u", e.digests["sha256"])
+    reps.append(
+        _describe(
+            ctx,
+            json_path,
+            size,
+            sha,
+            formats.OWN_JSON,
+            t_ref,
+            identifiers.part_urn(ctx.case_id, t_urn, "json"),
+        )
     )
+    ctx.check()
+    pdf = render_pdf(
+        conv, header, payload.iter_rows(c, conv), created=_parse(ctx.now_iso), check=ctx.check
+    )
+    ref = _write_file(
+        ctx,
+        sip.transcript_file(conv.folder, "pdf"),
+        [pdf],
+        "application/pdf",
+        t_ref,
+        identifiers.part_urn(ctx.case_id, t_urn, "pdf"),
+    )
+    reps.append(ref)
     del pdf
+    pieces = [t_ref]
+    _write_object(
+        ctx,
+        sip.transcript_folder(conv.folder),
+        mdto.InfoObject(
+            ident=t_urn,
+            name=t_ref.name,
+            level="Archiefstuk",
+            description=f"Transcript van {count} zakelijke berichten en gebeurtenissen.",
+            parent=dossier,
+            representations=reps,
+            first=first,
+            last=last,
+            events=[_export_event(ctx)],
+        ),
+    )
     n_att = 0
     for a in payload.leaving_files(c, conv):
-        assert a.path is not None and a.blob_id is not None
-        e = bag.write_stream(f"{folder}/{a.path}", iter_blob(c, a.blob_id))
-        files.append((a.path, a.name, e.size, a.mime, e.digests["sha256"]))
-        n_att += 1
-    for path, name, size, mime, sha in files:
-        xml = mdto.bestand(
-            ident=f"{conv_ident}/{path}",
-            name=name,
-            size=size,
-            mime=mime,
-            sha256=sha,
-            checksum_time=now_iso,
-            represents=(conv.title, conv_ident),
+        assert a.path is not None and a.blob_id is not None and a.sha256
+        a_urn = identifiers.part_urn(ctx.case_id, conv_urn, f"attachment:{a.sha256}")
+        a_ref = mdto.Ref(a.name or a.path.rsplit("/", 1)[-1], a_urn)
+        file_ref = _write_file(
+            ctx,
+            f"{folder}/{a.path}",
+            iter_blob(c, a.blob_id),
+            a.mime,
+            a_ref,
+            identifiers.part_urn(ctx.case_id, a_urn, "file"),
         )
-        bag.write_bytes(f"{folder}/{path}.mdto.xml", xml)
-    info = mdto.informatieobject(
-        ident=conv_ident,
-        title=conv.title,
-        description=(
-            f"Chat conversation ({conv.source_format}, "
-            f"{'group' if conv.is_group else 'one-to-one'}): {count} business entries."
+        _write_object(
+            ctx,
+            f"{folder}/{a.path.rsplit('/', 1)[0]}",
+            mdto.InfoObject(
+                ident=a_urn,
+                name=a_ref.name,
+                level="Archiefstuk",
+                description="Bijlage van een zakelijk bericht in dit gesprek.",
+                parent=dossier,
+                representations=[file_ref],
+                events=[_export_event(ctx)],
+            ),
+        )
+        pieces.append(a_ref)
+        n_att += 1
+    _write_object(
+        ctx,
+        folder,
+        mdto.InfoObject(
+            ident=conv_urn,
+            name=title,
+            level="Dossier",
+            description=(
+                f"Chatgesprek ({conv.source_format}, "
+                f"{'groep' if conv.is_group else 'een-op-een'}): {count} zakelijke berichten "
+                "en gebeurtenissen."
+            ),
+            parent=ctx.series,
+            parts=pieces,
+            first=first,
+            last=last,
+            participants=sip.public_participants(people),
+            events=[_export_event(ctx)],
         ),
-        first=first,
-        last=last,
-        participants=people,
-        files=[(p, f"{conv_ident}/{p}") for p, *_ in files],
-        archival=archival,
-        event_time=now_iso,
-        event_actor=by,
     )
-    bag.write_bytes(f"{folder}.mdto.xml", info)
     keep = set(conv.message_ids)
     imports = {
         int(imp)
@@ -310,7 +458,58 @@ def _write_conversation(
         )
         if int(mid) in keep
     }
-    return count, n_att, collector, imports
+    return count, n_att, collector, imports, dossier
+
+
+def _series_title(case: Any, archival: mdto.Archival) -> str:
+    owner = (case.settings().get("owner") or "").strip()
+    who = f" van {owner}" if owner and not sip.names_a_number(owner) else ""
+    return f"Chatberichten{who} ({archival.organisation})"
+
+
+def _target(case: Any) -> mdto.Ref | None:
+    """The collection in the archive the transfer goes into (SIP spec: the aggregation
+    above, referred to from the top of the SIP)."""
+    target = (case.settings().get("target_collection") or "").strip()
+    return mdto.Ref(target) if target else None
+
+
+def _write_documentation(ctx: _Context) -> mdto.Ref:
+    """chatsafe's own formats and lists, as the SIP spec asks, as an information object."""
+    from importlib.resources import files
+
+    doc = (files("chatsafe") / "data" / "chatsafe-documentatie.md").read_bytes()
+    folder = f"data/{sip.SERIES}/{sip.DOCS}"
+    d_urn = identifiers.named_urn(ctx.case_id, "documentation")
+    ref = mdto.Ref("Documentatie van de formaten en begrippenlijsten van chatsafe", d_urn)
+    file_ref = _write_file(
+        ctx,
+        f"{folder}/{sip.DOCS}.md",
+        [doc],
+        "text/markdown",
+        ref,
+        identifiers.part_urn(ctx.case_id, d_urn, "file"),
+    )
+    _write_object(
+        ctx,
+        folder,
+        mdto.InfoObject(
+            ident=d_urn,
+            name=ref.name,
+            level="Archiefstuk",
+            description="Beschrijving van het transcriptformaat, de identificatie en de eigen "
+            "begrippenlijsten van chatsafe.",
+            parent=ctx.series,
+            representations=[file_ref],
+            events=[_export_event(ctx)],
+        ),
+    )
+    return ref
+
+
+def _write_object(ctx: _Context, folder: str, obj: mdto.InfoObject) -> None:
+    sip.check_name(folder.rsplit("/", 1)[-1])
+    ctx.bag.write_bytes(sip.folder_sidecar(folder), mdto.informatieobject(obj, ctx.archival))
 
 
 def _span(c: Any, conv: payload.LeavingConversation) -> tuple[str | None, str | None]:

@@ -61,7 +61,9 @@ class Attachment:
     size: int | None
     sha256: str | None
     blob_id: int | None
-    path: str | None = None  # the neutral path in the bag, e.g. attachments/0003.jpg
+    # the neutral path under the conversation's folder, e.g.
+    # conversation-0001-attachment-0003/conversation-0001-attachment-0003.jpg (bundle/sip.py)
+    path: str | None = None
 
 
 @dataclass
@@ -96,6 +98,7 @@ class LeavingConversation:
     source_format: str
     is_group: bool
     message_ids: list[int]
+    key: str = ""  # the conversation's key in its source format (with it: a stable URN)
 
     @property
     def business_count(self) -> int:
@@ -104,14 +107,16 @@ class LeavingConversation:
 
 def leaving_conversations(c: Any) -> list[LeavingConversation]:
     out: list[LeavingConversation] = []
-    for cid, title, fmt, is_group in c.execute(
-        "SELECT id, title, source_format, is_group FROM conversations ORDER BY id"
+    for cid, title, fmt, is_group, key in c.execute(
+        "SELECT id, title, source_format, is_group, key FROM conversations ORDER BY id"
     ).fetchall():
         ids = leaving_message_ids(c, int(cid))
         if ids:
             folder = f"conversation-{len(out) + 1:04d}"
             out.append(
-                LeavingConversation(int(cid), folder, str(title), str(fmt), bool(is_group), ids)
+                LeavingConversation(
+                    int(cid), folder, str(title), str(fmt), bool(is_group), ids, str(key)
+                )
             )
     return out
 
@@ -129,7 +134,7 @@ def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
     """The leaving entries of one conversation in time order, numbered from 1."""
     leaving = set(conv.message_ids)
     by_file, by_import = _source_hashes(c)
-    atts = _attachments(c, conv.case_id, leaving)
+    atts = _attachments(c, conv, leaving)
     # source_id -> n, so a reply can point at the message it answers when that one leaves
     numbers: dict[str, int] = {}
     n = 0
@@ -181,14 +186,16 @@ def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
 def leaving_files(c: Any, conv: LeavingConversation) -> list[Attachment]:
     """Each attachment file of the conversation's leaving messages, once, with its path."""
     seen: dict[str, Attachment] = {}
-    for atts in _attachments(c, conv.case_id, set(conv.message_ids)).values():
+    for atts in _attachments(c, conv, set(conv.message_ids)).values():
         for a in atts:
             if a.path is not None and a.path not in seen:
                 seen[a.path] = a
     return list(seen.values())
 
 
-def _attachments(c: Any, conversation_id: int, leaving: set[int]) -> dict[int, list[Attachment]]:
+def _attachments(
+    c: Any, conv: LeavingConversation, leaving: set[int]
+) -> dict[int, list[Attachment]]:
     """Attachments of leaving messages, each present file given one neutral path."""
     out: dict[int, list[Attachment]] = {}
     paths: dict[str, str] = {}  # sha256 -> path: the same file is written once
@@ -196,14 +203,15 @@ def _attachments(c: Any, conversation_id: int, leaving: set[int]) -> dict[int, l
         "SELECT a.message_id, a.name, a.mime, a.blob_id, a.sha256, a.size, a.present"
         " FROM attachments a JOIN messages m ON m.id = a.message_id"
         " WHERE m.conversation_id = ? ORDER BY m.instant, m.id, a.position",
-        (conversation_id,),
+        (conv.case_id,),
     ):
         if int(mid) not in leaving:
             continue
         att = Attachment(str(name), mime, bool(present), size, sha, blob_id)
         if att.present and att.blob_id is not None and sha:
             if sha not in paths:
-                paths[sha] = f"attachments/{len(paths) + 1:04d}.{suffix(att.name, mime)}"
+                folder = f"{conv.folder}-attachment-{len(paths) + 1:04d}"
+                paths[sha] = f"{folder}/{folder}.{suffix(att.name, mime)}"
             att.path = paths[sha]
         out.setdefault(int(mid), []).append(att)
     return out

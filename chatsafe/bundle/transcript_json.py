@@ -7,7 +7,7 @@ million messages never has to be held as one string.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -69,8 +69,13 @@ def write_transcript(
     conv: LeavingConversation,
     header: dict[str, Any],
     rows: Iterable[Row],
+    urn: Callable[[Row], str] | None = None,
 ) -> int:
-    """Write the transcript; returns how many entries it holds."""
+    """Write the transcript; returns how many entries it holds.
+
+    ``urn`` gives each entry its stable identifier (``id``), the one the archive, the
+    review log and an openness restriction use to name a single message.
+    """
     head = {"format": FORMAT, "conversation": {"id": conv.folder, **header}}
     text = _dump(head)
     out.write(text[:-1] + b',\n"messages": [\n')
@@ -79,7 +84,10 @@ def write_transcript(
     batch: list[bytes] = []
     size = 0
     for r in rows:
-        line = _dump(message_record(r))
+        record = message_record(r)
+        if urn is not None:
+            record["id"] = urn(r)
+        line = _dump(record)
         batch.append(b",\n" + line if count else line)
         size += len(line)
         count += 1

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import certchain, cms, reviewlog
+from chatsafe.bundle import certchain, cms, reviewlog, sip
 from chatsafe.bundle.bagit_writer import ALGORITHMS, SIGNATURE_NAME, decode_path
 from chatsafe.errors import ChatsafeError
 from chatsafe.sources import Limits, ZipSource
@@ -337,14 +337,17 @@ def _mdto(src: ZipSource, report: Report, data: dict[str, str]) -> None:
     import xmlschema
 
     schema = _schema()
-    sidecars = {k for k in data if k.endswith(".mdto.xml")}
+    sidecars = {k for k in data if k.endswith(sip.SIDECAR)}
+    # The MDTO SIP layout (bundle/sip.py): a file's sidecar beside it, a folder's inside it.
     for rel in sorted(set(data) - sidecars):
-        if f"{rel}.mdto.xml" not in sidecars:
-            check.problems.append(f"{rel}: has no MDTO file ({rel}.mdto.xml)")
-    folders = {"/".join(k.split("/")[:2]) for k in data if k.count("/") >= 2}
-    for folder in sorted(folders):
-        if f"{folder}.mdto.xml" not in sidecars:
-            check.problems.append(f"{folder}: has no MDTO informatieobject ({folder}.mdto.xml)")
+        if sip.file_sidecar(rel) not in sidecars:
+            check.problems.append(f"{rel}: has no MDTO file ({sip.file_sidecar(rel)})")
+    folders = {k.rsplit("/", i)[0] for k in data for i in range(1, k.count("/"))}
+    for folder in sorted(folders - {"data"}):
+        if sip.folder_sidecar(folder) not in sidecars:
+            check.problems.append(
+                f"{folder}: has no MDTO informatieobject ({sip.folder_sidecar(folder)})"
+            )
     for rel in sorted(sidecars):
         body = _read_tag(src, data[rel], check, rel)
         if body is None:

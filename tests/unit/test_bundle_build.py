@@ -26,6 +26,11 @@ from tests.bundle_support import (
     openssl_verifies,
     pdf_text,
 )
+from tests.sip_check import check_sip
+
+CONV = "data/chats/conversation-0001"
+TRANSCRIPT_JSON = f"{CONV}/conversation-0001-transcript/conversation-0001-transcript.json"
+TRANSCRIPT_PDF = f"{CONV}/conversation-0001-transcript/conversation-0001-transcript.pdf"
 
 
 @pytest.fixture(scope="session")
@@ -161,10 +166,11 @@ def test_layout_names_are_neutral(bundle: tuple[Path, Any]) -> None:
         names = z.namelist()
     root = names[0].split("/")[0]
     rel = sorted(n[len(root) + 1 :] for n in names)
-    assert "data/conversation-0001/transcript.json" in rel
-    assert "data/conversation-0001/transcript.pdf" in rel
-    assert "data/conversation-0001.mdto.xml" in rel
-    assert "data/conversation-0001/attachments/0001.txt" in rel
+    conv = "data/chats/conversation-0001"
+    assert f"{conv}/conversation-0001-transcript/conversation-0001-transcript.json" in rel
+    assert f"{conv}/conversation-0001-transcript/conversation-0001-transcript.pdf" in rel
+    assert f"{conv}/conversation-0001.mdto.xml" in rel
+    assert f"{conv}/conversation-0001-attachment-0001/conversation-0001-attachment-0001.txt" in rel
     assert "metadata/review-log.jsonl" in rel and "tagmanifest-sha512.txt.p7s" in rel
     assert not any("Werkgroep" in n for n in names)
 
@@ -172,7 +178,7 @@ def test_layout_names_are_neutral(bundle: tuple[Path, Any]) -> None:
 def test_transcript_record(bundle: tuple[Path, Any]) -> None:
     out, _ = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
-    doc = json.loads(files["data/conversation-0001/transcript.json"])
+    doc = json.loads(files[TRANSCRIPT_JSON])
     conv = doc["conversation"]
     assert conv["title"] == "Werkgroep Begroting"
     assert [p["name"] for p in conv["participants"]] == ["Minister", "Adviseur"]
@@ -251,7 +257,11 @@ def test_standard_tools_accept_the_bundle(
     bagit.Bag(str(bag_dir)).validate()
     schema = xmlschema.XMLSchema(str(XSD))
     sidecars = list(bag_dir.rglob("*.mdto.xml"))
-    assert len(sidecars) == 4
+    problems, count = check_sip(bag_dir / "data")
+    assert problems == []
+    # series, documentation (object + file), dossier, transcript (object + 2 files),
+    # one attachment (object + file)
+    assert len(sidecars) == count == 9
     for f in sidecars:
         schema.validate(str(f))
     openssl_verifies(
@@ -303,7 +313,7 @@ def test_unicode_the_font_lacks_is_printed_as_a_code() -> None:
 def test_pdf_is_pdfa_2u_with_embedded_fonts(bundle: tuple[Path, Any]) -> None:
     out, _ = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
-    pdf = files["data/conversation-0001/transcript.pdf"]
+    pdf = files[TRANSCRIPT_PDF]
     xmp = b"".join(v for k, v in files.items() if "transcript.pdf#stream" in k) + pdf
     assert b"pdfaid:part" in xmp and b"FontFile2" in pdf
     assert b"/OutputIntents" in pdf

@@ -28,6 +28,7 @@ from tests.bundle_support import (
     make_certs,
     openssl_verifies,
 )
+from tests.sip_check import check_sip
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -127,6 +128,8 @@ def test_bundle_from_importer_fixture(fmt: str, tmp_path: Path, certs: Certs) ->
     schema = xmlschema.XMLSchema(str(XSD))
     sidecars = list(bag_dir.rglob("*.mdto.xml"))
     assert sidecars
+    problems, count = check_sip(bag_dir / "data")
+    assert problems == [] and count == len(sidecars)
     for f in sidecars:
         schema.validate(str(f))
     if shutil.which("xmllint"):

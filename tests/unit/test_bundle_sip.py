@@ -1,0 +1,273 @@
+"""The bundle as the archive's MDTO-aware ingest reads it: identified formats, stable
+identifiers, titles without numbers, the NA's value lists and retention per MDTO."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chatsafe import settings
+from chatsafe.bundle import builder, formats, retention, signing
+from chatsafe.bundle import valuelists as vl
+from chatsafe.bundle.verify import verify_bundle
+from chatsafe.domain import Label
+from chatsafe.errors import SettingsError
+from chatsafe.review import labels
+from chatsafe.review.labels import Role
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs, message_ids
+from tests.media_samples import MEDIA
+from tests.sip_check import check_sip, na_lists
+
+pytestmark = pytest.mark.skipif(not formats.available(), reason="no in-memory identification")
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    return make_certs(tmp_path_factory.mktemp("certs"))
+
+
+def media_spec() -> list[dict[str, Any]]:
+    return [
+        {
+            "key": "+31612345678",
+            "title": "+31 6 12345678",
+            "participants": ["Minister", "+31 6 12345678"],
+            "messages": [
+                {
+                    "sender": "+31 6 12345678",
+                    "wallclock": f"2024-03-01T09:{i:02d}:00",
+                    "text": f"Bijlage {name}",
+                    "attachments": [{"name": name, "hex": make().hex()}],
+                }
+                for i, (name, make) in enumerate(MEDIA.items())
+            ]
+            + [{"sender": "Minister", "wallclock": "2024-03-01T10:00:00", "text": "PRIVE-X"}],
+        }
+    ]
+
+
+def make(case: Any, out: Path, certs: Certs) -> Path:
+    signer = signing.load_p12(certs.p12, SIGNING_PASSPHRASE)
+    builder.make_bundle(case, out, signer, by="Minister", role="minister")
+    return out
+
+
+def unzip(bundle: Path, target: Path) -> Path:
+    with zipfile.ZipFile(bundle) as z:
+        z.extractall(target)
+    (bag,) = list(target.iterdir())
+    return bag
+
+
+def test_written_formats_are_what_siegfried_identifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    import pygfried
+
+    case = build_case(tmp_path / "c.chatsafe", media_spec(), monkeypatch)
+    bag = unzip(make(case, tmp_path / "b.zip", certs), tmp_path / "u")
+    case.close()
+    problems, _ = check_sip(bag / "data")
+    assert problems == []
+    written: dict[str, str] = {}
+    for sidecar in (bag / "data").rglob("*.bestand.mdto.xml"):
+        text = sidecar.read_text(encoding="utf-8")
+        code = re.search(r"<bestandsformaat>.*?</bestandsformaat>", text, re.S)
+        assert code is not None
+        m = re.search(r"<begripCode>([^<]+)</begripCode>", code.group(0))
+        assert m is not None and "PRONOM-register" in code.group(0), text
+        target = sidecar.with_name(sidecar.name[: -len(".bestand.mdto.xml")])
+        written[target.name] = m.group(1)
+        if target.suffix == ".json":
+            # JSON has no byte signature (siegfried reads it as text); chatsafe states its own.
+            assert m.group(1) == "fmt/817"
+            continue
+        # The identifier on the same bytes, from a real file (no extension, as in memory).
+        plain = tmp_path / "plain" / target.name.replace(".", "_")
+        plain.parent.mkdir(exist_ok=True)
+        plain.write_bytes(target.read_bytes())
+        assert m.group(1) == pygfried.identify(str(plain)), target.name
+    by_suffix = {name.rsplit(".", 1)[-1]: puid for name, puid in written.items()}
+    # What the issue found siegfried and fido say, for the kinds chatsafe imports.
+    assert by_suffix["png"] == "fmt/11" and by_suffix["gif"] == "fmt/3"
+    assert by_suffix["webp"] == "fmt/566" and by_suffix["docx"] == "fmt/412"
+    assert by_suffix["xlsx"] == "fmt/214" and by_suffix["opus"] == "fmt/946"
+    assert by_suffix["heic"] == "fmt/1101" and by_suffix["mp4"] == "fmt/199"
+    assert by_suffix["vcf"] == "fmt/1880"
+    jpegs = sorted(p for n, p in written.items() if n.endswith(".jpg"))
+    assert jpegs == ["fmt/41", "fmt/43"]  # Exif-only and JFIF
+    pdfs = {p for n, p in written.items() if n.endswith(".pdf")}
+    assert "fmt/18" in pdfs  # the PDF 1.4 attachment
+
+
+def test_large_files_are_identified_from_head_and_tail_in_bounded_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(formats, "HEAD", 1024)
+    monkeypatch.setattr(formats, "TAIL", 1024)
+    data = MEDIA["a.pdf"]() + b"%" + bytes(50_000) + b"\n%%EOF\n"
+    chunks = [data[i : i + 700] for i in range(0, len(data), 700)]
+    assert formats.identify(chunks, "application/pdf").puid == "fmt/18"
+    png = MEDIA["a.png"]()
+    assert formats.identify([png], None).puid == "fmt/11"
+
+
+def test_titles_and_participants_name_no_phone_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    case = build_case(tmp_path / "c.chatsafe", media_spec(), monkeypatch)
+    bag = unzip(make(case, tmp_path / "b.zip", certs), tmp_path / "u")
+    case.close()
+    for sidecar in (bag / "data").rglob("*.mdto.xml"):
+        text = sidecar.read_text(encoding="utf-8")
+        assert "12345678" not in text, sidecar.name
+    dossier = next((bag / "data" / "chats").glob("conversation-0001/conversation-0001.mdto.xml"))
+    assert "<naam>Gesprek met contact 1</naam>" in dossier.read_text(encoding="utf-8")
+    transcript = next((bag / "data").rglob("*-transcript.json")).read_text(encoding="utf-8")
+    assert "+31 6 12345678" in transcript  # the number stays where it belongs
+
+
+def test_identifiers_are_stable_across_bundles_and_marking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    spec = media_spec()[:1]
+    spec[0]["messages"] = spec[0]["messages"][:2] + spec[0]["messages"][-1:]
+    spec.insert(
+        0,
+        {
+            "key": "eerst",
+            "title": "Eerst",
+            "messages": [{"sender": "A", "wallclock": "2024-01-01T08:00:00", "text": "WEG"}],
+        },
+    )
+    case = build_case(tmp_path / "c.chatsafe", spec, monkeypatch)
+    first = unzip(make(case, tmp_path / "1.zip", certs), tmp_path / "u1")
+    # Marking the first conversation private shifts every folder number.
+    with case.transaction() as c:
+        labels.label_messages(
+            c, message_ids(case, "WEG"), Label.PRIVATE, by="Minister", role=Role.MINISTER
+        )
+    second = unzip(make(case, tmp_path / "2.zip", certs), tmp_path / "u2")
+    case.close()
+
+    def urns(bag: Path) -> tuple[str, set[str], set[str]]:
+        (t,) = [
+            json.loads(p.read_text(encoding="utf-8"))
+            for p in (bag / "data").rglob("*-transcript.json")
+            if "12345678" in p.read_text(encoding="utf-8")
+        ]
+        ids = {m["id"] for m in t["messages"]}
+        objects = {
+            re.findall(r"<identificatieKenmerk>([^<]+)<", p.read_text(encoding="utf-8"))[0]
+            for p in (bag / "data").rglob("*.mdto.xml")
+        }
+        return t["conversation"]["urn"], ids, objects
+
+    conv1, ids1, objects1 = urns(first)
+    conv2, ids2, objects2 = urns(second)
+    assert conv1 == conv2 and ids1 == ids2 and len(ids1) == 3
+    assert conv2 in objects2 and objects2 < objects1  # the withdrawn conversation is gone
+    assert all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", u) for u in objects1 | ids1)
+
+
+def test_value_lists_are_the_nationaal_archiefs() -> None:
+    na = na_lists()
+    for ours in vl.MDTO_LISTS:
+        section = next(
+            title
+            for title in na
+            if ours.name.removeprefix("Begrippenlijst ").removesuffix(" MDTO").startswith(title)
+        )
+        assert set(ours.labels) == set(na[section]), ours.name
+        if ours.codes:
+            assert {v: k for k, v in ours.codes.items()} == na[section]
+
+
+RETENTION_CASES: list[tuple[str, dict[str, str], retention.Retention | str]] = [
+    ("B", {"retention": "permanent"}, retention.Retention()),
+    ("N", {"retention": "nader te bepalen"}, retention.Retention()),
+    ("B", {"retention": "10 jaar"}, "only for V"),
+    ("N", {"retention": "P5Y"}, "only for V"),
+    ("B", {"retention": "permanent", "retention_end": "2040-01-01"}, "only for V"),
+    ("V", {"retention": "permanent"}, "needs a retention term"),
+    ("V", {"retention": "10 jaar"}, "retention_trigger and retention_start"),
+    ("V", {"retention": "10", "retention_trigger": "Bevriezing"}, "retention_start"),
+    (
+        "V",
+        {"retention": "10 jaar", "retention_trigger": "bevriezing", "retention_start": "2024-01-01"},
+        retention.Retention("P10Y", "Bevriezing", "2024-01-01"),
+    ),
+    (
+        "V",
+        {"retention": "permanent", "retention_end": "2034-01-01"},
+        retention.Retention(end="2034-01-01"),
+    ),
+    (
+        "V",
+        {"retention": "6 maanden", "retention_start": "2024-02-01", "retention_end": "2024-01-01"},
+        "after retention_end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("appraisal", "values", "expected"), RETENTION_CASES)
+def test_retention_per_mdto(
+    appraisal: str, values: dict[str, str], expected: retention.Retention | str
+) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(SettingsError, match=expected):
+            retention.from_settings(values, appraisal)
+    else:
+        assert retention.from_settings(values, appraisal) == expected
+
+
+@pytest.mark.parametrize("text", ["7 jaar na sluiting", "tien jaar", "10 decennia", "0", "P10D"])
+def test_retention_text_that_does_not_parse_is_refused_when_set(text: str) -> None:
+    with pytest.raises(SettingsError, match="not a term chatsafe can record"):
+        settings.validate("retention", text)
+
+
+def test_a_term_is_written_only_for_v(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    spec = [
+        {
+            "key": "k",
+            "title": "Overleg",
+            "messages": [{"sender": "A", "wallclock": "2024-01-01T08:00:00", "text": "Hallo"}],
+        }
+    ]
+    case = build_case(tmp_path / "c.chatsafe", spec, monkeypatch)
+    settings.apply(case, {"appraisal": "B", "retention": "10 jaar"}, by="IT")
+    with pytest.raises(SettingsError, match="only for V"):
+        make(case, tmp_path / "b.zip", certs)
+    assert not (tmp_path / "b.zip").exists()
+    settings.apply(
+        case,
+        {
+            "appraisal": "V",
+            "retention_trigger": "Overbrenging",
+            "retention_start": "2024-06-01",
+            "selection_list": "Selectielijst Ministerie van Testzaken 2024",
+            "information_category_code": "3.1",
+            "language": "nl",
+        },
+        by="IT",
+    )
+    out = make(case, tmp_path / "b.zip", certs)
+    case.close()
+    assert verify_bundle(out, certs.ca_pem).ok
+    bag = unzip(out, tmp_path / "u")
+    assert check_sip(bag / "data")[0] == []
+    dossier = (bag / "data/chats/conversation-0001/conversation-0001.mdto.xml").read_text("utf-8")
+    assert "<termijnLooptijd>P10Y</termijnLooptijd>" in dossier
+    assert "<termijnStartdatumLooptijd>2024-06-01</termijnStartdatumLooptijd>" in dossier
+    assert "<begripLabel>Tijdelijk te bewaren</begripLabel><begripCode>V</begripCode>" in dossier
+    assert "<begripCode>3.1</begripCode>" in dossier
+    assert "Selectielijst Ministerie van Testzaken 2024" in dossier
+    assert "<taal>nl</taal>" in dossier
