@@ -20,10 +20,19 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chatsafe import __version__, importers
-from chatsafe.domain import EntryTally, Kind, NotImported, ParsedConversation, ParsedMessage
+from chatsafe.domain import (
+    EntryTally,
+    Kind,
+    NotImported,
+    ParsedAttachment,
+    ParsedConversation,
+    ParsedMessage,
+)
 from chatsafe.errors import CancelledError, InputError, SettingsError
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest_attachments import write_attachments
+from chatsafe.review import log as review_log
+from chatsafe.review import versions
 from chatsafe.sources import open_source
 from chatsafe.store import blobs, entries
 from chatsafe.store.case import Case, now_iso
@@ -128,6 +137,21 @@ def message_identity(
     source_format: str, conv_key: str, msg: ParsedMessage, seen: dict[bytes, int]
 ) -> bytes:
     """The stable identity of a message (see the module's docstring)."""
+    digest = base_digest(source_format, conv_key, msg)
+    n = seen.get(digest, 0)
+    seen[digest] = n + 1
+    return nth_identity(digest, n)
+
+
+def nth_identity(digest: bytes, n: int) -> bytes:
+    """The identity of the ``n``-th (from 0) of identical messages."""
+    if n:
+        return hashlib.blake2b(digest + n.to_bytes(4, "big"), digest_size=16).digest()
+    return digest
+
+
+def base_digest(source_format: str, conv_key: str, msg: ParsedMessage) -> bytes:
+    """What identical messages share: the identity before the occurrence number."""
     if msg.source_id is not None:
         base = "\x1f".join((source_format, conv_key, "id", msg.source_id))
     else:
@@ -146,12 +170,7 @@ def message_identity(
             )
         )
     # 128 bits: collisions are out of reach for any case, and the unique index stays small.
-    digest = hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    n = seen.get(digest, 0)
-    seen[digest] = n + 1
-    if n:
-        digest = hashlib.blake2b(digest + n.to_bytes(4, "big"), digest_size=16).digest()
-    return digest
+    return hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class _Writer:
@@ -242,6 +261,8 @@ class _Writer:
             ).fetchone()[0]
         )
         report.skipped = count - report.added
+        if report.added:
+            versions.link_edits(c, conv_id, self.import_id, self._reappeared(conv, seen))
         read, lines, missing = entries.settle(conv.tally, count)
         # A refused attachment's message was imported: a line, but no entry not imported.
         entries.record(c, self.import_id, conv_id, read, lines + self.lines, missing)
@@ -258,6 +279,23 @@ class _Writer:
         if conv.is_group:
             c.execute("UPDATE conversations SET is_group = 1 WHERE id = ?", (conv_id,))
         return report
+
+    def _reappeared(self, conv: ParsedConversation, seen: dict[bytes, int]) -> versions.Reappeared:
+        """Whether a stored message was in this import too (then it is not the earlier
+        version of an edit), from the identities this import computed."""
+
+        def check(row: tuple[Any, ...]) -> bool:
+            _id, sender, wallclock, text, deleted, _edit_of, names, source_id, identity = row
+            msg = ParsedMessage(0, _MESSAGE, sender, str(wallclock), str(text), None, None)
+            msg.deleted, msg.source_id = bool(deleted), source_id
+            msg.attachments = [ParsedAttachment(n, None, None) for n in (names or "").split("\x1f")]
+            if not names:
+                msg.attachments = []
+            digest = base_digest(conv.source_format, conv.key, msg)
+            ident = bytes(identity)
+            return any(nth_identity(digest, n) == ident for n in range(seen.get(digest, 0)))
+
+        return check
 
     def _row(
         self,
@@ -403,6 +441,7 @@ def import_paths(
                     (now_iso(), added, sum(r.skipped for r in convs), import_id),
                 )
                 _apply_rules(c, [r.id for r in convs])
+                _log_import(c, import_id, importer.name, convs)
                 report.paths.append(str(path))
                 report.formats.append(importer.name)
                 report.conversations.extend(convs)
@@ -418,6 +457,32 @@ def import_paths(
         report.entries_read,
     )
     return report
+
+
+def _log_import(c: Any, import_id: int, fmt: str, convs: list[ConversationReport]) -> None:
+    """Every import is a decision-relevant event: it goes into the review log (and so
+    voids an approval). Sources are named by hash, never by file name: a name such as
+    "WhatsApp-chat met Oma" would tell what the log must not."""
+    sources = [
+        str(r[0])
+        for r in c.execute(
+            "SELECT sha256 FROM source_files WHERE import_id = ? ORDER BY id", (import_id,)
+        )
+    ]
+    review_log.append(
+        c,
+        actor="chatsafe",
+        role="import",
+        action="import",
+        target=f"import:{import_id}",
+        new={
+            "format": fmt,
+            "sources_sha256": sources,
+            "conversations": sorted({r.id for r in convs}),
+            "added": sum(r.added for r in convs),
+            "already_in_case": sum(r.skipped for r in convs),
+        },
+    )
 
 
 def _apply_rules(c: Any, conversation_ids: list[int]) -> None:

@@ -157,6 +157,7 @@ class SpecImporter:
                         text=m["text"],
                         event_type=EventType(m["event_type"]) if m.get("event_type") else None,
                         deleted=m.get("deleted", False),
+                        edited=m.get("edited", False),
                         view_once=m.get("view_once", False),
                         from_owner=m.get("from_owner"),
                         source_id=m.get("source_id"),

@@ -185,6 +185,9 @@ class ConversationModel(QAbstractTableModel):
             text = self.tr("Not reviewed")
         if r.proposals:
             text += " · " + self.tr("%n proposed", "", r.proposals)
+        if r.new_since_review:
+            # Imported after the review: nobody has seen these yet.
+            text += " · " + self.tr("%n new, unreviewed", "", r.new_since_review)
         return text
 
     def _tooltip(self, r: ConversationRow) -> str:

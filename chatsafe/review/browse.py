@@ -33,6 +33,8 @@ class ConversationRow:
     reviewed_by: str | None = None
     confirmed_by: str | None = None
     confirmed_at: str | None = None
+    #: messages imported after the review or confirmation: unreviewed again
+    new_since_review: int = 0
 
 
 def conversation_rows(c: Any, ids: list[int] | None = None) -> list[ConversationRow]:
@@ -76,6 +78,13 @@ def conversation_rows(c: Any, ids: list[int] | None = None) -> list[Conversation
         ).fetchone()
         row.first = first[0] if first else None
         row.last = last[0] if last else None
+    for cid, n in c.execute(
+        "SELECT r.conversation_id, count(*) FROM conversation_review r JOIN messages m"
+        " ON m.conversation_id = r.conversation_id AND m.id > r.reviewed_through"
+        " GROUP BY r.conversation_id"
+    ):
+        if int(cid) in rows:
+            rows[int(cid)].new_since_review = int(n)
     for cid, label, status, n in c.execute(
         "SELECT m.conversation_id, ml.label, ml.status, count(*) FROM message_labels ml"
         " JOIN messages m ON m.id = ml.message_id GROUP BY m.conversation_id, ml.label, ml.status"
@@ -150,15 +159,17 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
     for r in c.execute(
         "SELECT m.id, m.kind, m.event_type, m.sender, m.from_owner, m.wallclock, m.text,"
         " m.deleted, m.edited, m.view_once, m.media_omitted, m.forwarded,"
-        " ml.label, ml.status, ml.reason, m.extra, cl.label"
+        " ml.label, ml.status, ml.reason, m.extra, cl.label, vl.label"
         " FROM messages m LEFT JOIN message_labels ml ON ml.message_id = m.id"
+        " LEFT JOIN message_labels vl ON vl.message_id = m.edit_of"
         " LEFT JOIN conversation_labels cl ON cl.conversation_id = m.conversation_id"
         f" WHERE m.id IN ({marks})",
         ids,
     ):
         mid = int(r[0])
         n_att, n_missing = atts.get(mid, (0, 0))
-        label, source = effective_label(r[12], r[16])
+        # An edited version without its own mark has its first version's (versions.py).
+        label, source = effective_label(r[12] or r[17], r[16])
         out[mid] = MessageRow(
             mid, str(r[1]), r[2], r[3], bool(r[4]), str(r[5]), str(r[6]),
             bool(r[7]), bool(r[8]), bool(r[9]), bool(r[10]), bool(r[11]),

@@ -13,7 +13,7 @@ from typing import Any
 
 from chatsafe.domain import Label
 from chatsafe.errors import ChatsafeError
-from chatsafe.review import log
+from chatsafe.review import log, versions
 from chatsafe.store.case import now_iso
 
 
@@ -144,24 +144,38 @@ def label_messages(
     """
     _require_name(by)
     changed = 0
-    for mid in message_ids:
-        row = c.execute("SELECT kind FROM messages WHERE id = ?", (mid,)).fetchone()
+    done: set[int] = set()
+    for asked in message_ids:
+        row = c.execute("SELECT kind FROM messages WHERE id = ?", (asked,)).fetchone()
         if row is None:
-            raise ReviewError(f"no message {mid} in this case")
-        changed += _set(
-            c, "message_labels", "message_id", f"message:{mid}", mid, label, by, role, reason
-        )
+            raise ReviewError(f"no message {asked} in this case")
+        # One decision covers every version of an edited message: otherwise the text
+        # before or after the edit would leave with no mark.
+        group = [m for m in versions.version_group(c, asked) if m not in done]
+        done.update(group)
+        for mid in group:
+            changed += _set(
+                c, "message_labels", "message_id", f"message:{mid}", mid, label, by, role, reason
+            )
     return changed
+
+
+def _last_id(c: Any, conversation_id: int) -> int:
+    row = c.execute(
+        "SELECT coalesce(max(id), 0) FROM messages WHERE conversation_id = ?", (conversation_id,)
+    ).fetchone()
+    return int(row[0])
 
 
 def mark_reviewed(c: Any, conversation_id: int, *, by: str, role: Role) -> None:
     """Record that someone read a conversation through (the first pass)."""
     _require_name(by)
     c.execute(
-        "INSERT INTO conversation_review(conversation_id, reviewed_by, reviewed_role, reviewed_at)"
-        " VALUES(?, ?, ?, ?) ON CONFLICT DO UPDATE SET reviewed_by = excluded.reviewed_by,"
-        " reviewed_role = excluded.reviewed_role, reviewed_at = excluded.reviewed_at",
-        (conversation_id, by, role.value, now_iso()),
+        "INSERT INTO conversation_review(conversation_id, reviewed_by, reviewed_role, reviewed_at,"
+        " reviewed_through) VALUES(?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+        " reviewed_by = excluded.reviewed_by, reviewed_role = excluded.reviewed_role,"
+        " reviewed_at = excluded.reviewed_at, reviewed_through = excluded.reviewed_through",
+        (conversation_id, by, role.value, now_iso(), _last_id(c, conversation_id)),
     )
     log.append(
         c, actor=by, role=role.value, action="reviewed", target=f"conversation:{conversation_id}"
@@ -187,11 +201,17 @@ def confirm_conversation(c: Any, conversation_id: int, *, by: str, role: Role) -
         " IN (SELECT id FROM messages WHERE conversation_id = ?)",
         (conversation_id,),
     ).rowcount
+    # Confirming covers what the conversation holds now; a later import's messages are
+    # unreviewed and unconfirmed again (summary.py).
+    last = _last_id(c, conversation_id)
     c.execute(
         "INSERT INTO conversation_review(conversation_id, reviewed_by, reviewed_role, reviewed_at,"
-        " confirmed_by, confirmed_at) VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
-        " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at",
-        (conversation_id, by, role.value, at, by, at),
+        " reviewed_through, confirmed_by, confirmed_at, confirmed_through)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+        " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,"
+        " confirmed_through = excluded.confirmed_through,"
+        " reviewed_through = max(coalesce(reviewed_through, 0), excluded.reviewed_through)",
+        (conversation_id, by, role.value, at, last, by, at, last),
     )
     log.append(
         c,
@@ -214,8 +234,11 @@ def effective_label(own: str | None, conversation: str | None) -> tuple[str, str
     return Label.BUSINESS.value, "default"
 
 
+# A message's own mark, else (for an edited version) the mark of its first version, else
+# its conversation's, else business. See chatsafe.review.versions.
 EFFECTIVE_LABEL_SQL = (
     "COALESCE((SELECT label FROM message_labels WHERE message_id = m.id),"
+    " (SELECT label FROM message_labels WHERE message_id = m.edit_of),"
     " (SELECT label FROM conversation_labels WHERE conversation_id = m.conversation_id),"
     " 'business')"
 )

@@ -13,7 +13,8 @@ message rows and the bundle (through :class:`chatsafe.service.CaseService`):
   messages are), and its conversation has business messages that leave;
 - a message is *unconfirmed* while its conversation has not been confirmed by the
   minister or its mark is still a proposal; *unreviewed* while nobody has reviewed or
-  confirmed its conversation.
+  confirmed its conversation. A review or confirmation covers the messages the
+  conversation held then: a later import's messages are unreviewed and unconfirmed.
 
 The rule itself is :func:`leaves`; every count and every id list below goes through it,
 so a change to what leaves is made in one place.
@@ -28,6 +29,7 @@ from chatsafe.review.labels import EFFECTIVE_LABEL_SQL
 
 EFFECTIVE_STATUS_SQL = (
     "COALESCE((SELECT status FROM message_labels WHERE message_id = m.id),"
+    " (SELECT status FROM message_labels WHERE message_id = m.edit_of),"
     " (SELECT status FROM conversation_labels WHERE conversation_id = m.conversation_id),"
     " 'none')"
 )
@@ -129,7 +131,8 @@ def summarize(c: Any) -> Summary:
         "SELECT m.conversation_id, m.kind, "
         f"({cond}) AS in_period, {EFFECTIVE_LABEL_SQL} AS label,"
         f" {EFFECTIVE_STATUS_SQL} AS status,"
-        " r.confirmed_at IS NOT NULL AS confirmed, r.conversation_id IS NOT NULL AS reviewed,"
+        " r.confirmed_at IS NOT NULL AND m.id <= r.confirmed_through AS confirmed,"
+        " coalesce(m.id <= r.reviewed_through, 0) AS reviewed,"
         " count(*)"
         " FROM messages m LEFT JOIN conversation_review r ON r.conversation_id = m.conversation_id"
         " GROUP BY m.conversation_id, m.kind, in_period, label, status, confirmed, reviewed"

@@ -201,7 +201,24 @@ _V3 = """
 ALTER TABLE attachments ADD COLUMN note TEXT
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+# Issue 10: new or changed content is never silently reviewed.
+# - messages.edit_of: an edited version points at the first version of its message
+#   (chatsafe.review.versions), whose mark it inherits.
+# - conversation_review.*_through: the highest message id a review or confirmation
+#   covered; messages imported later are unreviewed and unconfirmed again. Reviews
+#   made before this migration covered everything the case held then.
+_V4 = """
+ALTER TABLE messages ADD COLUMN edit_of INTEGER REFERENCES messages(id);
+CREATE INDEX messages_edit_of ON messages(edit_of) WHERE edit_of IS NOT NULL;
+ALTER TABLE conversation_review ADD COLUMN reviewed_through INTEGER;
+ALTER TABLE conversation_review ADD COLUMN confirmed_through INTEGER;
+UPDATE conversation_review SET reviewed_through = (SELECT max(id) FROM messages
+    WHERE messages.conversation_id = conversation_review.conversation_id);
+UPDATE conversation_review SET confirmed_through = reviewed_through
+    WHERE confirmed_at IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -477,6 +477,11 @@
         <source>%n proposed</source>
         <translation><numerusform>%n proposed</numerusform><numerusform>%n proposed</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="190" />
+        <source>%n new, unreviewed</source>
+        <translation><numerusform>%n new, unreviewed</numerusform><numerusform>%n new, unreviewed</numerusform></translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
         <source>proposed</source>

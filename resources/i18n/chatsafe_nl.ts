@@ -477,6 +477,11 @@
         <source>%n proposed</source>
         <translation><numerusform>%n voorgesteld</numerusform><numerusform>%n voorgesteld</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/conversation_model.py" line="190" />
+        <source>%n new, unreviewed</source>
+        <translation><numerusform>%n nieuw, niet beoordeeld</numerusform><numerusform>%n nieuw, niet beoordeeld</numerusform></translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
         <source>proposed</source>

@@ -52,3 +52,28 @@ def test_sender_with_quotes_can_be_marked_and_does_not_leave(cli: Cli, certs: Ce
     data = bundle_bytes(cli, case, certs)
     assert b"prive ziekenhuis" not in data
     assert b"stukken klaar" in data
+
+
+def test_an_edited_private_message_stays_private_after_a_new_export(cli: Cli, certs: Certs) -> None:
+    case = cli.cwd / "c.chatsafe"
+    chat = cli.cwd / "WhatsApp-chat met Werkgroep.txt"
+    first = (
+        "01-03-2024 08:21 - Minister: Agenda ministerraad\n"
+        "01-03-2024 08:22 - Jan: prive ziekenhuis\n"
+        "01-03-2024 08:23 - Eline: stukken klaar\n"
+    )
+    chat.write_text(first, encoding="utf-8")
+    cli.run("import", str(case), str(chat), "--owner", "Minister")
+    cli.run("label", str(case), "--message", "2", "--as", "private", "--by", "Mia",
+            "--role", "minister")  # fmt: skip
+    # The message is edited on the phone; the next export shows only the new text.
+    chat.write_text(
+        first.replace("prive ziekenhuis", "prive ziekenhuis morgen <Dit bericht is bewerkt>")
+        + "01-03-2024 08:30 - Eline: nieuw zakelijk\n",
+        encoding="utf-8",
+    )
+    cli.run("import", str(case), str(chat), "--owner", "Minister")
+    cli.run("settings", str(case), "--set", *ARCHIVAL, "--by", "IT")
+    data = bundle_bytes(cli, case, certs)
+    assert b"prive ziekenhuis" not in data
+    assert b"nieuw zakelijk" in data and b"stukken klaar" in data

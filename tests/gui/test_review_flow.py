@@ -70,12 +70,14 @@ def test_a_changed_log_entry_is_detected_on_open(make_window, case, shown) -> No
     case = open_case(case.path)
     with case.transaction() as c:
         c.execute(
-            "UPDATE review_log SET entry = replace(entry, 'private', 'business') WHERE seq = 1"
+            "UPDATE review_log SET entry = replace(entry, 'private', 'business')"
+            " WHERE entry LIKE '%\"action\":\"label\"%'"
         )
+        (seq,) = c.execute("SELECT seq FROM review_log WHERE entry LIKE '%business%'").fetchone()
     w = make_window(on=case)
     assert not w.banner.isHidden()
     assert "review log of this case has been altered" in w.banner.text()
-    assert shown["error"] and "entry 1" in shown["error"][0]
+    assert shown["error"] and f"entry {seq}" in shown["error"][0]
 
 
 def test_an_intact_log_says_so(make_window, shown) -> None:  # type: ignore[no-untyped-def]

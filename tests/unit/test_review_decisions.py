@@ -13,7 +13,7 @@ import pytest
 from chatsafe.bundle import exclusions
 from chatsafe.bundle.payload import leaving_conversations
 from chatsafe.domain import Label
-from chatsafe.review import labels, log
+from chatsafe.review import browse, labels, log
 from chatsafe.review.labels import Role
 from chatsafe.review.summary import leaving_message_ids, summarize
 from tests.bundle_support import build_case, message_ids
@@ -115,3 +115,85 @@ def test_include_reasons_covers_conversations_withheld_entirely(case: Any) -> No
     assert pooled["reasons"] == [{"reason": "familie", "messages": 1}]
     closed = exclusions.build(case.conn, leaving_conversations(case.conn))
     assert "familie" not in json.dumps(closed)
+
+
+def _reimport(case: Any, tmp_path: Path, convs: list[dict[str, Any]]) -> None:
+    from chatsafe.importers.base import ImportContext
+    from chatsafe.ingest import import_paths
+
+    src = tmp_path / "again-spec.json"
+    src.write_text(json.dumps(convs), encoding="utf-8")
+    import_paths(case, [src], ImportContext(owner="Minister"), format_name="spec")
+    src.unlink()
+
+
+def test_messages_imported_after_a_confirmation_are_unreviewed(case: Any, tmp_path: Path) -> None:
+    werk = _conv(case, "werk")
+    with case.transaction() as c:
+        labels.confirm_conversation(c, werk, by="M", role=Role.MINISTER)
+    before = summarize(case.conn).conversations[werk]
+    assert before.unreviewed == 0 and before.unconfirmed == 0
+    convs = spec()[:1]
+    convs[0]["messages"].append(
+        {"sender": "Piet", "wallclock": "2024-03-02T09:00:00", "text": "LATER-NIEUW"}
+    )
+    _reimport(case, tmp_path, convs)
+    after = summarize(case.conn).conversations[werk]
+    assert after.unreviewed == 1 and after.unconfirmed == 1
+    (row,) = [r for r in browse.conversation_rows(case.conn) if r.id == werk]
+    assert row.new_since_review == 1
+    with case.transaction() as c:
+        labels.mark_reviewed(c, werk, by="A", role=Role.ASSISTANT)
+    assert summarize(case.conn).conversations[werk].unreviewed == 0
+
+
+def test_every_import_is_in_the_review_log_without_file_names(case: Any, tmp_path: Path) -> None:
+    entries = [json.loads(e) for e in log.entries(case.conn)]
+    imports = [e for e in entries if e["action"] == "import"]
+    assert len(imports) == 1 and imports[0]["new"]["added"] == 4
+    assert "spec" not in json.dumps(imports[0]["new"]["sources_sha256"])
+    _reimport(case, tmp_path, spec())
+    entries = [json.loads(e) for e in log.entries(case.conn)]
+    again = [e for e in entries if e["action"] == "import"][-1]
+    assert again["new"]["added"] == 0 and again["new"]["already_in_case"] == 4
+    assert log.verify(case.conn) == []
+
+
+def test_an_edited_version_inherits_the_mark_and_both_texts_stay(case: Any, tmp_path: Path) -> None:
+    werk = _conv(case, "werk")
+    (old,) = message_ids(case, "PRIVE-TEKST")
+    with case.transaction() as c:
+        labels.label_messages(c, [old], Label.PRIVATE, by="M", role=Role.MINISTER)
+    convs = spec()[:1]
+    edited = convs[0]["messages"][2]
+    edited["text"], edited["edited"] = "PRIVE-TEKST bijgewerkt", True
+    _reimport(case, tmp_path, convs)
+    new = [m for m in message_ids(case, "PRIVE-TEKST") if m != old]
+    assert len(new) == 1
+    edit_of = case.conn.execute("SELECT edit_of FROM messages WHERE id = ?", (new[0],))
+    assert edit_of.fetchone()[0] == old
+    leaving = leaving_message_ids(case.conn, werk)
+    assert old not in leaving and new[0] not in leaving
+    # Clearing or re-marking either version decides for both.
+    with case.transaction() as c:
+        labels.label_messages(c, new, Label.BUSINESS, by="M", role=Role.MINISTER)
+    leaving = leaving_message_ids(case.conn, werk)
+    assert old in leaving and new[0] in leaving
+
+
+def test_an_unchanged_message_in_the_same_minute_is_not_taken_for_the_edited_one(
+    case: Any, tmp_path: Path
+) -> None:
+    convs = spec()[:1]
+    convs[0]["messages"].append(
+        {"sender": "Piet", "wallclock": "2024-03-01T09:02:30", "text": "ANDER-BERICHT"}
+    )
+    _reimport(case, tmp_path, convs)
+    (unchanged,) = message_ids(case, "PRIVE-TEKST")
+    (old,) = message_ids(case, "ANDER-BERICHT")
+    assert unchanged < old  # the earlier row of the same sender and minute is not it
+    convs[0]["messages"][-1].update(text="ANDER-BERICHT v2", edited=True)
+    _reimport(case, tmp_path, convs)
+    (new,) = [m for m in message_ids(case, "ANDER-BERICHT") if m != old]
+    edit_of = case.conn.execute("SELECT edit_of FROM messages WHERE id = ?", (new,))
+    assert edit_of.fetchone()[0] == old

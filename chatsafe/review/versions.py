@@ -1,0 +1,64 @@
+"""Edited messages: a later export's edited text is a version of the message it edits.
+
+WhatsApp's text export shows only the newest text of an edited message, with an
+"edited" marker. Re-imported, that text has a new identity, so without this module it
+would be a new message with no mark: business, and it would leave although the earlier
+version was marked private. A new message that carries the edited marker is linked to
+the earlier version of the same conversation, sender and wall-clock minute that the new
+export no longer holds; both texts stay in the case as edit history, and the new version
+inherits the earlier one's mark (see ``EFFECTIVE_LABEL_SQL``). A mark given to any
+version applies to all of them (:func:`version_group`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+#: A stored candidate's row (id, sender, wallclock, text, deleted, edit_of, attachment
+#: names joined by U+001F, source_id, identity) -> was it in the new export too?
+Reappeared = Callable[[tuple[Any, ...]], bool]
+
+
+def link_edits(c: Any, conversation_id: int, import_id: int, reappeared: Reappeared) -> int:
+    """Link this import's edited messages to their earlier versions; returns how many."""
+    linked = 0
+    new_edits = c.execute(
+        "SELECT id, sender, wallclock FROM messages WHERE conversation_id = ? AND import_id = ?"
+        " AND edited = 1 AND kind = 'message' AND edit_of IS NULL",
+        (conversation_id, import_id),
+    ).fetchall()
+    for mid, sender, wallclock in new_edits:
+        candidates = c.execute(
+            "SELECT m.id, m.sender, m.wallclock, m.text, m.deleted, m.edit_of,"
+            " (SELECT group_concat(name, char(31)) FROM (SELECT name FROM attachments"
+            "  WHERE message_id = m.id ORDER BY position)), m.source_id, m.identity"
+            " FROM messages m WHERE m.conversation_id = ? AND m.import_id != ?"
+            " AND m.kind = 'message' AND m.sender IS ? AND substr(m.wallclock, 1, 16) = ?"
+            " ORDER BY m.id",
+            (conversation_id, import_id, sender, str(wallclock)[:16]),
+        ).fetchall()
+        gone = [r for r in candidates if not reappeared(r)]
+        if not gone:
+            continue
+        first = gone[0]
+        root = int(first[5]) if first[5] is not None else int(first[0])
+        c.execute("UPDATE messages SET edit_of = ? WHERE id = ?", (root, int(mid)))
+        linked += 1
+    return linked
+
+
+def version_group(c: Any, message_id: int) -> list[int]:
+    """Every version of the message ``message_id`` belongs to (itself included)."""
+    row = c.execute("SELECT coalesce(edit_of, id) FROM messages WHERE id = ?", (message_id,))
+    found = row.fetchone()
+    if found is None:
+        return [message_id]
+    root = int(found[0])
+    ids = [
+        int(r[0])
+        for r in c.execute(
+            "SELECT id FROM messages WHERE id = ? OR edit_of = ? ORDER BY id", (root, root)
+        )
+    ]
+    return ids or [message_id]
