@@ -269,6 +269,13 @@ class _Writer:
         self.lines = []
         report.entries_read, report.not_imported = read, missing
         report.notes = [str(note) for note in conv.extra.get("notes", [])]
+        if "possibly_truncated" in conv.extra:
+            # Known only once the messages are read; the latest import's verdict holds.
+            c.execute(
+                "UPDATE conversations SET extra = json_set(coalesce(extra, '{}'),"
+                " '$.possibly_truncated', json(?)) WHERE id = ?",
+                (json.dumps(conv.extra["possibly_truncated"]), conv_id),
+            )
         names = set(conv.participants) | senders
         if owner:
             names.add(owner)

@@ -79,11 +79,17 @@ def preflight_of(c: Any) -> Preflight:
             view_once=sum(s["view_once"] for s in stats),
             attachments_missing=sum(s["attachments"]["missing"] for s in stats),
             disappearing_notices=sum(s["disappearing_notices"] for s in stats),
+            possibly_truncated=sum(s["possibly_truncated"] for s in stats),
         ),
         missing_settings=missing,
         log_entries_with_reason=int(with_reason),
         approval=approval.current_approval(c),
     )
+
+
+def _truncation(c: Any, conversation_id: int) -> dict[str, Any] | None:
+    row = c.execute("SELECT extra FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+    return queries.truncation(row[0] if row else None)
 
 
 def check_settings(case: Any) -> mdto.Archival:
@@ -177,6 +183,7 @@ def make_bundle(
                 counts = summary.conversations.get(conv.case_id)
                 completeness_out.append(
                     comp.result(conv.folder, counts.out_of_period if counts else 0)
+                    | {"possibly_truncated": _truncation(c, conv.case_id)}
                 )
             dossiers.append(_write_documentation(ctx))
             _write_object(

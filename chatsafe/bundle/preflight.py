@@ -18,6 +18,7 @@ class Completeness:
     view_once: int = 0
     attachments_missing: int = 0
     disappearing_notices: int = 0
+    possibly_truncated: int = 0  # conversations whose export may have been cut
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             f"{k['disappearing_notices']} disappearing-message notices",
             file=sys.stderr,
         )
+        if k["possibly_truncated"]:
+            print(
+                f"warning: {k['possibly_truncated']} conversation(s) possibly cut by WhatsApp's"
+                " export limit: export again without media or use the phone backup route"
+                " (stats --json: possibly_truncated)",
+                file=sys.stderr,
+            )
         if pre["log_entries_with_reason"]:
             print(
                 f"note: {pre['log_entries_with_reason']} review-log entries carry a written "

@@ -249,6 +249,13 @@ class BundleDialog(QDialog):
                 m=k["disappearing_notices"],
             )
         )
+        if k.get("possibly_truncated"):
+            lines.append(
+                self.tr(
+                    "Possibly cut by WhatsApp's export limit: {n} conversation(s). Export "
+                    "again without media or use the phone backup route."
+                ).format(n=k["possibly_truncated"])
+            )
         if pre["missing_settings"]:
             lines.append(
                 self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(

@@ -46,6 +46,7 @@ from chatsafe.importers.whatsapp_start import (
     is_entry,
     note_lead,
     note_year,
+    truncation,
 )
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
@@ -185,6 +186,8 @@ class _Reader:
         self.owner = clean(ctx.owner).strip().casefold() if ctx.owner else None
         self.senders: dict[str, tuple[str, bool | None]] = {}
         self.seen: set[str] = set()
+        self.events = 0
+        self.first_event: EventType | None = None  # the first entry's, when it is an event
         self.lead: set[int] = set()  # line numbers of non-chat lines before the first header
 
     def resolve(self, name: str) -> ParsedAttachment:
@@ -199,6 +202,9 @@ class _Reader:
         text = clean(body.rstrip("\n"))
         event_type = known_event(text) or EventType.OTHER
         msg = ParsedMessage(pos, _EVENT, None, wall, text, None, raw, event_type)
+        self.events += 1
+        if not pos:
+            self.first_event = event_type
         extra = event_extra(event_type, text)
         if extra:
             msg.extra.update(extra)
@@ -211,6 +217,9 @@ class _Reader:
         from_owner = msg.from_owner
         decorate(msg, msg.text, lrm, self.resolve)
         if msg.kind is _EVENT:
+            self.events += 1
+            if not msg.position:
+                self.first_event = msg.event_type
             msg.from_owner = None if msg.sender is None else from_owner
             if msg.event_type in GROUP_EVENTS:
                 self.conv.is_group = True
@@ -340,6 +349,7 @@ class _Reader:
             if msg.sender not in seen and msg.sender is not None:
                 participant(msg.sender)
             yield msg
+        self.conv.extra["possibly_truncated"] = truncation(pos + 1, self.events, self.first_event)
         ctx.progress(total, total)
 
     def _check_lead(self, lead: str, block: str) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from chatsafe.domain import EntryTally, ParsedConversation
+from chatsafe.domain import EntryTally, EventType, ParsedConversation
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.whatsapp_dates import check_calendar
 from chatsafe.importers.whatsapp_header import MARK_RE, Clock, FirstHeader, plan_years
@@ -102,3 +103,30 @@ def continued(first_line: str) -> bool:
     if known_event(text) is not None:
         return False
     return text[0].isdigit()
+
+
+# WhatsApp's "Export chat" has been documented to keep only the latest 10,000 messages
+# with media and 40,000 without; it says nothing when it cuts.
+EXPORT_LIMITS = (10_000, 40_000)
+TRUNCATION_ADVICE = (
+    "possibly cut by WhatsApp's export limit: export again without media or use the phone"
+    " backup route"
+)
+_STARTS = (EventType.ENCRYPTION, EventType.GROUP_CREATED)
+
+
+def truncation(entries: int, events: int, first: EventType | None) -> dict[str, Any] | None:
+    """Why an export may have been cut by WhatsApp, or None.
+
+    ``export_limit``: exactly as many messages (or entries) as an export keeps at most;
+    ``starts_mid_conversation``: the first entry is not the chat's encryption notice or
+    the group's creation, which a whole chat's export begins with.
+    """
+    reasons = []
+    if entries in EXPORT_LIMITS or entries - events in EXPORT_LIMITS:
+        reasons.append("export_limit")
+    if first not in _STARTS:
+        reasons.append("starts_mid_conversation")
+    if not reasons:
+        return None
+    return {"reasons": reasons, "entries": entries, "advice": TRUNCATION_ADVICE}

@@ -29,10 +29,11 @@ def participants(c: Any, conversation_id: int) -> list[str]:
 
 def conversation_stats(c: Any, conversation_id: int) -> dict[str, Any]:
     """The ``stats --json`` entry of one conversation (a stable contract: add, never rename)."""
-    title, source_format, is_group = c.execute(
-        "SELECT title, source_format, is_group FROM conversations WHERE id = ?",
+    title, source_format, is_group, extra = c.execute(
+        "SELECT title, source_format, is_group, extra FROM conversations WHERE id = ?",
         (conversation_id,),
     ).fetchone()
+    cut = truncation(extra)
     row = c.execute(
         "SELECT"
         " sum(kind = 'message'), sum(kind = 'event'),"
@@ -86,7 +87,17 @@ def conversation_stats(c: Any, conversation_id: int) -> dict[str, Any]:
         "disappearing_notices": n_dis,
         "labels": labels,
         **entries.conversation_entries(c, conversation_id),
+        # Whether the export may have been cut by its app (WhatsApp's export limit), and
+        # why: {"reasons": [...], "entries": n, "advice": "..."} or None.
+        "possibly_truncated": cut is not None,
+        "truncation": cut,
     }
+
+
+def truncation(extra: str | None) -> dict[str, Any] | None:
+    """The importer's verdict on a cut export, from a conversation's ``extra``."""
+    cut = json.loads(extra).get("possibly_truncated") if extra else None
+    return cut if isinstance(cut, dict) else None
 
 
 def case_stats(c: Any) -> dict[str, Any]:

@@ -167,6 +167,10 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
+        <translation>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</translation>
+    </message>
+    <message>
         <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
         <translation>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</translation>
     </message>

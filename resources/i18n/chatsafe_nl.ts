@@ -167,6 +167,10 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
+        <translation>Mogelijk afgekapt door de exportlimiet van WhatsApp: {n} gesprek(ken). Exporteer opnieuw zonder media of gebruik de route via de telefoonback-up.</translation>
+    </message>
+    <message>
         <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
         <translation>Volledigheid (hele zaak): {d} meldingen van verwijderde berichten, {v} berichten voor eenmalige weergave, {a} bijlagen die in de export ontbreken, {m} meldingen over verdwijnende berichten. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
     </message>

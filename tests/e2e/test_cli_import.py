@@ -239,6 +239,9 @@ def test_import_reports_what_the_whatsapp_importer_assumed(cli: Cli) -> None:
     assert "note: Ruud: the export prints no years: 2014 assumed" in proc.stderr
     stats = cli.json("stats", "case.chatsafe", "--json")
     assert sorted(c["messages"] for c in stats["conversations"]) == [3, 3]
+    # Neither begins with the encryption notice: both may be tails of longer chats.
+    assert [c["possibly_truncated"] for c in stats["conversations"]] == [True, True]
+    assert stats["conversations"][0]["truncation"]["reasons"] == ["starts_mid_conversation"]
     missing = [s["entries_not_imported"] for s in stats["sources"]]
     assert {"count": 2, "reasons": {"not-a-chat-line": 2}} in [
         {"count": m["count"], "reasons": m["reasons"]} for m in missing

@@ -193,6 +193,7 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
     assert comp["attachments_missing"]["count"] == 1
     assert comp["disappearing_messages"]["periods_on"][0]["settings"] == ["7 days"]
     assert comp["messages_out_of_period"] == 1
+    assert comp["possibly_truncated"] is None  # its importer knows no export limit
 
 
 def test_exclusions_and_commitments(bundle: tuple[Path, Any], tmp_path: Path) -> None:
