@@ -21,6 +21,16 @@ from chatsafe.errors import ChatsafeError
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+def own_or_warning(record: logging.LogRecord) -> bool:
+    """chatsafe's records at any level; other libraries' only from WARNING up.
+
+    Third-party INFO records can hold data: fontTools.subset logs the glyph names of each
+    transcript it subsets, i.e. the characters a conversation uses.
+    """
+    name = record.name
+    return record.levelno >= logging.WARNING or name == "chatsafe" or name.startswith("chatsafe.")
+
+
 def install(level: int = logging.INFO) -> logging.Handler | None:
     """Add the rotating file handler to the root logger (once); None if it cannot be."""
     root = logging.getLogger()
@@ -36,6 +46,7 @@ def install(level: int = logging.INFO) -> logging.Handler | None:
         return None  # no writable log folder: keep working, log to stderr only
     handler.chatsafe_logfile = True  # type: ignore[attr-defined]
     handler.setLevel(level)
+    handler.addFilter(own_or_warning)
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:

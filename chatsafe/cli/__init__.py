@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     stderr.setLevel(logging.INFO if args.verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("chatsafe %(levelname)s %(name)s: %(message)s"))
     stderr.addFilter(lambda record: not getattr(record, "file_only", False))
+    from chatsafe.logfile import own_or_warning
+
+    stderr.addFilter(own_or_warning)  # -v shows chatsafe's INFO, not other libraries' data
     logging.getLogger().addHandler(stderr)
     logging.getLogger().setLevel(logging.INFO)
     if args.portable:
@@ -59,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     logfile.install()
     logging.getLogger("chatsafe").info("chatsafe %s: %s", __version__, args.command)
+    from chatsafe.bundle import atomic
+
+    # A bundle killed half-way left a temporary file next to its target: remove it now.
+    atomic.remove_recorded_stale()
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

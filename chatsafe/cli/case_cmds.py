@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from chatsafe import importers, settings
-from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
+from chatsafe.cli.common import (
+    StderrProgress,
+    add_case_arg,
+    new_case_passphrase,
+    open_from_args,
+    print_json,
+)
 from chatsafe.errors import ChatsafeError
 from chatsafe.importers import (
     iphone_backup,
@@ -21,7 +27,8 @@ from chatsafe.importers import (
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths, zone
 from chatsafe.service import CaseService
-from chatsafe.store import Case, discard_case, queries
+from chatsafe.store import Case, queries
+from chatsafe.store.case import create_case_with
 
 WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
 BACKUP_PASSWORD_ENV = "CHATSAFE_BACKUP_PASSWORD"
@@ -62,7 +69,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("settings", help="show or change the case settings")
     add_case_arg(p)
-    p.add_argument("--set", nargs="+", default=[], metavar="KEY=VALUE")
+    # extend: --set may repeat, and every pair is applied (it used to keep only the last).
+    p.add_argument("--set", nargs="+", action="extend", default=[], metavar="KEY=VALUE")
     p.add_argument("--list", action="store_true", help="print the settings")
     p.add_argument("--json", action="store_true")
     p.add_argument("--by", default=None, help="who changes them (for the review log)")
@@ -84,15 +92,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     if os.environ.get(SIGNAL_SAFE_STORAGE_ENV):
         # Signal Desktop's encryptedKey: the keychain's "Signal Safe Storage" password.
         extra[signal_desktop_crypto.SAFE_STORAGE_EXTRA] = os.environ[SIGNAL_SAFE_STORAGE_ENV]
-    created = not args.case.exists()
-    case = open_from_args(args, create=True)
+    if not args.case.exists():
+        # Creating the case and its first import are one step: a refusal, a cancel or a
+        # kill leaves no case at all, never an empty one.
+        create_case_with(
+            args.case,
+            lambda case: _import_into(case, args, signal_key, extra),
+            passphrase=new_case_passphrase(args),
+        )
+        return 0
+    case = open_from_args(args)
     try:
         _import_into(case, args, signal_key, extra)
-    except BaseException:
-        if created:  # a refused first import leaves nothing behind, not an empty case
-            case.close()
-            discard_case(case)
-        raise
     finally:
         case.close()
     return 0
@@ -221,6 +232,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 key, sep, value = item.partition("=")
                 if not sep:
                     raise ChatsafeError(f"expected KEY=VALUE, not {item!r}")
+                if key.strip() in pairs:
+                    raise ChatsafeError(f"the setting {key.strip()!r} is given twice")
                 pairs[key.strip()] = value
             settings.apply(case, pairs, by=args.by)
         current = case.settings()

@@ -45,16 +45,21 @@ def passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
     return None
 
 
+def new_case_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase for a new case: given, asked for without a keyring, or None."""
+    pw = passphrase(args, new=True)
+    if pw is None and not keys.keyring_available():
+        pw = _ask("No keyring on this computer. Choose a passphrase for the case: ")
+        if pw is not None and _ask("Same passphrase again: ") != pw:
+            raise NoKeyError("the two passphrases differ")
+    return pw
+
+
 def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Case:
     """Open CASE (creating it when asked and absent): keyring first, then passphrase."""
     path: Path = args.case
     if create and not path.exists():
-        pw = passphrase(args, new=True)
-        if pw is None and not keys.keyring_available():
-            pw = _ask("No keyring on this computer. Choose a passphrase for the case: ")
-            if pw is not None and _ask("Same passphrase again: ") != pw:
-                raise NoKeyError("the two passphrases differ")
-        return create_case(path, passphrase=pw)
+        return create_case(path, passphrase=new_case_passphrase(args))
     try:
         return open_case(path, passphrase=passphrase(args))
     except NoKeyError:

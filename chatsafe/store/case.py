@@ -12,10 +12,10 @@ import contextlib
 import logging
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlcipher3
 
@@ -23,6 +23,7 @@ from chatsafe import __version__, keys
 from chatsafe.errors import CaseError, NoKeyError, WrongKeyError
 from chatsafe.store.schema import migrate
 
+T = TypeVar("T")
 log = logging.getLogger("chatsafe.store")
 
 SUFFIX = ".chatsafe"
@@ -178,14 +179,54 @@ def create_case(path: Path, passphrase: str | None = None) -> Case:
     """Make a new, empty case at ``path``. The key goes to the keyring, or comes from
     the passphrase when one is given."""
     path = Path(path)
+    tmp, key, case_id = _build(path, passphrase)
+    try:
+        _publish(tmp, path)
+    except BaseException:
+        _discard_build(tmp, key, case_id)
+        raise
+    log.info("created case %s (%s)", case_id, key.method)
+    return open_case(path, passphrase=passphrase, _key=key)
+
+
+def create_case_with(path: Path, fill: Callable[[Case], T], passphrase: str | None = None) -> T:
+    """Create a case and give it its first content as one step; returns ``fill``'s result.
+
+    The case is built and filled under a temporary name and appears under ``path`` only
+    once ``fill`` has returned and everything is on disk: a refusal, a cancel or a kill
+    during a first import never leaves an empty case behind.
+    """
+    path = Path(path)
+    tmp, key, case_id = _build(path, passphrase)
+    try:
+        case = open_case(tmp, passphrase=passphrase, _key=key)
+        try:
+            result = fill(case)
+            case.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            case.close()
+        _publish(tmp, path)
+    except BaseException:
+        _discard_build(tmp, key, case_id)
+        raise
+    log.info("created case %s (%s) with its first content", case_id, key.method)
+    return result
+
+
+def _build(path: Path, passphrase: str | None) -> tuple[Path, keys.CaseKey, uuid.UUID]:
+    """A new case with its schema under a temporary name next to ``path``."""
     if path.exists():
         raise CaseError("a file with this name exists already", file=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     case_id = uuid.uuid4()
     key = keys.new_key(case_id, passphrase)
-    # Leftovers of a creation that was killed hold no chat content, only an empty schema.
-    for leftover in path.parent.glob(f".{path.name}.creating-*"):
-        leftover.unlink(missing_ok=True)
+    # Leftovers of a creation that was killed: encrypted, and of no case anyone can open.
+    prefix = f".{path.name}.creating-"
+    for leftover in path.parent.glob(prefix + "*"):
+        pid = leftover.name[len(prefix) :].split("-", 1)[0]
+        if not (pid.isdigit() and _alive(int(pid))):
+            with contextlib.suppress(OSError):  # Windows: still open in a live process
+                leftover.unlink(missing_ok=True)
     tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
     conn = _connect(tmp, key, case_id)
     try:
@@ -202,19 +243,43 @@ def create_case(path: Path, passphrase: str | None = None) -> Case:
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
-        _fsync(tmp)
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(Exception):
             conn.close()
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            leftover.unlink(missing_ok=True)
-        if key.method == "keyring":
-            keys.forget(case_id)
+        _discard_build(tmp, key, case_id)
         raise
-    log.info("created case %s (%s)", case_id, key.method)
-    return open_case(path, passphrase=passphrase, _key=key)
+    return tmp, key, case_id
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    _fsync(tmp)
+    for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        side.unlink(missing_ok=True)  # empty after the checkpoint and the close
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _discard_build(tmp: Path, key: keys.CaseKey, case_id: uuid.UUID) -> None:
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    if key.method == "keyring":
+        keys.forget(case_id)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":
+        # os.kill would terminate the process there; Windows refuses to delete a file a
+        # live process holds open, which protects a creation in progress instead.
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def open_case(path: Path, passphrase: str | None = None, _key: keys.CaseKey | None = None) -> Case:

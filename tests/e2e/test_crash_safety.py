@@ -73,3 +73,32 @@ def test_kill_during_import_leaves_none_or_all(cli: Cli, monkeypatch: pytest.Mon
     # The kills must have landed inside imports, not only before or after them.
     assert outcomes["none"] >= 5, outcomes
     del monkeypatch
+
+
+def test_kill_during_the_first_import_leaves_no_case_or_the_whole_one(cli: Cli) -> None:
+    """Creating a case and its first import are one step (issue 12): never an empty case."""
+    n = 8000
+    export = cli.cwd / "WhatsApp-chat met Eerste.txt"
+    export.write_text(whatsapp_text(n, seed=4), encoding="utf-8")
+    t0 = time.monotonic()
+    cli.run("import", "probe.chatsafe", str(export))
+    duration = time.monotonic() - t0
+    rnd = random.Random(12)
+    outcomes = {"none": 0, "all": 0}
+    for run in range(8):
+        case = cli.cwd / f"first{run}.chatsafe"
+        proc = cli.popen("import", str(case), str(export))
+        time.sleep(rnd.uniform(0.05, duration * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if case.exists():
+            problems, total, imports = _count(case)
+            assert problems == [] and (total, imports) == (n + 1, 1), f"run {run}"
+            outcomes["all"] += 1
+        else:
+            outcomes["none"] += 1
+    assert outcomes["none"] >= 2, outcomes
+    # A later import under a killed run's name starts afresh and tidies the leftovers.
+    cli.run("import", "first0.chatsafe", str(export), check=False)
+    assert [p.name for p in cli.cwd.glob(".first0.chatsafe.creating-*")] == []
+    assert _count(cli.cwd / "first0.chatsafe")[1] == n + 1
