@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from chatsafe import __version__, importers
+from chatsafe import __version__, importers, reconcile
 from chatsafe.domain import (
     EntryTally,
     Kind,
@@ -35,6 +35,7 @@ from chatsafe.review import log as review_log
 from chatsafe.review import versions
 from chatsafe.sources import open_source
 from chatsafe.store import blobs, entries
+from chatsafe.store import coverage as coverage_store
 from chatsafe.store.case import Case, now_iso
 
 log = logging.getLogger("chatsafe.ingest")
@@ -193,6 +194,11 @@ class _Writer:
         ).fetchone()
         if row:
             return int(row[0])
+        # The same chat from another source (an export and the app's database): one
+        # conversation (reconcile.py).
+        merged = reconcile.alias(self.c, conv) or reconcile.find_partner(self.c, conv)
+        if merged is not None:
+            return merged
         cur = self.c.execute(
             "INSERT INTO conversations(source_format, key, title, is_group, extra, created_at)"
             " VALUES(?, ?, ?, ?, ?, ?)",
@@ -221,6 +227,8 @@ class _Writer:
         plain: list[tuple[Any, ...]] = []
         with_files: list[tuple[int, ParsedMessage]] = []
         held = 0  # attachment bytes waiting in with_files
+        matcher = self._matcher(conv, conv_id, owner)
+        coverage = coverage_store.Tracker()
 
         def flush() -> None:
             # Rows first, then their attachments: one executemany per batch, not per file.
@@ -242,6 +250,9 @@ class _Writer:
             count += 1
             if msg.sender and msg.kind is Kind.MESSAGE:
                 senders.add(msg.sender)
+            coverage.feed(msg)
+            if matcher is not None and matcher.match(msg):
+                continue  # already in the case from the chat's other source
             is_plain, row = self._row(next_id, conv, conv_id, msg, seen, owner)
             (plain if is_plain else batch).append(row)
             if msg.attachments:
@@ -263,6 +274,7 @@ class _Writer:
         report.skipped = count - report.added
         if report.added:
             versions.link_edits(c, conv_id, self.import_id, self._reappeared(conv, seen))
+        coverage.record(c, conv_id, self.import_id, conv, matcher.matched if matcher else 0)
         read, lines, missing = entries.settle(conv.tally, count)
         # A refused attachment's message was imported: a line, but no entry not imported.
         entries.record(c, self.import_id, conv_id, read, lines + self.lines, missing)
@@ -303,6 +315,19 @@ class _Writer:
             return any(nth_identity(digest, n) == ident for n in range(seen.get(digest, 0)))
 
         return check
+
+    def _matcher(
+        self, conv: ParsedConversation, conv_id: int, owner: str | None
+    ) -> reconcile.Matcher | None:
+        """A matcher when ``conv`` joins a conversation that another source started."""
+        if conv.source_format not in reconcile.WHATSAPP_FAMILY:
+            return None
+        row = self.c.execute(
+            "SELECT source_format FROM conversations WHERE id = ?", (conv_id,)
+        ).fetchone()
+        if row is None or row[0] == conv.source_format:
+            return None  # the conversation's own source: identities de-duplicate
+        return reconcile.Matcher(self.c, conv_id, owner)
 
     def _row(
         self,

@@ -8,7 +8,7 @@ from typing import Any
 
 from chatsafe.domain import DISAPPEARING_EVENTS
 from chatsafe.review.labels import EFFECTIVE_LABEL_SQL
-from chatsafe.store import entries
+from chatsafe.store import coverage, entries
 
 _DISAPPEARING = "(" + ", ".join(f"'{e.value}'" for e in DISAPPEARING_EVENTS) + ")"
 
@@ -91,6 +91,7 @@ def conversation_stats(c: Any, conversation_id: int) -> dict[str, Any]:
         # why: {"reasons": [...], "entries": n, "advice": "..."} or None.
         "possibly_truncated": cut is not None,
         "truncation": cut,
+        "coverage": coverage.conversation_coverage(c, conversation_id),
     }
 
 

@@ -218,7 +218,32 @@ UPDATE conversation_review SET confirmed_through = reviewed_through
     WHERE confirmed_at IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+# Reconciliation and per-source completeness (issue 17). A chat read from an export and
+# from an app database is one conversation: the second source's key is an alias of it.
+# source_coverage: per conversation and import, how many entries that source held, how
+# many of them were already in the case (matched), and the period it covers.
+_V5 = """
+CREATE TABLE conversation_aliases(
+    source_format TEXT NOT NULL,
+    key TEXT NOT NULL,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    PRIMARY KEY(source_format, key)
+) WITHOUT ROWID;
+CREATE TABLE source_coverage(
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    import_id INTEGER NOT NULL REFERENCES imports(id),
+    source_format TEXT NOT NULL,
+    held INTEGER NOT NULL,
+    matched INTEGER NOT NULL,
+    first_wallclock TEXT,
+    last_wallclock TEXT,
+    extra TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY(conversation_id, import_id)
+) WITHOUT ROWID;
+CREATE INDEX messages_source_id ON messages(conversation_id, source_id)
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
