@@ -28,6 +28,11 @@ def message_urn(case_id: uuid.UUID, identity: bytes) -> str:
     return _urn(case_id, "message", identity.hex())
 
 
+def participant_urn(case_id: uuid.UUID, name: str) -> str:
+    """A person as the case names them (a sender), the same in every conversation."""
+    return _urn(case_id, "participant", name)
+
+
 def named_urn(case_id: uuid.UUID, name: str) -> str:
     """Any other information object of the case (an exclusion register, a review log)."""
     return _urn(case_id, "object", name)
@@ -47,4 +52,11 @@ def _urn(case_id: uuid.UUID, *parts: str) -> str:
     return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
 
 
-__all__ = ["case_urn", "conversation_urn", "message_urn", "named_urn", "part_urn"]
+__all__ = [
+    "case_urn",
+    "conversation_urn",
+    "message_urn",
+    "named_urn",
+    "part_urn",
+    "participant_urn",
+]

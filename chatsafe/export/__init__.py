@@ -1,0 +1,1 @@
+"""Other outputs of what leaves a case (RSMF for review platforms)."""
