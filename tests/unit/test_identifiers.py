@@ -24,3 +24,11 @@ def test_identifiers_are_stable_valid_urns_and_distinct() -> None:
     assert msg != identifiers.message_urn(case, bytes(16))
     assert identifiers.case_urn(case) == f"urn:uuid:{case}"
     assert identifiers.named_urn(case, "exclusions") != identifiers.named_urn(case, "review-log")
+
+
+def test_participant_urns_are_stable_and_apart_from_other_objects() -> None:
+    case = uuid.UUID("12345678-1234-4234-9234-123456789abc")
+    jan = identifiers.participant_urn(case, "Jan de Vries")
+    assert URN.match(jan) and jan == identifiers.participant_urn(case, "Jan de Vries")
+    assert jan != identifiers.participant_urn(case, "Jan de  Vries")
+    assert jan != identifiers.named_urn(case, "Jan de Vries")
