@@ -187,15 +187,12 @@ class _ConversationWriter:
         self.check = check
         self.zone = ZoneInfo(case.time_zone)
         self.time_zone = case.time_zone
-        (key,) = self.c.execute(
-            "SELECT key FROM conversations WHERE id = ?", (conv.case_id,)
-        ).fetchone()
         people = payload.conversation_participants(self.c, conv)
         owner = next((n for n, o in people if o), None) or case.owner
         if owner and owner not in {n for n, _ in people}:
             people = [(owner, True), *people]
         self.info = rsmf_manifest.ConversationInfo(
-            conversation_urn(case.id, conv.source_format, str(key)),
+            conversation_urn(case.id, conv.source_format, conv.key),
             conv.title,
             conv.source_format,
             conv.is_group,

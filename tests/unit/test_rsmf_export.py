@@ -3,6 +3,7 @@ rows that leave, slices keep the limits, and the files are written atomically.""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,9 @@ def test_fields_map_chatsafe_markers(case: Case, tmp_path: Path) -> None:
     nota, foto = day5.manifest["events"]  # the private message is not there
     (att,) = nota["attachments"]
     assert att["display"] == "nota.txt" and day5.members[att["id"]] == b"x" * 3000
+    sha = hashlib.sha256(b"x" * 3000).hexdigest()
+    archived = identifiers.part_urn(case.id, conv["id"], f"attachment:{sha}")
+    assert {"name": f"archive id of {att['id']}", "value": archived} in nota["custom"]
     assert "attachments" not in foto
     assert {"name": "missing attachment", "value": "IMG-1.jpg"} in foto["custom"]
 
