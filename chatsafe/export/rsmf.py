@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from chatsafe import __version__
 from chatsafe.bundle import approval, payload
 from chatsafe.bundle.atomic import _alive, temp_name
-from chatsafe.errors import CancelledError, SettingsError
+from chatsafe.errors import CancelledError, CaseError, SettingsError
 from chatsafe.export import rsmf_file, rsmf_manifest
 from chatsafe.identifiers import conversation_urn, message_urn
 from chatsafe.review import log
@@ -139,6 +139,10 @@ def export_rsmf(
             result.warnings += writer.warnings
         if progress:
             progress("events", total, total)
+        # Everything written is still there (on Windows another run's cleanup cannot tell
+        # a live folder from a dead one), or nothing is renamed into place.
+        if sorted(p.name for p in tmp.iterdir()) != sorted(f.name for f in result.files):
+            raise CaseError("the RSMF files were changed while they were written", file=str(tmp))
         _fsync_dir(tmp)
         if out.exists():
             out.rmdir()  # empty, checked above; os.replace cannot replace a folder on Windows

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from chatsafe import identifiers
-from chatsafe.errors import CancelledError, ChatsafeError
+from chatsafe.errors import CancelledError, CaseError, ChatsafeError
 from chatsafe.export.rsmf import export_rsmf
 from chatsafe.review.labels import ReviewError
 from chatsafe.review.summary import leaving_message_ids
@@ -244,3 +244,16 @@ def test_stale_temporary_folders_of_dead_runs_are_removed(case: Case, tmp_path: 
     (stale / "x.rsmf").write_bytes(b"half")
     export_rsmf(case, tmp_path / "r", by="Minister", role="minister")
     assert not stale.exists()
+
+
+def test_files_lost_while_writing_mean_no_export(case: Case, tmp_path: Path) -> None:
+    # What another run's cleanup could do on Windows, where liveness cannot be checked.
+    def cancelled() -> bool:
+        for d in tmp_path.glob(".r.partial-*"):
+            for f in d.iterdir():
+                f.unlink()
+        return False
+
+    with pytest.raises(CaseError, match="changed while they were written"):
+        export_rsmf(case, tmp_path / "r", by="Minister", role="minister", cancelled=cancelled)
+    assert not (tmp_path / "r").exists() and not list(tmp_path.glob(".r.partial-*"))
