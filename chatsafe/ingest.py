@@ -56,6 +56,10 @@ _INSERT_PLAIN = (
     " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _MESSAGE = Kind.MESSAGE
+# No chat app sends more than a few hundred thousand characters in one message, and a
+# very long e-mail body is a few million; a 1 GiB "message" is damage or an attack, and
+# SQLite's own limit (1e9 bytes) would fail it with an internal error.
+MAX_MESSAGE_CHARS = 64 * 1024 * 1024
 
 
 @dataclass
@@ -184,6 +188,7 @@ class _Writer:
         self.ctx = ctx
         self.clock = _Clock(zone(ctx.time_zone))
         self.owner = ctx.owner
+        self.where = ""  # the input being written, for refusals
         #: Report lines of the conversation being written (refused attachments).
         self.lines: list[NotImported] = []
 
@@ -248,6 +253,12 @@ class _Writer:
         count = 0
         for msg in conv.messages:
             count += 1
+            if len(msg.text) > MAX_MESSAGE_CHARS:
+                raise InputError(
+                    f"entry {msg.position} holds {len(msg.text):,} characters of text, more "
+                    f"than the {MAX_MESSAGE_CHARS:,} chatsafe takes in one message",
+                    file=self.where,
+                )
             if msg.sender and msg.kind is Kind.MESSAGE:
                 senders.add(msg.sender)
             coverage.feed(msg)
@@ -440,6 +451,7 @@ def import_paths(
                 )
                 import_id = int(cur.lastrowid)
                 writer = _Writer(case, c, import_id, ctx)
+                writer.where = str(path)
                 ctx.tally = EntryTally()
                 convs = [writer.write(conv, progress) for conv in importer.parse(source, ctx)]
                 if not convs:

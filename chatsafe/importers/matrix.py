@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from chatsafe import media
-from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import EntryTally, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
 from chatsafe.importers.base import ImportContext, read_json
 from chatsafe.importers.matrix_events import state_event
@@ -107,6 +107,7 @@ class _Room:
         self.redacted: dict[str, str] = {}
         self.reactions: dict[str, list[dict[str, str]]] = {}
         self.consumed: set[int] = set()
+        self.tally = EntryTally()
         self._relations()
 
     def _relations(self) -> None:
@@ -170,7 +171,19 @@ class _Room:
                     "content": {},
                 }
                 out.append(self._one(index, ev, owner_ids))
+        # A reaction is part of the message it reacts to; one whose message is not in the
+        # export is reported, never dropped silently.
+        for target, reactions in self.reactions.items():
+            if target not in seen_ids:
+                for _ in reactions:
+                    self.tally.read += 1
+                    self.tally.skip(
+                        f"reaction to {target}",
+                        "reaction-without-message",
+                        "a reaction to an event that is not in the export",
+                    )
         out.sort(key=lambda m: (m.instant, m.position))
+        self.tally.read += len(out)
         return out
 
     def _one(self, index: int, ev: dict[str, Any], owner_ids: set[str]) -> ParsedMessage:
@@ -311,6 +324,7 @@ class MatrixImporter:
             participants=participants,
             is_group=len(room.members) > 2,
             owner=owner,
+            tally=room.tally,
             extra={
                 k: root[k]
                 for k in ("topic", "room_creator", "export_date", "exported_by")

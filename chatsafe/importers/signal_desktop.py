@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlcipher3
 
-from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import EntryTally, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError
 from chatsafe.importers import signal_desktop_crypto
 from chatsafe.importers.base import ImportContext, read_json
@@ -62,6 +62,11 @@ def _db_name(source: Source) -> str | None:
         if name == "sql/db.sqlite" or name.endswith("/sql/db.sqlite") or name == "db.sqlite":
             return name
     return None
+
+
+def _short(value: Any) -> str:
+    """A row id for the import report: Signal's ids are UUIDs, never message text."""
+    return str(value)[:64] if isinstance(value, str | int) else "(unreadable id)"
 
 
 def _loads(text: Any) -> dict[str, Any]:
@@ -110,9 +115,7 @@ class SignalDesktopImporter:
         finally:
             conn.close()
 
-    def _config_key(
-        self, source: Source, name: str, ctx: ImportContext
-    ) -> tuple[str | None, str]:
+    def _config_key(self, source: Source, name: str, ctx: ImportContext) -> tuple[str | None, str]:
         """The key from ``config.json`` next to ``sql/``, unlocked if it is encrypted."""
         root = PurePosixPath(name).parent.parent.as_posix() if source.kind == "dir" else ""
         config = ("" if root in ("", ".") else root + "/") + "config.json"
@@ -239,9 +242,14 @@ class _Reader:
                 self.people.get(str(m.get("aci") if isinstance(m, dict) else m), str(m))
                 for m in members
             ] if group else [title]  # fmt: skip
-            messages = self._messages(self.conn.execute(query, (conv_id,)), title, group)
+            tally = EntryTally()
+            messages = self._messages(self.conn.execute(query, (conv_id,)), title, group, tally)
             if not messages:
-                continue  # Signal keeps a conversation row for every contact
+                # Signal keeps a conversation row for every contact; rows it skipped (a
+                # conversation of stories only) are still reported, on the source.
+                self.ctx.tally.read += tally.read
+                self.ctx.tally.not_imported.extend(tally.not_imported)
+                continue
             yield ParsedConversation(
                 source_format=NAME,
                 key=conv_id,
@@ -251,14 +259,23 @@ class _Reader:
                 is_group=group,
                 owner=self.ctx.owner or "Me",
                 extra={"signal_type": row["type"]},
+                tally=tally,
             )
 
-    def _messages(self, rows: Any, title: str, group: bool) -> list[ParsedMessage]:
+    def _messages(
+        self, rows: Any, title: str, group: bool, tally: EntryTally
+    ) -> list[ParsedMessage]:
         out: list[ParsedMessage] = []
         for values in rows:
+            tally.read += 1
             row = dict(zip(_MSG_COLUMNS, values, strict=True))
             kind = str(row["type"] or "")
             if kind in SKIPPED_TYPES:
+                tally.skip(
+                    f"messages row {_short(row['id'])}",
+                    kind,
+                    "a Signal story: not part of the conversation's transcript",
+                )
                 continue
             data = _loads(row["json"])
             msg = self._message(row, data, kind, title, group)

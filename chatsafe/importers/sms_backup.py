@@ -136,6 +136,14 @@ class SmsBackupImporter:
             elif elem.tag == "mms":
                 yield self._mms(elem, where, entry, zone)
             else:
+                # Not a message this format defines: reported, never dropped silently.
+                ctx.tally.read += 1
+                tag = str(elem.tag)[:40]
+                ctx.tally.skip(
+                    f"{name}: <{tag}> after message {index}",
+                    "unknown-element",
+                    f"an element <{tag}> that SMS Backup & Restore does not write",
+                )
                 continue
             index += 1
             if index % 1000 == 0:

@@ -117,3 +117,23 @@ def test_settle_reports_the_shortfall_once_with_its_size() -> None:
 def test_settle_never_reports_fewer_entries_than_were_accounted_for() -> None:
     read, lines, missing = settle(EntryTally(read=2), 5)
     assert (read, lines, missing) == (5, [], 0)
+
+
+def test_a_message_over_the_limit_is_refused_naming_file_and_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chatsafe import ingest
+    from chatsafe.errors import InputError
+
+    monkeypatch.setattr(ingest, "MAX_MESSAGE_CHARS", 20)
+    monkeypatch.setattr(importers, "all_importers", lambda: [TallyImporter()])
+    export = tmp_path / "chat.txt"
+    export.write_text(
+        "2024-03-01T09:00:00|A|kort\n2024-03-01T09:01:00|A|" + "x" * 21 + "\n", encoding="utf-8"
+    )
+    case = create_case(tmp_path / "c.chatsafe")
+    with pytest.raises(InputError) as err:
+        import_paths(case, [export], ImportContext())
+    assert str(err.value).startswith(f"{export}: entry 2 holds 21 characters")
+    assert case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+    case.close()

@@ -274,3 +274,25 @@ def test_timestamp_out_of_range_is_refused(tmp_path: Path, ts: int) -> None:
     with pytest.raises(InputError) as err:
         parse(_write(tmp_path, json.dumps(root)))
     assert err.value.entry == "messages[6]"
+
+
+def test_a_reaction_to_an_event_not_in_the_export_is_reported(tmp_path: Path) -> None:
+    root = json.loads(ROOM.read_text(encoding="utf-8"))
+    root["messages"].append(
+        {
+            "type": "m.reaction",
+            "event_id": "$late-like",
+            "sender": "@piet:gov.example",
+            "origin_server_ts": 1679821300000,
+            "content": {"m.relates_to": {"rel_type": "m.annotation", "event_id": "$gone",
+                                         "key": "+1"}},
+        }
+    )  # fmt: skip
+    path = tmp_path / "room.json"
+    path.write_text(json.dumps(root), encoding="utf-8")
+    conv = parse(path)
+    assert conv.tally is not None
+    assert [(n.position, n.reason) for n in conv.tally.not_imported] == [
+        ("reaction to $gone", "reaction-without-message")
+    ]
+    assert conv.tally.read == len(conv.messages) + 1

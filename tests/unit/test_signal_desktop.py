@@ -250,3 +250,10 @@ def test_odd_json_raises_only_chatsafe_errors(
         parse(root)
     except ChatsafeError:
         pass
+
+
+def test_a_story_is_in_the_import_report(signal_dir: Path) -> None:
+    group = parse(signal_dir)["conv-group"]
+    assert group.tally is not None
+    assert [n.reason for n in group.tally.not_imported] == ["story"]
+    assert group.tally.read == len(group.messages) + 1

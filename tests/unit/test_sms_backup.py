@@ -267,3 +267,16 @@ def test_mutations_raise_only_chatsafe_errors(edits: list[tuple[int, int, bytes]
             list(conv.messages)
     except ChatsafeError:
         pass
+
+
+def test_an_unknown_element_is_reported_on_the_source(tmp_path: Path) -> None:
+    data = FIXTURE.read_bytes().replace(
+        b"</smses>", b'  <call number="+31612345678" duration="12" />\n</smses>'
+    )
+    ctx = ImportContext()
+    with open_source(write(tmp_path, data)) as source:
+        convs = list(IMPORTER.parse(source, ctx))
+    assert convs
+    assert ctx.tally.read == 1
+    (line,) = ctx.tally.not_imported
+    assert line.reason == "unknown-element" and line.position.startswith("sms.xml: <call> after")
