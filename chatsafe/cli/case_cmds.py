@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chatsafe import importers, settings
+from chatsafe import guide, importers, settings
 from chatsafe.cli.common import (
     StderrProgress,
     add_case_arg,
@@ -65,6 +65,10 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("formats", help="list the export formats chatsafe reads")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--guide", action="store_true", help="what to bring from each platform")
+    p.add_argument(
+        "--check", nargs="+", metavar="PATH", help="check inputs before a long import"
+    )
     p.set_defaults(func=cmd_formats)
 
     p = sub.add_parser("settings", help="show or change the case settings")
@@ -213,6 +217,19 @@ def cmd_messages(args: argparse.Namespace) -> int:
 
 
 def cmd_formats(args: argparse.Namespace) -> int:
+    if args.guide:
+        if args.json:
+            print_json(guide.guide_json())
+        else:
+            print(guide.guide_text())
+        return 0
+    if args.check:
+        findings = guide.check([Path(p) for p in args.check])
+        if args.json:
+            print(guide.findings_json(findings))
+        for f in findings if not args.json else []:
+            print(f"{'ok  ' if f.ok else 'NOT '} {f.path}: {f.format or '?'}: {f.message}")
+        return 0 if all(f.ok for f in findings) else 2
     found = importers.all_importers()
     if args.json:
         print_json(

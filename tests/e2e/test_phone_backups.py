@@ -84,3 +84,29 @@ def test_signal_desktop_encrypted_key_with_the_safe_storage_password(cli: Cli) -
     Cli(env, cli.cwd).run("import", str(case), str(root))
     stats = cli.json("stats", str(case), "--json")["conversations"]
     assert sum(c["messages"] + c["events"] for c in stats) == 11
+
+
+def test_guide_and_check_before_the_import(cli: Cli) -> None:
+    text = cli.run("formats", "--guide").stdout
+    assert "64-digit" in text and "backup password" in text and "Quit Signal" in text
+    platforms = [g["platform"] for g in cli.json("formats", "--guide", "--json")]
+    assert "iPhone" in platforms and "Android WhatsApp" in platforms
+    phone = whatsapp_android_db.build(cli.cwd / "WhatsApp")
+    backup = iphone_backup_db.build(cli.cwd / "Backup", iphone_backup_db.PASSWORD)
+    signal = signal_desktop_db.build(cli.cwd / "Signal")
+    (signal / "sql" / "db.sqlite-wal").write_bytes(b"\x00" * 100)  # Signal still running
+    junk = cli.cwd / "notes.txt"
+    junk.write_text("geen chat")
+    proc = cli.run("formats", "--check", str(phone), str(backup), str(signal), str(junk),
+                   check=False)  # fmt: skip
+    assert proc.returncode == 2
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("NOT") and "64-digit key" in lines[0]
+    assert lines[1].startswith("ok") and "ask for its password" in lines[1]
+    assert lines[2].startswith("NOT") and "still running" in lines[2]
+    assert lines[3].startswith("NOT")
+    env = dict(cli.env, CHATSAFE_WHATSAPP_KEY=whatsapp_android_db.KEY_HEX)
+    ok = Cli(env, cli.cwd).run("formats", "--check", str(phone), "--json")
+    (finding,) = json.loads(ok.stdout)
+    assert finding["ok"] and finding["format"] == "whatsapp-android"

@@ -1,0 +1,134 @@
+"""The collection guide: what IT support brings from a minister's devices, and a check
+of the inputs before the long import starts (``chatsafe formats --guide / --check``).
+
+"Export chat" is cut (WhatsApp exports at most 10,000-40,000 messages) and loses ids,
+reactions and edits; the apps' own databases hold everything. The guide says, per
+platform, which database to bring and which secret opens it; the check looks at each
+input the way the import will and says what is missing, in one line each, without
+decrypting anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from chatsafe import importers
+from chatsafe.errors import ChatsafeError
+from chatsafe.sources import open_source
+
+BACKUP_PASSWORD_ENV = "CHATSAFE_BACKUP_PASSWORD"
+WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
+
+#: (platform, what to bring, how) in the order IT support meets them.
+GUIDE: list[tuple[str, str, list[str]]] = [
+    ("iPhone", "an encrypted Finder/iTunes backup and its backup password", [
+        "Connect the iPhone to a Mac (Finder) or Windows PC (Apple Devices / iTunes).",
+        "Choose 'Encrypt local backup' and set a password; an encrypted backup also "
+        "holds data an unencrypted one leaves out. Write the password down for the import.",
+        "Back up now. Import the backup folder (MobileSync/Backup/<device id>) as it is.",
+        "The password is asked for at import (or CHATSAFE_BACKUP_PASSWORD); never put it "
+        "on the command line.",
+        "WhatsApp and Messages (iMessage, SMS) come from the backup. Signal keeps its "
+        "messages out of iPhone backups: bring Signal Desktop (below).",
+    ]),
+    ("Android WhatsApp", "the WhatsApp folder and the 64-digit end-to-end backup key", [
+        "In WhatsApp: Settings > Chats > Chat backup > End-to-end encrypted backup: turn "
+        "it on with a 64-digit key (not a password: a password needs WhatsApp's servers "
+        "and cannot be used offline). Write the 64 digits down.",
+        "Back up to the phone. Copy Android/media/com.whatsapp/WhatsApp/ (Databases/ and "
+        "Media/) from the phone to the laptop.",
+        "Give the key at import: CHATSAFE_WHATSAPP_KEY, or --whatsapp-key FILE, or the "
+        "key file (encrypted_backup.key) in the folder. Older crypt14 backups need the "
+        "phone's 'key' file.",
+    ]),
+    ("WhatsApp Desktop (Mac)", "the app group folder", [
+        "Quit WhatsApp. Copy ~/Library/Group Containers/"
+        "group.net.whatsapp.WhatsApp.shared/ whole: ChatStorage.sqlite, its -wal file "
+        "(the newest messages are there) and Message/Media.",
+    ]),
+    ("Signal Desktop", "the Signal folder, with Signal closed", [
+        "Quit Signal Desktop first (its newest messages are in db.sqlite-wal until then).",
+        "Copy the whole folder: ~/Library/Application Support/Signal (Mac), "
+        "%APPDATA%\\Signal (Windows), ~/.config/Signal (Linux): config.json, sql/ and "
+        "attachments.noindex/.",
+        "On the minister's Mac the keychain item 'Signal Safe Storage' opens the key; "
+        "elsewhere give its password (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key "
+        "(--signal-key FILE). On Windows give the raw key.",
+    ]),
+    ("Exports", "'Export chat' files, as a complement", [
+        "WhatsApp 'Export chat' (with media), Signal exports, SMS Backup & Restore, "
+        "Telegram Desktop, e-mail (mbox): import them too. chatsafe merges a WhatsApp "
+        "export with the database of the same chat and reports what each source held.",
+    ]),
+]  # fmt: skip
+
+
+@dataclass
+class Finding:
+    path: str
+    format: str | None
+    ok: bool
+    message: str
+
+
+def guide_text() -> str:
+    out = ["What to bring, per platform (the apps' databases hold every message; "
+           "exports are cut):", ""]  # fmt: skip
+    for platform, what, steps in GUIDE:
+        out.append(f"{platform}: {what}")
+        out += [f"  {n}. {step}" for n, step in enumerate(steps, 1)]
+        out.append("")
+    return "\n".join(out)
+
+
+def guide_json() -> list[dict[str, object]]:
+    return [{"platform": p, "bring": w, "steps": s} for p, w, s in GUIDE]
+
+
+def _needs(path: Path, fmt: str) -> tuple[bool, str] | None:
+    """(blocking, sentence): what the import of ``path`` as ``fmt`` lacks, if anything."""
+    from chatsafe.importers import iphone_backup
+
+    if fmt == "iphone-backup" and iphone_backup.is_encrypted(path):
+        if not os.environ.get(BACKUP_PASSWORD_ENV):
+            return False, "an encrypted iPhone backup: the import will ask for its password"
+    if fmt == "whatsapp-android":
+        files = [path] if path.is_file() else list(path.rglob("*"))
+        encrypted = any(f.name.endswith((".crypt14", ".crypt15")) for f in files)
+        has_key = any(f.name in ("encrypted_backup.key", "key") for f in files)
+        if encrypted and not has_key and not os.environ.get(WHATSAPP_KEY_ENV):
+            return True, "an encrypted WhatsApp backup: give the 64-digit key (--whatsapp-key)"
+        if path.is_dir() and not any(f.is_dir() and f.name == "Media" for f in files):
+            return False, "no Media folder next to the database: photos and files will be missing"
+    if fmt in ("signal-desktop", "whatsapp-ios") and path.is_dir():
+        for wal in path.rglob("db.sqlite-wal"):
+            if wal.stat().st_size > 0:
+                return True, "the app was still running: quit it and copy the folder again"
+    return None
+
+
+def check(paths: list[Path]) -> list[Finding]:
+    """One finding per input: its format and whether the import can go ahead."""
+    found: list[Finding] = []
+    for path in paths:
+        try:
+            with open_source(path) as source:
+                fmt = importers.detect(source).name
+        except ChatsafeError as exc:
+            found.append(Finding(str(path), None, False, exc.message))
+            continue
+        need = _needs(path, fmt)
+        if need is None:
+            found.append(Finding(str(path), fmt, True, "ready to import"))
+        else:
+            blocking, sentence = need
+            found.append(Finding(str(path), fmt, not blocking,
+                                 sentence if blocking else f"ready to import; {sentence}"))  # fmt: skip
+    return found
+
+
+def findings_json(found: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in found], ensure_ascii=False, indent=2)
