@@ -184,7 +184,7 @@ def main() -> int:
         window.mark("private")
 
     timed("mark the whole conversation (write + list/transcript refresh)", mark_all, r)
-    case = window.session.case  # type: ignore[union-attr]
+    case = window.session.service.case  # type: ignore[union-attr]
     from chatsafe.domain import Label
     from chatsafe.review import labels
 
@@ -196,7 +196,7 @@ def main() -> int:
 
     timed("  of which the write itself (one transaction, synchronous=FULL)", write_only, r)
     assert window.conv_model.conversation(window.conv_model.row_of(big_id)).label == "private"
-    reader = window.session.reader  # type: ignore[union-attr]
+    reader = case.connect()  # the bench's own reader: the GUI holds no connection
     hits = timed(
         "search 'woningbouw' (first 500 hits)",
         lambda: search.search(reader, "woningbouw", limit=500),

@@ -30,8 +30,10 @@ from chatsafe.domain import Label
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import ImportReport, import_paths
 from chatsafe.review import browse, labels, lexicon, rules, search
+from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
 from chatsafe.review.labels import Role
+from chatsafe.review.search import Hit
 from chatsafe.review.summary import Scope, Summary, leaving_message_ids, scope, summarize
 from chatsafe.store import Case, queries
 
@@ -82,6 +84,11 @@ class CaseReader:
 
     def __init__(self, conn: Any) -> None:
         self._c = conn
+
+    def close(self) -> None:
+        if self._c is not None:
+            self._c.close()
+            self._c = None
 
     # -- settings -----------------------------------------------------------------
     def settings(self) -> dict[str, str]:
@@ -155,6 +162,22 @@ class CaseReader:
     def rules(self) -> list[dict[str, Any]]:
         return rules.list_rules(self._c)
 
+    def contacts(self) -> list[str]:
+        """Everyone but the owner, by name (for contact rules)."""
+        return [
+            str(r[0])
+            for r in self._c.execute(
+                "SELECT DISTINCT name FROM participants WHERE is_owner = 0 ORDER BY name"
+            )
+        ]
+
+    def verify_log(self) -> list[str]:
+        """Problems in the review log's hash chain (empty when complete and unaltered)."""
+        return review_log.verify(self._c)
+
+    def search_hits(self, text: str, limit: int = 500) -> list[Hit]:
+        return search.search(self._c, text, limit=limit)
+
 
 class CaseService(CaseReader):
     """One open case, owning its write connection. Use from one thread at a time."""
@@ -173,6 +196,7 @@ class CaseService(CaseReader):
 
     def close(self) -> None:
         self.case.close()
+        self._c = None
 
     # -- marks ----------------------------------------------------------------------
     def mark_conversations(

@@ -68,38 +68,19 @@ def _secret(prompt: str) -> str | None:
 
 
 def _signer(args: argparse.Namespace) -> Any:
-    from chatsafe.bundle import signing
+    from chatsafe.bundle.signer_choice import SignerChoice, load_signer
 
-    if args.p12:
-        try:
-            return signing.load_p12(args.p12, _secret_or_none(args.p12))
-        except signing.SigningError:
-            pw = _secret(f"Passphrase for {args.p12}: ")
-            return signing.load_p12(args.p12, pw)
-    if args.key:
-        if not args.cert:
-            raise ChatsafeError("--key needs --cert CERT.pem")
-        pw = (
-            _secret(f"Passphrase for {args.key}: ")
-            if signing.key_needs_passphrase(args.key)
-            else None
-        )
-        return signing.load_pem(args.key, args.cert, pw)
-    if args.pkcs11_module:
-        if not args.token:
-            raise ChatsafeError("--pkcs11-module needs --token LABEL")
-        from chatsafe.bundle.pkcs11_signer import open_token
-
-        cert = signing.load_certs(args.cert) if args.cert else None
-        pin = _secret(f"PIN for token {args.token}: ")
-        return open_token(
-            args.pkcs11_module,
-            args.token,
-            pin,
-            cert=cert[0] if cert else None,
-            chain=cert[1:] if cert else None,
-        )
-    raise ChatsafeError("choose the signing certificate: --p12, --key/--cert or --pkcs11-module")
+    kind = "p12" if args.p12 else "pem" if args.key else "pkcs11" if args.pkcs11_module else ""
+    choice = SignerChoice(
+        kind,
+        p12=str(args.p12 or ""),
+        key=str(args.key or ""),
+        cert=str(args.cert or ""),
+        module=str(args.pkcs11_module or ""),
+        token=str(args.token or ""),
+    )
+    first = _secret_or_none(args.p12) if args.p12 else None
+    return load_signer(choice, _secret, first)
 
 
 def _secret_or_none(path: Path) -> str | None:

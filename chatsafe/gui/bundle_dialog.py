@@ -1,20 +1,19 @@
 """The "Create bundle" step: what will leave, the minister's confirmation, the signing
 certificate, and the bundle made on the worker with progress and cancel.
 
-Self-contained: it needs only the case, the reviewer (name and role) and the job runner
-of the open session. Every case access runs as a job on the runner (the worker owns the
-case's connection); progress comes back through a queued signal.
+Self-contained: it needs only the open session (the case service, the reviewer and the
+worker). Every case access is a service call on the worker; progress comes back through
+a queued signal. The certificate is loaded by the same core function as the CLI's.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,42 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatsafe.gui.tasks import Runner
+from chatsafe.bundle.builder import BundleResult
+from chatsafe.bundle.preflight import Preflight
+from chatsafe.bundle.signer_choice import SignerChoice, load_signer
+from chatsafe.gui.messages import error_text
+from chatsafe.gui.session import Session
 from chatsafe.review.labels import Role
+from chatsafe.service import CaseService
+
+if TYPE_CHECKING:
+    from chatsafe.gui.main_window import MainWindow
 
 log = logging.getLogger("chatsafe.gui.bundle")
-
-
-@dataclass
-class SignerChoice:
-    kind: str  # "p12", "pem" or "pkcs11"
-    p12: str = ""
-    key: str = ""
-    cert: str = ""
-    module: str = ""
-    token: str = ""
-    secret: str = ""  # passphrase or PIN: kept only while the dialog is open
-
-
-def load_signer(choice: SignerChoice) -> Any:
-    """The signer for the chosen certificate (runs on the worker: a token may be slow)."""
-    from chatsafe.bundle import signing
-
-    secret = choice.secret or None
-    if choice.kind == "p12":
-        return signing.load_p12(Path(choice.p12), secret)
-    if choice.kind == "pem":
-        return signing.load_pem(Path(choice.key), Path(choice.cert), secret)
-    from chatsafe.bundle.pkcs11_signer import open_token
-
-    certs = signing.load_certs(Path(choice.cert)) if choice.cert else None
-    return open_token(
-        choice.module,
-        choice.token,
-        secret,
-        cert=certs[0] if certs else None,
-        chain=certs[1:] if certs else None,
-    )
 
 
 class _Bridge(QObject):
@@ -99,16 +74,16 @@ def _file_row(parent: QWidget, save: bool = False) -> tuple[QWidget, QLineEdit]:
 
 
 class BundleDialog(QDialog):
-    def __init__(
-        self, parent: QWidget | None, case: Any, name: str, role: Role, runner: Runner
-    ) -> None:
+    def __init__(self, parent: QWidget | None, session: Session) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Create the bundle for the archive"))
-        self.case, self.name, self.role, self.runner = case, name, role, runner
-        self.pre: dict[str, Any] | None = None
+        self.session = session
+        self.name, self.role = session.reviewer.name, session.reviewer.role
+        name, role = self.name, self.role
+        self.pre: Preflight | None = None
         self.cancel_event = threading.Event()
         self.running = False
-        self.result: Any = None
+        self.bundle_result: BundleResult | None = None
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
         lay = QVBoxLayout(self)
@@ -203,13 +178,13 @@ class BundleDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.create = QPushButton(self.tr("Create bundle"), self)
-        self.create.setDefault(True)
-        self.create.clicked.connect(self.start)
+        self.create_button = QPushButton(self.tr("Create bundle"), self)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.start)
         self.cancel = QPushButton(self.tr("Cancel"), self)
         self.cancel.clicked.connect(self._cancel)
         buttons.addStretch(1)
-        buttons.addWidget(self.create)
+        buttons.addWidget(self.create_button)
         buttons.addWidget(self.cancel)
         lay.addLayout(buttons)
         self._update()
@@ -217,59 +192,12 @@ class BundleDialog(QDialog):
 
     # -- what will leave --------------------------------------------------------
     def refresh(self) -> None:
-        from chatsafe.bundle.builder import preflight
+        self.session.read(lambda r: r.preflight(), self._show_preflight, self._failed)
 
-        case = self.case
-        self.runner.run(lambda: preflight(case), self._show_preflight, self._failed)
-
-    def _show_preflight(self, pre: dict[str, Any]) -> None:
+    def _show_preflight(self, pre: Preflight) -> None:
         self.pre = pre
-        t = pre["summary"]["total"]
-        lines = [
-            self.tr("Will leave: {n} business messages (with {e} system events).").format(
-                n=t["business"], e=t["events"]
-            ),
-            self.tr("Withheld: {p} private, {pp} party-political, {o} outside the period.").format(
-                p=t["private"], pp=t["party_political"], o=t["out_of_period"]
-            ),
-            self.tr("Still unreviewed: {u}; unconfirmed: {c}.").format(
-                u=t["unreviewed"], c=t["unconfirmed"]
-            ),
-        ]
-        k = pre["completeness"]
-        lines.append(
-            self.tr(
-                "Completeness (whole case): {d} deleted-message markers, {v} view-once messages, "
-                "{a} attachments missing from the export, {m} disappearing-message notices. "
-                "The bundle's completeness.json lists them per conversation."
-            ).format(
-                d=k["deleted"],
-                v=k["view_once"],
-                a=k["attachments_missing"],
-                m=k["disappearing_notices"],
-            )
-        )
-        if k.get("possibly_truncated"):
-            lines.append(
-                self.tr(
-                    "Possibly cut by WhatsApp's export limit: {n} conversation(s). Export "
-                    "again without media or use the phone backup route."
-                ).format(n=k["possibly_truncated"])
-            )
-        if pre["missing_settings"]:
-            lines.append(
-                self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(
-                    s=", ".join(pre["missing_settings"])
-                )
-            )
-        if pre["log_entries_with_reason"]:
-            lines.append(
-                self.tr(
-                    "{n} review-log entries carry a written reason: they travel sealed (only their hash)."
-                ).format(n=pre["log_entries_with_reason"])
-            )
-        self.summary.setText("\n".join(lines))
-        approval = pre["approval"]
+        self.summary.setText("\n".join(self.preflight_lines(pre)))
+        approval = pre.approval
         if approval:
             self.approval.setText(
                 self.tr("Approved by {who} at {at}.").format(
@@ -286,11 +214,61 @@ class BundleDialog(QDialog):
             self.approval.setText("")
         self._update()
 
+    def preflight_lines(self, pre: Preflight) -> list[str]:
+        """The preflight in this surface's words (the CLI has its own renderer)."""
+        n = QLocale().toString
+        t, k = pre.total, pre.completeness
+        lines = [
+            self.tr("Will leave: {n} business messages (with {e} system events).").format(
+                n=n(t.leaving), e=n(t.leaving_events)
+            ),
+            self.tr("Withheld: {p} private, {pp} party-political, {o} outside the period.").format(
+                p=n(t.private), pp=n(t.party_political), o=n(t.out_of_period)
+            ),
+            self.tr("Still unreviewed: {u}; unconfirmed: {c}.").format(
+                u=n(t.unreviewed), c=n(t.unconfirmed)
+            ),
+            self.tr(
+                "Completeness (whole case): {d} deleted-message markers, {v} view-once messages, "
+                "{a} attachments missing from the export, {m} disappearing-message notices. "
+                "The bundle's completeness.json lists them per conversation."
+            ).format(
+                d=n(k.deleted),
+                v=n(k.view_once),
+                a=n(k.attachments_missing),
+                m=n(k.disappearing_notices),
+            ),
+        ]
+        if k.possibly_truncated:
+            lines.append(
+                self.tr(
+                    "Possibly cut by WhatsApp's export limit: {n} conversation(s). Export "
+                    "again without media or use the phone backup route."
+                ).format(n=n(k.possibly_truncated))
+            )
+        if pre.missing_settings:
+            lines.append(
+                self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(
+                    s=", ".join(pre.missing_settings)
+                )
+            )
+        if pre.log_entries_with_reason:
+            lines.append(
+                self.tr(
+                    "{n} review-log entries carry a written reason: they travel sealed (only their hash)."
+                ).format(n=n(pre.log_entries_with_reason))
+            )
+        return lines
+
     # -- state --------------------------------------------------------------------
     def choice(self) -> SignerChoice:
         button = self.kind_group.checkedButton()
         kind = str(button.property("kind"))
-        get = lambda key: self.fields.get(f"{kind}.{key}", QLineEdit()).text().strip()  # noqa: E731
+
+        def get(key: str) -> str:
+            edit = self.fields.get(f"{kind}.{key}")
+            return edit.text().strip() if edit is not None else ""
+
         return SignerChoice(
             kind,
             p12=get("p12"),
@@ -298,40 +276,31 @@ class BundleDialog(QDialog):
             cert=get("cert"),
             module=get("module"),
             token=get("token"),
-            secret=self.secret.text(),
         )
 
     def ready(self) -> bool:
-        if self.pre is None or self.running or self.pre["missing_settings"]:
+        if self.pre is None or self.running or self.pre.missing_settings:
             return False
         if self.role is Role.MINISTER and not self.confirm.isChecked():
             return False
-        if self.role is not Role.MINISTER and not self.pre["approval"]:
+        if self.role is not Role.MINISTER and not self.pre.approval:
             return False
-        c = self.choice()
-        signer_given = {
-            "p12": bool(c.p12),
-            "pem": bool(c.key and c.cert),
-            "pkcs11": bool(c.module and c.token),
-        }[c.kind]
-        return signer_given and bool(self.out.text().strip())
+        return self.choice().complete() and bool(self.out.text().strip())
 
     def _update(self) -> None:
-        self.create.setEnabled(self.ready())
+        self.create_button.setEnabled(self.ready())
         self.approve_button.setEnabled(
             self.role is Role.MINISTER
             and self.confirm.isChecked()
             and not self.running
-            and bool(self.pre)
-            and not (self.pre or {}).get("missing_settings")
+            and self.pre is not None
+            and not self.pre.missing_settings
         )
 
     # -- actions ------------------------------------------------------------------
     def _approve(self) -> None:
-        from chatsafe.bundle.builder import approve
-
-        case, name = self.case, self.name
-        self.runner.run(lambda: approve(case, by=name), lambda _: self._approved(), self._failed)
+        name = self.name
+        self.session.run(lambda s: s.approve(by=name), lambda _: self._approved(), self._failed)
 
     def _approved(self) -> None:
         self.status.setText(
@@ -344,19 +313,16 @@ class BundleDialog(QDialog):
     def start(self) -> None:
         if not self.ready():
             return
-        from chatsafe.bundle.builder import make_bundle
-
-        choice = self.choice()
+        choice, secret = self.choice(), self.secret.text() or None
         out = Path(self.out.text().strip())
-        case, name, role, reasons = self.case, self.name, self.role, self.reasons.isChecked()
+        name, role, reasons = self.name, self.role, self.reasons.isChecked()
         self.cancel_event.clear()
         bridge, event = self.bridge, self.cancel_event
 
-        def job() -> Any:
-            signer = load_signer(choice)
+        def job(service: CaseService) -> BundleResult:
+            signer = load_signer(choice, lambda _prompt: secret, secret)
             try:
-                return make_bundle(
-                    case,
+                result, _changes = service.make_bundle(
                     out,
                     signer,
                     by=name,
@@ -365,6 +331,7 @@ class BundleDialog(QDialog):
                     progress=lambda phase, done, total: bridge.progress.emit(phase, done, total),
                     cancelled=event.is_set,
                 )
+                return result
             finally:
                 close = getattr(signer, "close", None)
                 if close:
@@ -376,7 +343,7 @@ class BundleDialog(QDialog):
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Making the bundle…"))
         self._update()
-        self.runner.run(job, self._done, self._failed)
+        self.session.run(job, self._done, self._failed)
 
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         if total:
@@ -384,9 +351,9 @@ class BundleDialog(QDialog):
             self.progress.setValue(done)
         self.status.setText(self.tr("Making the bundle: {phase}").format(phase=phase))
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: BundleResult) -> None:
         self.running = False
-        self.result = result
+        self.bundle_result = result
         self.progress.setVisible(False)
         self.status.setText(
             self.tr(
@@ -403,16 +370,9 @@ class BundleDialog(QDialog):
         self._update()
 
     def _failed(self, exc: BaseException) -> None:
-        from chatsafe.errors import ChatsafeError
-
         self.running = False
         self.progress.setVisible(False)
-        text = (
-            str(exc)
-            if isinstance(exc, ChatsafeError)
-            else self.tr("Something went wrong; no bundle was written. Details are in the log.")
-        )
-        self.status.setText(text)
+        self.status.setText(error_text(exc))
         self._update()
 
     def _cancel(self) -> None:
@@ -423,14 +383,12 @@ class BundleDialog(QDialog):
         self.reject()
 
 
-def open_bundle_dialog(window: Any) -> BundleDialog | None:
-    """Open the step for the window's current session (case, reviewer, runner)."""
-    session = getattr(window, "session", None)
+def open_bundle_dialog(window: MainWindow) -> BundleDialog | None:
+    """Open the step for the window's current session."""
+    session = window.session
     if session is None:
         return None
-    dialog = BundleDialog(
-        window, session.case, session.reviewer.name, session.reviewer.role, session.runner
-    )
+    dialog = BundleDialog(window, session)
     dialog.setModal(True)
     dialog.show()
     return dialog

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -82,6 +83,9 @@ class ConversationModel(QAbstractTableModel):
 
     def conversation(self, row: int) -> ConversationRow:
         return self._rows[row]
+
+    def titles(self) -> dict[int, str]:
+        return {r.id: r.title for r in self._rows}
 
     def apps(self) -> dict[str, str]:
         return dict(self._apps)
@@ -164,7 +168,7 @@ class ConversationModel(QAbstractTableModel):
                 return ""
             return f"{r.first[:10]} – {(r.last or r.first)[:10]}"
         if col == COL_COUNT:
-            return f"{r.entries:,}"
+            return QLocale().toString(r.entries)
         if col == COL_MARKED:
             parts = []
             if r.marked.get(PRIVATE):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from chatsafe.gui.style import COLORS, label_name
 from chatsafe.review import browse, search
 from chatsafe.review.browse import ConversationRow, MessageDetail
+from chatsafe.service import CaseReader
 
 
 class ImageViewer(QDialog):
@@ -46,7 +47,7 @@ class DetailsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("details")
-        self.reader: Any = None
+        self.reader: CaseReader | None = None
         self.matcher: Any = None
         self.query = ""
         self.text = QTextBrowser(self)
@@ -85,7 +86,9 @@ class DetailsPane(QWidget):
             self._thumb_layout.insertWidget(self._thumb_layout.count() - 1, button)
 
     def open_image(self, att: browse.AttachmentInfo) -> None:
-        data = browse.blob_bytes(self.reader, att.blob_id) if att.blob_id else None
+        data = (
+            self.reader.blob_bytes(att.blob_id) if att.blob_id and self.reader is not None else None
+        )
         image = QImage.fromData(data) if data else QImage()
         if image.isNull() and att.thumbnail:  # e.g. HEIC, which Qt cannot read
             image = QImage.fromData(att.thumbnail)

@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,17 +29,25 @@ from chatsafe.gui.conversation_model import ConversationFilter, ConversationMode
 from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
 from chatsafe.gui.message_model import MessageModel
+from chatsafe.gui.messages import error_text
+from chatsafe.gui.operations import review
+from chatsafe.gui.operations.editors import LexiconOp, PeriodOp, RulesOp, SummaryOp
+from chatsafe.gui.operations.importing import ImportFlow, describe_error, local_paths
+from chatsafe.gui.operations.logcheck import LogCheck
+from chatsafe.gui.operations.opening import CaseOpener
 from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
-from chatsafe.gui.review_ops import ReviewOps
 from chatsafe.gui.search_model import SearchModel
 from chatsafe.gui.session import Session
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.views import ConversationView, TranscriptView
 from chatsafe.review import browse, search
-from chatsafe.review.summary import Summary, summarize
+from chatsafe.review.summary import Summary
+from chatsafe.service import Changes
 
 
-class MainWindow(QMainWindow, ReviewOps):
+class MainWindow(QMainWindow):
+    """Composes the panes and the operations; holds no case logic of its own."""
+
     def __init__(self, runner: Runner | None = None) -> None:
         super().__init__()
         self.setObjectName("main")
@@ -47,9 +55,14 @@ class MainWindow(QMainWindow, ReviewOps):
         self.session: Session | None = None
         self.msg_model: MessageModel | None = None
         self.summary: Summary | None = None
+        self.closing = False  # set on close: late callbacks must not open dialogs
+        self.import_flow: ImportFlow | None = None
+        self.operation: object | None = None  # the dialog operation last shown (tests)
+        self._split_sized = False
         self._focus = "conversations"
         self._pending_message: int | None = None
         self._loading_cid: int | None = None
+        self.opener = CaseOpener(self, self.runner, self.set_session, lambda: self.closing)
         self.act = Actions(self)
         self._build()
         self._connect()
@@ -116,6 +129,7 @@ class MainWindow(QMainWindow, ReviewOps):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#b00020;color:white;padding:6px;font-weight:bold")
         self.banner.hide()
+        self.log_check = LogCheck(self, self.banner)
 
         self.conv_model = ConversationModel(self)
         self.conv_proxy = ConversationFilter(self)
@@ -189,8 +203,8 @@ class MainWindow(QMainWindow, ReviewOps):
 
     def _connect(self) -> None:
         a = self.act
-        a.new_case.triggered.connect(self.new_case)
-        a.open_case.triggered.connect(self.choose_case)
+        a.new_case.triggered.connect(self.opener.new)
+        a.open_case.triggered.connect(self.opener.choose)
         a.import_.triggered.connect(self.choose_import)
         a.import_folder.triggered.connect(self.choose_import_folder)
         a.close_case.triggered.connect(self.close_case)
@@ -221,8 +235,8 @@ class MainWindow(QMainWindow, ReviewOps):
         self.transcript.focused.connect(lambda: self._set_focus("messages"))
         self.conv_model.mark_requested.connect(self.mark_conversation)
         self.date_bar.changed.connect(self._dates_changed)
-        self.welcome.open_button.clicked.connect(self.choose_case)
-        self.welcome.new_button.clicked.connect(self.new_case)
+        self.welcome.open_button.clicked.connect(self.opener.choose)
+        self.welcome.new_button.clicked.connect(self.opener.new)
         self.welcome.open_requested.connect(self.open_path)
         self.runner.busy_changed.connect(
             lambda b: self.busy_label.setText(self.tr("Working…") if b else "")
@@ -260,7 +274,6 @@ class MainWindow(QMainWindow, ReviewOps):
             return
         self.msg_model = MessageModel(session.reader, self)
         self.msg_model.matcher = session.matcher
-        self.msg_model.period = session.period
         self.msg_model.mark_requested.connect(self.mark_messages)
         self.transcript.setModel(self.msg_model)
         self.transcript.setup_columns()
@@ -278,19 +291,17 @@ class MainWindow(QMainWindow, ReviewOps):
             "it": self.tr("IT support"),
         }
         self.setWindowTitle(
-            f"{session.case.path.name} — {session.reviewer.name} ({role[session.reviewer.role.value]}) — chatsafe"
+            f"{session.path.name} — {session.reviewer.name} ({role[session.reviewer.role.value]}) — chatsafe"
         )
-        recent.add_recent(session.case.path)
-        from chatsafe.review import lexicon
-
-        session.write(lambda c: lexicon.seed(c, "nl"), changed="lexicon")
+        recent.add_recent(session.path)
+        review.seed_lexicon(session).run()
         self.reload_conversations()
         self.check_log(report_ok=False)
 
     def reload_conversations(self) -> None:
         if self.session is None:
             return
-        self.session.read(browse.conversation_rows, self._conversations_loaded)
+        self.session.read(lambda r: r.conversation_rows(), self._conversations_loaded)
 
     def _conversations_loaded(self, rows: list[browse.ConversationRow]) -> None:
         current = self.current_conversation_id()
@@ -305,32 +316,32 @@ class MainWindow(QMainWindow, ReviewOps):
 
     def _refresh_status(self) -> None:
         if self.session is not None:
-            self.session.read(summarize, self._status_loaded)
+            self.session.read(lambda r: r.summary(), self._status_loaded)
 
     def _status_loaded(self, summary: Summary) -> None:
         self.summary = summary
         t = summary.total
+        locale = QLocale()
         text = self.tr("%1 messages will leave · %2 unreviewed · %3 unconfirmed")
-        for k, v in enumerate((t.business, t.unreviewed, t.unconfirmed), start=1):
-            text = text.replace(f"%{k}", f"{v:,}")
+        for k, v in enumerate((t.leaving, t.unreviewed, t.unconfirmed), start=1):
+            text = text.replace(f"%{k}", locale.toString(v))
         self.status_label.setText(text)
 
-    def _on_changed(self, what: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         s = self.session
         if s is None or self.msg_model is None:
             return
-        if what == "conversations":
+        if changes.imported or changes.rules or len(changes.conversations) > 1:
             self.reload_conversations()
             return
-        if what == "lexicon":
+        if changes.lexicon:
             self.msg_model.matcher = s.matcher
             self.details.matcher = s.matcher
-        if what == "settings":
-            self.msg_model.period = s.period
+        if changes.settings:
             self.date_bar.set_period(*s.period)
         cid = self.current_conversation_id()
         if cid is not None:
-            s.read(lambda c: browse.conversation_rows(c, [cid]), self._rows_reloaded)
+            s.read(lambda r: r.conversation_rows([cid]), self._rows_reloaded)
         else:
             self.msg_model.refresh()
         self.schedule_status()
@@ -344,7 +355,7 @@ class MainWindow(QMainWindow, ReviewOps):
         self._show_details()
 
     def _on_failed(self, error: BaseException) -> None:
-        notify.error(self, self.tr("Something went wrong"), str(error))
+        notify.error(self, self.tr("Something went wrong"), error_text(error))
 
     # -- selection ----------------------------------------------------------------
     def current_conversation_id(self) -> int | None:
@@ -384,7 +395,7 @@ class MainWindow(QMainWindow, ReviewOps):
         self._loading_cid = cid
         date_from, date_to = self.date_bar.range()
         self.session.read(
-            lambda c: browse.message_ids(c, cid, date_from, date_to),
+            lambda r: r.message_ids(cid, date_from, date_to),
             lambda ids: self._ids_loaded(cid, ids),
         )
 
@@ -429,7 +440,7 @@ class MainWindow(QMainWindow, ReviewOps):
         self.details.query = self.msg_model.query
         index = self.transcript.currentIndex()
         if index.isValid() and self._focus == "messages":
-            detail = browse.message_detail(self.session.reader, index.data(roles.ID))
+            detail = self.session.reader.message_detail(index.data(roles.ID))
             if detail is not None:
                 self.details.show_message(
                     detail, index.data(roles.EFFECTIVE), index.data(roles.BADGES) or []
@@ -489,9 +500,7 @@ class MainWindow(QMainWindow, ReviewOps):
         if not text:
             self.search_model.set_hits("", [])
             return
-        self.session.read(
-            lambda c: search.search(c, text, limit=500), lambda hits: self._hits(text, hits)
-        )
+        self.session.read(lambda r: r.search_hits(text), lambda hits: self._hits(text, hits))
 
     def _hits(self, text: str, hits: list[search.Hit]) -> None:
         self.search_model.set_hits(text, hits)
@@ -538,8 +547,6 @@ class MainWindow(QMainWindow, ReviewOps):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from chatsafe.gui.import_flow import local_paths
-
         paths = local_paths(event.mimeData().urls())
         if paths and self.session is not None:
             event.acceptProposedAction()
@@ -555,40 +562,129 @@ class MainWindow(QMainWindow, ReviewOps):
         )
         return name.strip() or None if ok else None
 
-    def start_import(self, paths: list[Path], owner: str | None = None) -> Any:
-        from chatsafe.gui.import_flow import ImportFlow
-
+    def start_import(self, paths: list[Path], owner: str | None = None) -> ImportFlow | None:
         if self.session is None:
             return None
-        if owner is None and not self.session.case.owner:
+        if owner is None and not self.session.owner:
             owner = self.ask_owner()
         flow = ImportFlow(self.session, paths, self, owner)
         flow.dialog.addAction(self.act.quit)  # Ctrl+Q also from the (modal) progress dialog
         flow.finished.connect(self._import_finished)
-        self._import = flow
+        self.import_flow = flow
         flow.start()
         return flow
 
     def _import_finished(self, report: Any, error: BaseException | None) -> None:
-        from chatsafe.gui.import_flow import describe_error
-
-        if getattr(self, "closing", False):
+        if self.closing:
             return  # cancelled by closing the window: nobody is left to tell
         if error is not None:
             notify.error(self, self.tr("Import"), describe_error(error))
             return
+        locale = QLocale()
         text = self.tr("Imported %1 new messages (%2 already in the case).")
         self.statusBar().showMessage(
-            text.replace("%1", f"{report.added:,}").replace("%2", f"{report.skipped:,}"), 8000
+            text.replace("%1", locale.toString(report.added)).replace(
+                "%2", locale.toString(report.skipped)
+            ),
+            8000,
         )
 
-    # -- closing ------------------------------------------------------------------
+    # -- cases: opening and closing -----------------------------------------------
+    def open_path(self, path: Path, passphrase: str | None = None) -> None:
+        self.opener.open(path, passphrase)
+
+    def create_path(self, path: Path, passphrase: str | None, owner: str | None) -> None:
+        self.opener.create(path, passphrase, owner)
+
     def close_case(self) -> None:
         self.set_session(None)
 
+    # -- review: each action is an operation over the case service ------------------
+    def mark(self, label: str | None, reason: str | None = None) -> None:
+        """Mark the selection: the selected messages when the transcript has the focus,
+        else the current conversation."""
+        if self.session is None:
+            return
+        if self._focus == "messages":
+            ids = self.selected_message_ids()
+            if ids:
+                self.mark_messages(ids, label, reason)
+                return
+        cid = self.current_conversation_id()
+        if cid is not None:
+            self.mark_conversation(cid, label, reason)
+
+    def mark_conversation(self, cid: int, label: str | None, reason: str | None = None) -> None:
+        if self.session is not None:
+            review.mark_conversations(self.session, [cid], label, reason).run()
+
+    def mark_messages(self, ids: list[int], label: str | None, reason: str | None = None) -> None:
+        if self.session is not None:
+            review.mark_messages(self.session, ids, label, reason).run()
+
+    def mark_with_reason(self) -> None:
+        from chatsafe.gui.dialogs import ReasonDialog
+
+        answer = ReasonDialog.ask(self)
+        if answer is not None:
+            self.mark(answer[0], answer[1])
+
+    def confirm(self) -> None:
+        cid = self.current_conversation_id()
+        if self.session is not None and cid is not None:
+            review.confirm(self.session, cid).run()
+
+    def show_summary(self, offer_confirm: bool = False) -> None:
+        if self.session is not None:
+            self._run_op(SummaryOp(self.session, self, self.conv_model.titles, offer_confirm))
+
+    def edit_rules(self) -> None:
+        if self.session is not None:
+            self._run_op(RulesOp(self.session, self))
+
+    def edit_lexicon(self) -> None:
+        if self.session is not None:
+            self._run_op(LexiconOp(self.session, self))
+
+    def edit_period(self) -> None:
+        if self.session is not None:
+            self._run_op(PeriodOp(self.session, self))
+
+    def set_period(self, values: dict[str, str]) -> None:
+        if self.session is not None:
+            start, end = values.get("period_start") or None, values.get("period_end") or None
+            review.set_period(self.session, start, end).run()
+
+    def _run_op(self, op: SummaryOp | RulesOp | LexiconOp | PeriodOp) -> None:
+        self.operation = op
+        op.run()
+
+    def check_log(self, report_ok: bool = False) -> None:
+        if self.session is not None:
+            self.log_check.run(self.session, report_ok)
+
+    def open_bundle(self) -> None:
+        if not self.bundle_available or self.session is None:
+            return
+        from chatsafe.gui import bundle_dialog
+
+        bundle_dialog.open_bundle_dialog(self)
+
+    def about(self) -> None:
+        from chatsafe import __version__
+
+        notify.info(
+            self,
+            self.tr("About chatsafe"),
+            self.tr(
+                "chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive."
+            ).replace("%1", __version__),
+        )
+
+    # -- window events ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not getattr(self, "_split_sized", False):
+        if not self._split_sized:
             # The transcript gets half the width: it is what people read.
             self._split_sized = True
             w = max(self.split.width(), self.width())
@@ -599,9 +695,8 @@ class MainWindow(QMainWindow, ReviewOps):
         self.closing = True
         # Work in flight is cancelled, not waited for: an import rolls back as one
         # transaction, and confirmed decisions are already committed.
-        flow = getattr(self, "_import", None)
-        if flow is not None:
-            flow.cancel()
+        if self.import_flow is not None:
+            self.import_flow.cancel()
         self.set_session(None)
         self.runner.shutdown()
         super().closeEvent(event)

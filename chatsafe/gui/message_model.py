@@ -24,8 +24,9 @@ from PySide6.QtGui import QColor, QFont
 
 from chatsafe.gui import roles
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon, label_name
-from chatsafe.review import browse, search
+from chatsafe.review import search
 from chatsafe.review.browse import MessageRow
+from chatsafe.service import CaseReader
 
 Index = QModelIndex | QPersistentModelIndex
 COL_PRIVATE, COL_PARTY, COL_LABEL, COL_TIME, COL_SENDER, COL_TEXT = range(6)
@@ -51,14 +52,13 @@ class MessageModel(QAbstractTableModel):
 
     mark_requested = Signal(list, object)
 
-    def __init__(self, reader: Any, parent: QObject | None = None) -> None:
+    def __init__(self, reader: CaseReader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
         self.ids: list[int] = []
         self.conversation_id: int | None = None
         self.conversation_label: str | None = None
         self.matcher: Any = None
-        self.period: tuple[str | None, str | None] = (None, None)
         self.query = ""
         self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
         self.fetches = 0  # pages read, for tests and the benchmark
@@ -93,7 +93,7 @@ class MessageModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             chunk = self.ids[page_no * PAGE : (page_no + 1) * PAGE]
-            page = browse.message_rows(self.reader, chunk)
+            page = self.reader.message_rows(chunk)
             self.fetches += 1
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:
@@ -109,11 +109,9 @@ class MessageModel(QAbstractTableModel):
             return -1
 
     def effective(self, m: MessageRow) -> tuple[str, str]:
-        if m.label:
-            return m.label, "own"
-        if self.conversation_label:
-            return self.conversation_label, "conversation"
-        return BUSINESS, "default"
+        """The effective label and where it came from, as the core computed it."""
+        source = {"message": "own"}.get(m.label_source or "", m.label_source or "default")
+        return m.effective_label or BUSINESS, source
 
     def suggestion(self, m: MessageRow) -> str | None:
         """A lexicon's suggestion, shown only while nobody decided on this message."""
@@ -123,9 +121,7 @@ class MessageModel(QAbstractTableModel):
         return None if s is None else str(s.value)
 
     def out_of_period(self, m: MessageRow) -> bool:
-        start, end = self.period
-        day = m.wallclock[:10]
-        return bool((start and day < start) or (end and day > end))
+        return not m.in_period
 
     def badges(self, m: MessageRow) -> list[str]:
         out = []

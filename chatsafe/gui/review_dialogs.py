@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +25,7 @@ from chatsafe.review.summary import Counts, Summary
 
 
 def _item(value: Any) -> QTableWidgetItem:
-    item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
+    item = QTableWidgetItem(QLocale().toString(value) if isinstance(value, int) else str(value))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     if isinstance(value, int):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -98,7 +98,7 @@ class SummaryDialog(QDialog):
             "%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period."
         )
         for k, v in enumerate((t.business, t.private, t.party_political, t.out_of_period), start=1):
-            text = text.replace(f"%{k}", f"{v:,}")
+            text = text.replace(f"%{k}", QLocale().toString(v))
         head = QLabel(text, self)
         head.setWordWrap(True)
         buttons = QDialogButtonBox(self)

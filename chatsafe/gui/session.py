@@ -1,22 +1,29 @@
-"""An open case in the app: the case, who is reviewing, and how work reaches the worker.
+"""An open case in the app: the case service, who is reviewing, and how work reaches
+the worker.
 
-Writes run as jobs on the runner, each in its own transaction on the case's main
-connection (which only the worker uses). The GUI thread reads small pages through a
-second connection, ``reader``; WAL lets it read while the worker writes.
+The service (and so the case's write connection) is used only by jobs on the runner's
+worker. The GUI thread reads small pages through ``reader``, a second connection the
+core holds (WAL lets it read while the worker writes); it never touches a connection
+or runs SQL itself. Settings the GUI shows (owner, time zone, period) are a snapshot
+read through ``reader``, refreshed when a command says settings changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from chatsafe.gui.tasks import Done, Failed, Runner
 from chatsafe.review import lexicon
 from chatsafe.review.labels import Role
+from chatsafe.service import CaseReader, CaseService, Changes
 from chatsafe.store.case import Case
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,60 +37,75 @@ class Reviewer:
 
 
 class Session(QObject):
-    """Emits ``changed(what)`` after a write lands: labels, conversations, lexicon, settings."""
+    """Emits ``changed(Changes)`` after a command lands."""
 
-    changed = Signal(str)
+    changed = Signal(object)
     failed = Signal(object)  # an exception from a job without its own error handler
 
-    def __init__(self, case: Case, reviewer: Reviewer, runner: Runner) -> None:
+    def __init__(self, case: CaseService | Case, reviewer: Reviewer, runner: Runner) -> None:
         super().__init__()
-        self.case = case
+        self.service = case if isinstance(case, CaseService) else CaseService(case)
         self.reviewer = reviewer
         self.runner = runner
-        self.reader = case.connect()
-        self.matcher = lexicon.Matcher.from_case(self.reader)
-        self.period: tuple[str | None, str | None] = (None, None)
+        self.path: Path = self.service.path
+        self.reader: CaseReader = self.service.reader()
+        self.matcher: lexicon.Matcher = self.reader.matcher()
+        self.settings: dict[str, str] = {}
         self.reload_settings()
 
+    @property
+    def period(self) -> tuple[str | None, str | None]:
+        return self.settings.get("period_start"), self.settings.get("period_end")
+
+    @property
+    def owner(self) -> str | None:
+        return self.settings.get("owner")
+
+    @property
+    def time_zone(self) -> str:
+        return self.settings.get("time_zone") or "Europe/Amsterdam"
+
     def reload_settings(self) -> None:
-        rows = dict(self.reader.execute("SELECT key, value FROM settings"))
-        self.period = (rows.get("period_start"), rows.get("period_end"))
+        self.settings = self.reader.settings()
 
     def reload_lexicon(self) -> None:
-        self.matcher = lexicon.Matcher.from_case(self.reader)
+        self.matcher = self.reader.matcher()
 
-    def write(
+    def command(
         self,
-        fn: Callable[[Any], Any],
-        *,
-        changed: str = "labels",
-        on_done: Done | None = None,
+        fn: Callable[[CaseService], Changes],
+        on_done: Callable[[Changes], None] | None = None,
         on_error: Failed | None = None,
     ) -> None:
-        """Run ``fn(connection)`` in one transaction on the worker."""
-        case = self.case
+        """Run a command of the service on the worker; ``changed`` follows on success."""
+        service = self.service
 
-        def job() -> Any:
-            with case.transaction() as c:
-                return fn(c)
-
-        def done(result: Any) -> None:
-            if changed == "lexicon":
+        def done(changes: Changes) -> None:
+            if changes.lexicon:
                 self.reload_lexicon()
-            elif changed == "settings":
+            if changes.settings:
                 self.reload_settings()
-            self.changed.emit(changed)
+            self.changed.emit(changes)
             if on_done is not None:
-                on_done(result)
+                on_done(changes)
 
-        self.runner.run(job, done, on_error or self.failed.emit)
+        self.runner.run(lambda: fn(service), done, on_error or self.failed.emit)
 
-    def read(self, fn: Callable[[Any], Any], on_done: Done, on_error: Failed | None = None) -> None:
-        """Run ``fn(connection)`` on the worker for reads that may take long (summaries)."""
-        case = self.case
-        self.runner.run(lambda: fn(case.conn), on_done, on_error or self.failed.emit)
+    def read(
+        self,
+        fn: Callable[[CaseReader], Any],
+        on_done: Done,
+        on_error: Failed | None = None,
+    ) -> None:
+        """Run a query on the worker, for reads that may take long (summaries)."""
+        service = self.service
+        self.runner.run(lambda: fn(service), on_done, on_error or self.failed.emit)
+
+    def run(self, fn: Callable[[CaseService], Any], on_done: Done, on_error: Failed) -> None:
+        """Run other work with the service on the worker (import, bundle)."""
+        service = self.service
+        self.runner.run(lambda: fn(service), on_done, on_error)
 
     def close(self) -> None:
         self.reader.close()
-        case = self.case
-        self.runner.run(case.close)
+        self.runner.run(self.service.close)

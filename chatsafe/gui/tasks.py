@@ -2,8 +2,14 @@
 
 Jobs are plain callables. The worker runs them one after another (so it alone writes to
 the case's main connection) and posts the result, or the error, back to the GUI thread
-through a queued signal; workers never touch widgets. Tests use :class:`ImmediateRunner`,
-which runs a job at once on the calling thread, so their outcome is deterministic.
+through a queued signal; workers never touch widgets (Picard's ``util/thread.py``).
+
+There is one :class:`Runner`; what differs is the executor. The app uses a worker
+thread; tests use :class:`SyncExecutor`, which runs a job at once, so the same delivery
+code (logging, busy state, handlers) is what the tests exercise.
+
+Every failure is logged (type and frames, never the message: it can quote chat content)
+whether or not the job has its own handler.
 """
 
 from __future__ import annotations
@@ -12,9 +18,12 @@ import logging
 import queue
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal
+
+from chatsafe.errors import ChatsafeError
+from chatsafe.logfile import frames
 
 log = logging.getLogger("chatsafe.gui.tasks")
 
@@ -23,10 +32,28 @@ Failed = Callable[[BaseException], None]
 
 
 @dataclass
-class _Job:
+class Job:
     fn: Callable[[], Any]
     on_done: Done | None
     on_error: Failed | None
+
+
+Deliver = Callable[[Job, Any, "BaseException | None"], None]
+
+
+class Executor(Protocol):
+    def start(self, deliver: Deliver) -> None: ...
+
+    def submit(self, job: Job) -> None: ...
+
+    def shutdown(self) -> None: ...
+
+
+def _call(job: Job) -> tuple[Any, BaseException | None]:
+    try:
+        return job.fn(), None
+    except BaseException as exc:  # handed to the GUI thread, never swallowed
+        return None, exc
 
 
 class _Worker(QThread):
@@ -34,7 +61,7 @@ class _Worker(QThread):
 
     finished_job = Signal(object, object, object)  # job, result, error
 
-    def __init__(self, jobs: queue.Queue[_Job | None]) -> None:
+    def __init__(self, jobs: queue.Queue[Job | None]) -> None:
         super().__init__()
         self.setObjectName("chatsafe-worker")
         self.jobs = jobs
@@ -44,69 +71,24 @@ class _Worker(QThread):
             job = self.jobs.get()
             if job is None:
                 return
-            try:
-                result = job.fn()
-            except BaseException as exc:  # handed to the GUI thread, never swallowed
-                self.finished_job.emit(job, None, exc)
-            else:
-                self.finished_job.emit(job, result, None)
+            result, error = _call(job)
+            self.finished_job.emit(job, result, error)
 
 
-class Runner(QObject):
-    """The interface both runners share."""
+class ThreadExecutor:
+    """The app's executor: one QThread, a FIFO of jobs."""
 
-    busy_changed = Signal(bool)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pending = 0
-
-    def run(
-        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
-    ) -> None:
-        raise NotImplementedError
-
-    def shutdown(self) -> None:
-        """Finish queued jobs and stop."""
-
-    def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
-        self.pending -= 1
-        if self.pending == 0:
-            self.busy_changed.emit(False)
-        if error is not None:
-            if job.on_error is not None:
-                job.on_error(error)
-            else:
-                from chatsafe.logfile import frames
-
-                # Type and frames only: an exception's message can quote chat content.
-                log.error(
-                    "background job failed: %s\n%s",
-                    type(error).__name__,
-                    frames(error.__traceback__),
-                )
-        elif job.on_done is not None:
-            job.on_done(result)
-
-
-class ThreadRunner(Runner):
-    """The real runner: one QThread, a FIFO of jobs."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._worker = _Worker(self._jobs)
-        # The worker emits from its own thread; Qt queues the call onto ours.
-        self._worker.finished_job.connect(self._deliver)
+
+    def start(self, deliver: Deliver) -> None:
+        # The worker emits from its own thread; Qt queues the call onto the GUI thread.
+        self._worker.finished_job.connect(deliver)
         self._worker.start()
 
-    def run(
-        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
-    ) -> None:
-        self.pending += 1
-        if self.pending == 1:
-            self.busy_changed.emit(True)
-        self._jobs.put(_Job(fn, on_done, on_error))
+    def submit(self, job: Job) -> None:
+        self._jobs.put(job)
 
     def shutdown(self) -> None:
         if self._worker.isRunning():
@@ -114,17 +96,75 @@ class ThreadRunner(Runner):
             self._worker.wait()
 
 
-class ImmediateRunner(Runner):
-    """Runs each job at once on the caller's thread (tests, and the command line)."""
+class SyncExecutor:
+    """Runs each job at once on the caller's thread (tests): deterministic outcomes."""
+
+    def __init__(self) -> None:
+        self._deliver: Deliver | None = None
+
+    def start(self, deliver: Deliver) -> None:
+        self._deliver = deliver
+
+    def submit(self, job: Job) -> None:
+        assert self._deliver is not None
+        result, error = _call(job)
+        self._deliver(job, result, error)
+
+    def shutdown(self) -> None:
+        pass
+
+
+class Runner(QObject):
+    """Runs jobs on its executor and delivers results and errors on the GUI thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, executor: Executor | None = None) -> None:
+        super().__init__(parent)
+        self.pending = 0
+        self.failures = 0  # logged failures, for tests
+        self._executor: Executor = executor or ThreadExecutor()
+        self._executor.start(self._deliver)
 
     def run(
         self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
     ) -> None:
         self.pending += 1
-        job = _Job(fn, on_done, on_error)
-        try:
-            result = fn()
-        except BaseException as exc:
-            self._deliver(job, None, exc)
-        else:
-            self._deliver(job, result, None)
+        if self.pending == 1:
+            self.busy_changed.emit(True)
+        self._executor.submit(Job(fn, on_done, on_error))
+
+    def shutdown(self) -> None:
+        """Finish queued jobs and stop."""
+        self._executor.shutdown()
+
+    def _deliver(self, job: Job, result: Any, error: BaseException | None) -> None:
+        self.pending -= 1
+        if self.pending == 0:
+            self.busy_changed.emit(False)
+        if error is not None:
+            self.failures += 1
+            # Type and frames only: an exception's message can quote chat content. A
+            # refusal the core explains (a ChatsafeError, with its code) is a warning.
+            level = logging.WARNING if isinstance(error, ChatsafeError) else logging.ERROR
+            log.log(
+                level,
+                "background job failed: %s (%s)\n%s",
+                type(error).__name__,
+                getattr(error, "code", "-"),
+                frames(error.__traceback__),
+            )
+            if job.on_error is not None:
+                job.on_error(error)
+        elif job.on_done is not None:
+            job.on_done(result)
+
+
+def ThreadRunner(parent: QObject | None = None) -> Runner:  # noqa: N802 - kept name
+    """The app's runner: a worker thread."""
+    return Runner(parent, ThreadExecutor())
+
+
+def ImmediateRunner(parent: QObject | None = None) -> Runner:  # noqa: N802 - kept name
+    """The same runner on a synchronous executor (tests, and the command line)."""
+    return Runner(parent, SyncExecutor())

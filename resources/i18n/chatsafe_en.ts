@@ -1571,4 +1571,11 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>Choose file</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong (%1). Details are in the log.</source>
+        <translation>Something went wrong (%1). Details are in the log.</translation>
+    </message>
+</context>
 </TS>

@@ -1571,4 +1571,11 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Bestand kiezen</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong (%1). Details are in the log.</source>
+        <translation>Er ging iets mis (%1). Details staan in het logboek.</translation>
+    </message>
+</context>
 </TS>

@@ -25,7 +25,7 @@ def test_minister_confirms_and_makes_the_bundle(make_window, case, tmp_path, qtb
     dialog = open_bundle_dialog(window)
     qtbot.addWidget(dialog)
     assert "Cannot bundle yet" in dialog.summary.text()
-    assert not dialog.create.isEnabled()
+    assert not dialog.create_button.isEnabled()
     dialog.close()
 
     settings.apply(case, ARCHIVAL, by="IT")
@@ -34,11 +34,11 @@ def test_minister_confirms_and_makes_the_bundle(make_window, case, tmp_path, qtb
     assert "Will leave" in dialog.summary.text()
     out = tmp_path / "bundle.zip"
     _fill(dialog, certs, out)
-    assert not dialog.create.isEnabled()  # not confirmed yet
+    assert not dialog.create_button.isEnabled()  # not confirmed yet
     dialog.confirm.setChecked(True)
-    assert dialog.create.isEnabled()
+    assert dialog.create_button.isEnabled()
     dialog.start()
-    assert dialog.result is not None, dialog.status.text()
+    assert dialog.bundle_result is not None, dialog.status.text()
     assert "Bundle written" in dialog.status.text()
     assert dialog.secret.text() == ""
     assert verify_bundle(out, certs.ca_pem).ok
@@ -53,7 +53,7 @@ def test_it_support_needs_approval_and_can_cancel(make_window, case, tmp_path, q
     out = tmp_path / "bundle.zip"
     _fill(dialog, certs, out)
     assert "Not approved yet" in dialog.approval.text()
-    assert not dialog.create.isEnabled() and not dialog.confirm.isVisible()
+    assert not dialog.create_button.isEnabled() and not dialog.confirm.isVisible()
     dialog.close()
 
     mia = make_window("Mia", Role.MINISTER)
@@ -69,14 +69,14 @@ def test_it_support_needs_approval_and_can_cancel(make_window, case, tmp_path, q
     qtbot.addWidget(dialog)
     assert "Approved by Mia" in dialog.approval.text()
     _fill(dialog, certs, out)
-    assert dialog.create.isEnabled()
+    assert dialog.create_button.isEnabled()
     dialog.bridge.progress.connect(lambda *a: dialog._cancel())  # cancel at the first report
     dialog.start()
-    assert dialog.result is None and "cancelled" in dialog.status.text()
+    assert dialog.bundle_result is None and "cancelled" in dialog.status.text()
     assert not out.exists() and list(tmp_path.glob(".bundle.zip.partial-*")) == []
     dialog.bridge.progress.disconnect()
     dialog.bridge.progress.connect(dialog._on_progress)
     _fill(dialog, certs, out)
     dialog.start()
-    assert dialog.result is not None, dialog.status.text()
+    assert dialog.bundle_result is not None, dialog.status.text()
     assert verify_bundle(out, certs.ca_pem).ok

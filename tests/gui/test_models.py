@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from chatsafe.domain import Label
 from chatsafe.gui import message_model as mm
 from chatsafe.gui import roles
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.message_model import MessageModel
 from chatsafe.gui.search_model import SearchModel
-from chatsafe.review import browse, lexicon, search
+from chatsafe.review import browse, labels, lexicon, search
+from chatsafe.review.labels import Role
+from chatsafe.service import CaseReader
 
 
 def test_conversation_model_and_filter(qtmodeltester, case) -> None:  # type: ignore[no-untyped-def]
@@ -30,7 +33,7 @@ def test_conversation_model_and_filter(qtmodeltester, case) -> None:  # type: ig
 
 def test_message_model_is_lazy(qtmodeltester, case, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(mm, "PAGE", 2)
-    model = MessageModel(case.conn)
+    model = MessageModel(CaseReader(case.conn))
     cid = browse.conversation_rows(case.conn)[0].id
     ids = browse.message_ids(case.conn, cid)
     model.set_conversation(cid, ids, None)
@@ -57,8 +60,10 @@ def test_search_model(qtmodeltester, case) -> None:  # type: ignore[no-untyped-d
 
 
 def test_toggle_respects_the_override_rule(case) -> None:  # type: ignore[no-untyped-def]
-    model = MessageModel(case.conn)
+    model = MessageModel(CaseReader(case.conn))
     cid = browse.conversation_rows(case.conn)[0].id
+    with case.transaction() as c:  # the conversation's own mark, as the core reads it
+        labels.label_conversation(c, cid, Label.PRIVATE, by="Ada", role=Role.ASSISTANT)
     model.set_conversation(cid, browse.message_ids(case.conn, cid), "private")
     m = model.message(1)
     assert m is not None and m.label is None
@@ -70,5 +75,9 @@ def test_toggle_respects_the_override_rule(case) -> None:  # type: ignore[no-unt
     # unticking an inherited label needs an explicit business mark on the message
     assert model.toggled_label(m, "private") == "business"
     assert model.toggled_label(m, "party_political") == "party_political"
+    with case.transaction() as c:
+        labels.label_conversation(c, cid, None, by="Ada", role=Role.ASSISTANT)
     model.set_conversation(cid, model.ids, None)
+    m = model.message(1)
+    assert m is not None and model.effective(m) == ("business", "default")
     assert model.toggled_label(m, "private") == "private"

@@ -90,7 +90,7 @@ def test_not_a_case_is_a_readable_error(window, tmp_path, answers) -> None:  # t
 
 def test_create_then_import_with_progress(window, tmp_path, answers, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.create_path(tmp_path / "new.chatsafe", None, "Minister")
-    assert window.session is not None and window.session.case.owner == "Minister"
+    assert window.session is not None and window.session.owner == "Minister"
     export = write_export(tmp_path, "Anna de Vries", ANNA)
     seen: list[tuple[str, int, int]] = []
     flow = window.start_import([export])
@@ -112,7 +112,7 @@ def test_cancel_rolls_the_import_back(window, tmp_path, answers, monkeypatch) ->
     window.open_path(tmp_path / "c.chatsafe")
     big = "".join(f"01-02-2023 20:{i % 60:02d} - Piet: bericht {i}\n" for i in range(50))
     export = write_export(tmp_path, "Piet", big)
-    from chatsafe.gui import import_flow
+    from chatsafe.gui.operations import importing as import_flow
 
     real_start = import_flow.ImportFlow.start
 
@@ -123,7 +123,7 @@ def test_cancel_rolls_the_import_back(window, tmp_path, answers, monkeypatch) ->
     monkeypatch.setattr(import_flow.ImportFlow, "start", start)
     window.start_import([export], owner="Minister")
     assert answers["errors"] == ["The import was cancelled. Nothing was added to the case."]
-    assert window.session.reader.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+    assert window.session.reader.conversation_ids() == []
 
 
 def test_bad_input_names_the_file(window, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
@@ -138,16 +138,13 @@ def test_bad_input_names_the_file(window, tmp_path, answers) -> None:  # type: i
 
 
 def test_contact_rule_applies_to_a_later_import(window, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
-    from chatsafe.review import rules
+    from chatsafe.domain import Label
 
     create_case(tmp_path / "c.chatsafe").close()
     window.open_path(tmp_path / "c.chatsafe")
     s = window.session
-    s.write(
-        lambda c: rules.add_contact_rule(
-            c, "Piet", rules.Label.PRIVATE, by="Ada", role=Role.ASSISTANT
-        ),
-        changed="conversations",
+    s.command(
+        lambda svc: svc.add_contact_rule("Piet", Label.PRIVATE, by="Ada", role=Role.ASSISTANT)
     )
     window.start_import([write_export(tmp_path, "Piet", PIET)], owner="Minister")
     row = window.conv_model.conversation(0)
@@ -160,7 +157,8 @@ def test_drop_files_imports_them(window, tmp_path, answers, qtbot) -> None:  # t
 
     create_case(tmp_path / "c.chatsafe").close()
     window.open_path(tmp_path / "c.chatsafe")
-    window.session.case.set_setting("owner", "Minister")
+    window.session.service.set_settings({"owner": "Minister"})
+    window.session.reload_settings()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(write_export(tmp_path, "Piet", PIET)))])
     event = QDropEvent(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from chatsafe.gui import message_model as mm
 from chatsafe.gui import roles
-from chatsafe.gui.review_dialogs import SummaryDialog
 from chatsafe.review.labels import Role
 from chatsafe.store import open_case
 
@@ -44,21 +44,25 @@ def test_assistant_proposes_minister_confirms(make_window, case, monkeypatch, qt
         lambda: "2 unconfirmed" not in mia.status_label.text() and mia.summary is not None
     )
     assert mia.summary.total.unconfirmed == 10
-    # after reading the summary, the minister confirms everything at once
-    monkeypatch.setattr(
-        SummaryDialog, "exec", lambda self: (setattr(self, "confirm_all", True), 1)[1]
-    )
+    # After reading the summary, the minister confirms everything at once: the real
+    # modal dialog is shown and its button clicked (exec is not replaced, so a dialog
+    # without the button, or no dialog, fails here).
+    seen: list[tuple[str, bool]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append((type(dialog).__name__, dialog.confirm_button.isVisible()))
+        dialog.confirm_button.click()
+
+    QTimer.singleShot(0, answer)
     mia.show_summary(offer_confirm=True)
-    assert mia._dialog.confirm_button.isVisible() or not mia._dialog.isVisible()
-    assert _statuses(mia.session.case) == ["confirmed", "confirmed"]
+    assert seen == [("SummaryDialog", True)]
+    case = mia.session.service.case
+    assert _statuses(case) == ["confirmed", "confirmed"]
     assert (
-        mia.session.reader.execute(
-            "SELECT count(confirmed_by) FROM conversation_review"
-        ).fetchone()[0]
-        == 3
+        case.conn.execute("SELECT count(confirmed_by) FROM conversation_review").fetchone()[0] == 3
     )
     qtbot.waitUntil(lambda: "0 unconfirmed" in mia.status_label.text())
-    case = mia.session.case
     entries = [e for e in case.conn.execute("SELECT entry FROM review_log")]
     assert any('"actor":"Mia"' in e[0] and '"action":"confirm"' in e[0] for e in entries)
 

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from chatsafe.errors import CancelledError, ChatsafeError, InputError
 from chatsafe.gui.session import Session
 from chatsafe.importers.base import ImportContext
-from chatsafe.ingest import ImportReport, import_paths
+from chatsafe.service import CaseService, ImportResult
 
 
 class _Bridge(QObject):
@@ -61,32 +61,36 @@ class ImportFlow(QObject):
             "indexing": self.tr("Indexing"),
         }
         text = names.get(phase, phase)
+        locale = QLocale()
         if done:
-            text += f" {done:,}"
+            text += " " + locale.toString(done)
         if total:
-            text += f" / {total:,}"
+            text += " / " + locale.toString(total)
         self.dialog.setLabelText(text)
         if total:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
     def start(self) -> None:
-        case = self.session.case
-        owner = self.owner or case.owner
-        ctx = ImportContext(owner=owner, time_zone=case.time_zone, cancelled=self._cancel.is_set)
+        # Owner and zone from the session's snapshot (read through the GUI's reader),
+        # never from the worker's connection.
+        s = self.session
+        owner = self.owner or s.owner
+        ctx = ImportContext(owner=owner, time_zone=s.time_zone, cancelled=self._cancel.is_set)
         emit: Callable[[str, int, int], None] = self.bridge.progress.emit
         paths = self.paths
 
-        def job() -> ImportReport:
-            return import_paths(case, paths, ctx, progress=emit)
+        def job(service: CaseService) -> ImportResult:
+            return service.import_paths(paths, ctx, progress=emit)
 
         self.dialog.show()
-        self.session.runner.run(job, self._done, self._failed)
+        s.run(job, self._done, self._failed)
 
-    def _done(self, report: ImportReport) -> None:
+    def _done(self, result: ImportResult) -> None:
         self.dialog.close()
-        self.session.changed.emit("conversations")
-        self.finished.emit(report, None)
+        self.session.reload_settings()  # the first import may set the owner
+        self.session.changed.emit(result.changes)
+        self.finished.emit(result.report, None)
 
     def _failed(self, error: BaseException) -> None:
         self.dialog.close()
