@@ -206,6 +206,9 @@ def main() -> None:
             f"baseline: {base_time:8.1f} s  {mb / base_time:8.1f} MB/s  "
             "(sha512 + zip of the same payload bytes)"
         )
+        with zipfile.ZipFile(out) as z:
+            sidecars = sum(1 for n in z.namelist() if n.endswith(".mdto.xml"))
+        print(f"MDTO sidecars: {sidecars:,} (the SIP's information objects and files)")
         ratio = base_time / bundle_time
         print(f"bundle throughput = {ratio:.0%} of the baseline (target >= 50%)")
         print(

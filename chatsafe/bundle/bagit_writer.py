@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import stat
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -86,11 +87,14 @@ class BagWriter:
     check: Callable[[], None] = lambda: None
     payload: list[Entry] = field(default_factory=list)
     tags: list[Entry] = field(default_factory=list)
+    # Members' modification time (local time of the organisation, as zip stores it);
+    # archivists' unzip tools show it, and 1980-01-01 looked like a broken clock.
+    when: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
 
     def __post_init__(self) -> None:
         self.zip = zipfile.ZipFile(self.out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
         # The payload folder exists even when nothing leaves (RFC 8493 requires it).
-        folder = zipfile.ZipInfo(f"{self.bag_name}/data/", date_time=(1980, 1, 1, 0, 0, 0))
+        folder = zipfile.ZipInfo(f"{self.bag_name}/data/", date_time=self.when)
         folder.external_attr = (0o40755 << 16) | 0x10
         self.zip.writestr(folder, b"")
         self._names: set[str] = set()
@@ -99,10 +103,10 @@ class BagWriter:
         if name in self._names or name.startswith("/") or ".." in name.split("/"):
             raise ValueError(f"bad or repeated bag member {name!r}")
         self._names.add(name)
-        info = zipfile.ZipInfo(f"{self.bag_name}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+        info = zipfile.ZipInfo(f"{self.bag_name}/{name}", date_time=self.when)
         stored = name.lower().endswith(_STORED_SUFFIXES)
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
+        info.external_attr = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--
         return self.zip.open(info, "w", force_zip64=True)
 
     def write_stream(self, name: str, chunks: Iterable[bytes], *, tag: bool = False) -> Entry:

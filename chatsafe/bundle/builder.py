@@ -23,6 +23,7 @@ from chatsafe.bundle import (
     exclusions,
     formats,
     mdto,
+    pakbon,
     payload,
     retention,
     reviewlog,
@@ -166,7 +167,9 @@ def make_bundle(
     entries = attachments = 0
     out = Path(out)
     with atomic_output(out) as f:
-        bag = BagWriter(f, f"bundle-{external_id[9:]}", check)
+        local = now.astimezone(_zone(case.time_zone))
+        when = (local.year, local.month, local.day, local.hour, local.minute, local.second)
+        bag = BagWriter(f, f"bundle-{external_id[9:]}", check, when=when)
         try:
             completeness_out: list[dict[str, Any]] = []
             import_ids: set[int] = set()
@@ -216,6 +219,28 @@ def make_bundle(
                 "".join(line + "\n" for line in log_lines).encode("utf-8"),
                 tag=True,
             )
+            s = case.settings()
+            sip_counts = pakbon.count((e.name, e.size) for e in bag.payload)
+            bag.write_bytes(
+                "pakbon.xml",
+                pakbon.pakbon(
+                    identifier=external_id,
+                    title=_series_title(case, archival),
+                    target=s.get("target_collection") or None,
+                    created=now_iso,
+                    organisation=archival.organisation,
+                    contact_name=s.get("contact_name") or None,
+                    contact_email=s.get("contact_email") or None,
+                    counts=sip_counts,
+                    remarks=(
+                        "Chatberichten als transcript (JSON, chatsafe-transcript/1, beschreven "
+                        "in chatsafe-documentatie.md, en PDF/A-2u) met bijlagen in hun "
+                        "oorspronkelijke formaat."
+                    ),
+                ),
+                tag=True,
+            )
+            payload_size = sum(e.size for e in bag.payload)
             bag_info = [
                 ("Source-Organization", archival.organisation),
                 ("External-Identifier", external_id),
@@ -225,7 +250,18 @@ def make_bundle(
                     "selected with chatsafe; private, party-political and out-of-period "
                     "messages withheld (metadata/exclusions.json).",
                 ),
-                ("Bagging-Date", now.date().isoformat()),
+                *[
+                    (label, value)
+                    for label, value in (
+                        ("Contact-Name", s.get("contact_name")),
+                        ("Contact-Email", s.get("contact_email")),
+                    )
+                    if value
+                ],
+                # The organisation's day, not UTC's (a bundle made at 00:30 in The Hague).
+                ("Bagging-Date", local.date().isoformat()),
+                ("Bag-Size", _human_size(payload_size)),
+                ("Bag-Group-Identifier", identifiers.case_urn(case.id)),
                 ("Bag-Software-Agent", f"chatsafe {__version__}"),
                 ("BagIt-Profile-Identifier", PROFILE),
                 ("Review-Log-Head", head),
@@ -259,6 +295,24 @@ def make_bundle(
         sealed,
         signer.describe(),
     )
+
+
+def _zone(name: str) -> Any:
+    from chatsafe.ingest import zone
+
+    return zone(name)
+
+
+def _human_size(n: int) -> str:
+    """RFC 8493's Bag-Size, for people: '260.4 MB'."""
+    if n < 1000:
+        return f"{n} B"
+    size = float(n)
+    for unit in ("KB", "MB", "GB", "TB"):
+        size /= 1000
+        if size < 1000 or unit == "TB":
+            break
+    return f"{size:.1f} {unit}"
 
 
 def _one_line(value: str) -> str:

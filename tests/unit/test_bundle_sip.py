@@ -199,7 +199,11 @@ RETENTION_CASES: list[tuple[str, dict[str, str], retention.Retention | str]] = [
     ("V", {"retention": "10", "retention_trigger": "Bevriezing"}, "retention_start"),
     (
         "V",
-        {"retention": "10 jaar", "retention_trigger": "bevriezing", "retention_start": "2024-01-01"},
+        {
+            "retention": "10 jaar",
+            "retention_trigger": "bevriezing",
+            "retention_start": "2024-01-01",
+        },
         retention.Retention("P10Y", "Bevriezing", "2024-01-01"),
     ),
     (
@@ -271,3 +275,66 @@ def test_a_term_is_written_only_for_v(
     assert "<begripCode>3.1</begripCode>" in dossier
     assert "Selectielijst Ministerie van Testzaken 2024" in dossier
     assert "<taal>nl</taal>" in dossier
+
+
+def test_pakbon_bag_info_and_zip_members(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    import stat
+    import xml.etree.ElementTree as ET
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    case = build_case(tmp_path / "c.chatsafe", media_spec(), monkeypatch)
+    settings.apply(
+        case,
+        {
+            "contact_name": "J. Archivaris",
+            "contact_email": "archief@example.nl",
+            "target_collection": "Archief Ministerie van Testzaken 2.99",
+        },
+        by="IT",
+    )
+    case_urn = f"urn:uuid:{case.id}"
+    out = make(case, tmp_path / "b.zip", certs)
+    case.close()
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    with zipfile.ZipFile(out) as z:
+        for info in z.infolist():
+            mode = info.external_attr >> 16
+            if info.filename.endswith("/"):
+                assert stat.S_ISDIR(mode)
+            else:
+                assert stat.S_ISREG(mode) and stat.S_IMODE(mode) == 0o644, info.filename
+            assert info.date_time[:3] in {
+                today.timetuple()[:3],
+                (today.year, today.month, today.day),
+            }
+    bag = unzip(out, tmp_path / "u")
+    info = dict(
+        line.split(": ", 1) for line in (bag / "bag-info.txt").read_text("utf-8").splitlines()
+    )
+    assert info["Contact-Name"] == "J. Archivaris"
+    assert info["Contact-Email"] == "archief@example.nl"
+    assert info["Bag-Group-Identifier"] == case_urn
+    assert info["Bagging-Date"] == today.isoformat()
+    assert re.fullmatch(r"\d+(\.\d)? (B|KB|MB|GB|TB)", info["Bag-Size"])
+    slip = ET.parse(bag / "pakbon.xml").getroot()
+    ns = {"p": "urn:chatsafe:pakbon:1"}
+    data = bag / "data"
+    content = [p for p in data.rglob("*") if p.is_file() and not p.name.endswith(".mdto.xml")]
+    assert slip.findtext("p:aantalBestandenZonderMdto", "", ns) == str(len(content))
+    assert slip.findtext("p:omvangInhoudBytes", "", ns) == str(
+        sum(p.stat().st_size for p in content)
+    )
+    assert slip.findtext("p:aantalBestanden", "", ns) == str(
+        len(list(data.rglob("*.bestand.mdto.xml")))
+    )
+    folders = [p for p in data.rglob("*") if p.is_dir()]
+    assert slip.findtext("p:aantalInformatieobjecten", "", ns) == str(len(folders))
+    assert slip.findtext("p:locatieDoelsysteem", "", ns) == "Archief Ministerie van Testzaken 2.99"
+    assert slip.findtext("p:contactEmail", "", ns) == "archief@example.nl"
+    series = (data / "chats" / "chats.mdto.xml").read_text("utf-8")
+    assert "<isOnderdeelVan><verwijzingNaam>Archief Ministerie van Testzaken 2.99" in series
+    # the pakbon is a tag file, covered by the signed tag manifest
+    assert "pakbon.xml" in (bag / "tagmanifest-sha512.txt").read_text("utf-8")
