@@ -9,17 +9,15 @@ stays part of the message it is in. Messages are yielded one by one, never liste
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
-from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.base import ImportContext
 from chatsafe.importers.whatsapp_header import (
     Clock,
     decide_day_first,
-    decode_blocks,
     detect_variant,
     first_header,
     header_regex,
@@ -40,13 +38,21 @@ from chatsafe.importers.whatsapp_markers import (
 )
 from chatsafe.importers.whatsapp_start import (
     MAX_NAME,
+    QUOTE_OR_BRACKET,
     check_first,
     continued,
     first_year,
     is_entry,
     note_lead,
     note_year,
+    sender_end,
     truncation,
+)
+from chatsafe.importers.whatsapp_text import (
+    MAX_MESSAGE_CHARS,
+    decode_blocks,
+    decode_other,
+    message_too_long,
 )
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
@@ -122,13 +128,14 @@ class WhatsAppImporter:
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
         chat = find_chat(source)
         where = source.where(chat)
-        data = source.read(chat)
+        size = source.size(chat)
 
         def blocks() -> Iterator[str]:
+            # Streamed each time it is called: the text is read two or three times
+            # (variant, day/month order, years) and never held whole.
             if ctx.encoding:
-                yield decode_text(data, where, ctx.encoding)
-            else:
-                yield from decode_blocks(data, where)
+                return decode_other(source.chunks(chat), where, ctx.encoding)
+            return decode_blocks(source.chunks(chat), where)
 
         first = first_header(next(blocks(), ""), is_entry)
         variant = first.variant
@@ -160,7 +167,7 @@ class WhatsAppImporter:
         media = {n.rsplit("/", 1)[-1]: n for n in source.names() if n != chat}
         reader = _Reader(source, media, ctx, where, conv)
         reader.lead = {n for n, _ in first.lead}
-        conv.messages = reader.messages(blocks(), clock, len(data))
+        conv.messages = reader.messages(blocks(), clock, size)
         yield conv
 
 
@@ -252,6 +259,9 @@ class _Reader:
         marks_sub, exact = MARKS_RE.sub, EXACT
         pos = 0
         done = 0
+        lines_done = 0  # line ends before the current block, for refusals only
+        held = 0  # characters of a message that spans blocks, and the line it starts on
+        msg_line = 0
         have = False
         name: str | None = None
         wall = raw = ""
@@ -279,7 +289,7 @@ class _Reader:
                 who: str | None = None
                 if ci > hs:
                     who = block[hs:ci]
-                    if len(who) > _MAX_NAME or _QUOTE_OR_BRACKET.search(who):
+                    if len(who) > _MAX_NAME or QUOTE_OR_BRACKET.search(who):
                         ci = sender_end(block[hs:eol])
                         who = None if ci < 0 else block[hs : hs + ci]
                         ci += hs
@@ -298,6 +308,10 @@ class _Reader:
                         body = block[start : m.start() - 1]
                         if body.endswith("\n"):
                             body = body.rstrip("\n")
+                        msg_line = 0
+                    if len(body) > MAX_MESSAGE_CHARS:
+                        line = msg_line or lines_done + block.count("\n", 0, start) + 1
+                        raise message_too_long(self.where, line)
                     if name is None:
                         yield event(pos, wall, raw, body)
                     else:
@@ -330,14 +344,22 @@ class _Reader:
                     have = True
                 name, wall, raw, start = who, f"{day}T{tm}", raw_dt, body_start
             if have:
+                if not parts:
+                    msg_line, held = lines_done + block.count("\n", 0, start) + 1, 0
                 parts.append(block[start:])
+                held += len(block) - start
+                if held > MAX_MESSAGE_CHARS:  # refused before it grows any further
+                    raise message_too_long(self.where, msg_line)
             elif block.strip():
                 self._check_lead(block, block)
             done += len(block)
+            lines_done += block.count("\n")
             ctx.check_cancel()
         if not have:
             raise NotAChatError("holds no WhatsApp message with a valid date", file=self.where)
         body = "".join(parts).rstrip("\n")
+        if len(body) > MAX_MESSAGE_CHARS:
+            raise message_too_long(self.where, msg_line)
         if name is None:
             yield event(pos, wall, raw, body)
         else:
@@ -364,45 +386,6 @@ class _Reader:
                     file=self.where,
                     line=number,
                 )
-
-
-_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
-_QUOTE_OR_BRACKET = re.compile(f"[{_QUOTES}()\\[\\]]")
-
-
-def _balanced(text: str) -> bool:
-    """No quotation or bracket is left open in ``text``."""
-    quotes = sum(text.count(q) for q in _QUOTES)
-    return (
-        quotes % 2 == 0
-        and text.count("(") == text.count(")")
-        and text.count("[") == text.count("]")
-    )
-
-
-def sender_end(line: str) -> int:
-    """Where the sender's name ends in a header line's rest (the ``": "``), or -1.
-
-    Parsing must never decide privacy: a sender's line taken for a system line would
-    become an event, which cannot be marked. So a name may hold quotes, emoji, bidi
-    marks, and colons inside brackets or quotes (``Jan "Jantje" Jansen``, ``Piet (BZK:
-    DGOO)``); the name ends at the first ``": "`` outside them. Only when no such place
-    exists (``Eva changed the subject to "Re: begroting"``) and the line is a known
-    system phrasing is it a system line; anything else ambiguous is a message.
-    """
-    first = line.find(": ")
-    if first <= 0:
-        return -1
-    at = first
-    while at > 0 and not _balanced(line[:at]):
-        at = line.find(": ", at + 2)
-    if at > 0 and at <= _MAX_NAME:
-        return at
-    # A very long "name", or colons only inside quotes: a system line if WhatsApp
-    # phrases it so, else still a message.
-    if known_event(clean(line).strip()) is not None:
-        return -1
-    return at if at > 0 else first
 
 
 IMPORTER = WhatsAppImporter()

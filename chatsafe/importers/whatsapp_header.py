@@ -14,11 +14,10 @@ file without years gets them from the file's date (:func:`plan_years`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from chatsafe.errors import EncodingError
 from chatsafe.importers.whatsapp_dates import meridiem, month_number, year_of
 
 _MARK_CLASS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -362,34 +361,3 @@ def plan_years(
             last = clock._prev
     end_year = file_date[0] if last <= file_date[1:] else file_date[0] - 1
     return end_year - clock.wraps
-
-
-# Text is decoded in blocks that end at a line end, so a message may span blocks but
-# no line does, and memory stays bounded by the block size rather than the file's.
-BLOCK_BYTES = 4 * 1024 * 1024
-
-
-def decode_blocks(data: bytes, where: str, block: int = BLOCK_BYTES) -> Iterator[str]:
-    """Strict UTF-8 decoding in line-aligned blocks; CRLF and CR become LF.
-
-    Invalid UTF-8 is refused with the byte offset and line number.
-    """
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    size = len(data)
-    while start < size:
-        end = data.find(b"\n", start + block)
-        end = size if end < 0 else end + 1
-        try:
-            text = data[start:end].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            offset = start + exc.start
-            raise EncodingError(
-                f"not valid UTF-8 at byte offset {offset}; "
-                "if the file uses another encoding, give it with --encoding",
-                file=where,
-                line=data.count(b"\n", 0, offset) + 1,
-            ) from None
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        yield text
-        start = end

@@ -1,6 +1,7 @@
-"""How a WhatsApp export begins: its calendar, its year when none is printed, and the
-non-chat lines a tool put before the first header. What the import assumed or set aside
-is said in the conversation's ``notes`` (shown after an import), never silently.
+"""How a WhatsApp export begins and what a header line's rest is: its calendar, its year
+when none is printed, the non-chat lines a tool put before the first header, where a
+sender's name ends, and whether the export may have been cut. What the import assumed
+or set aside is said in the conversation's ``notes`` (shown after an import).
 """
 
 from __future__ import annotations
@@ -80,6 +81,45 @@ def note_lead(conv: ParsedConversation, first: FirstHeader) -> None:
         f"{len(first.lead)} line(s) before the first message are not chat messages"
         f" (line {listed}); kept in the conversation's details",
     )
+
+
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+QUOTE_OR_BRACKET = re.compile(f"[{_QUOTES}()\\[\\]]")
+
+
+def _balanced(text: str) -> bool:
+    """No quotation or bracket is left open in ``text``."""
+    quotes = sum(text.count(q) for q in _QUOTES)
+    return (
+        quotes % 2 == 0
+        and text.count("(") == text.count(")")
+        and text.count("[") == text.count("]")
+    )
+
+
+def sender_end(line: str) -> int:
+    """Where the sender's name ends in a header line's rest (the ``": "``), or -1.
+
+    Parsing must never decide privacy: a sender's line taken for a system line would
+    become an event, which cannot be marked. So a name may hold quotes, emoji, bidi
+    marks, and colons inside brackets or quotes (``Jan "Jantje" Jansen``, ``Piet (BZK:
+    DGOO)``); the name ends at the first ``": "`` outside them. Only when no such place
+    exists (``Eva changed the subject to "Re: begroting"``) and the line is a known
+    system phrasing is it a system line; anything else ambiguous is a message.
+    """
+    first = line.find(": ")
+    if first <= 0:
+        return -1
+    at = first
+    while at > 0 and not _balanced(line[:at]):
+        at = line.find(": ", at + 2)
+    if at > 0 and at <= MAX_NAME:
+        return at
+    # A very long "name", or colons only inside quotes: a system line if WhatsApp
+    # phrases it so, else still a message.
+    if known_event(clean(line).strip()) is not None:
+        return -1
+    return at if at > 0 else first
 
 
 def is_entry(rest: str) -> bool:

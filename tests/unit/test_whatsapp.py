@@ -335,14 +335,14 @@ def test_impossible_date_later_is_a_continuation_line(tmp_path: Path) -> None:
 def test_block_boundaries_do_not_split_messages(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from chatsafe.importers import whatsapp_header
+    from chatsafe.importers import whatsapp_text
 
     lines = [f"0{1 + i % 9}/03/2024, 10:{i % 60:02d} - A: line {i}\nmore {i}\n" for i in range(200)]
     path = tmp_path / "WhatsApp Chat with Blocks.txt"
     path.write_text("".join(lines))
     _, whole = parse(path)
-    monkeypatch.setattr(whatsapp_header, "BLOCK_BYTES", 50)
-    monkeypatch.setattr(whatsapp_header.decode_blocks, "__defaults__", (50,))
+    monkeypatch.setattr(whatsapp_text, "BLOCK_BYTES", 50)
+    monkeypatch.setattr(whatsapp_text.decode_blocks, "__defaults__", (50,))
     _, small = parse(path)
     assert [m.text for m in small] == [m.text for m in whole]
     assert small[199].text == "line 199\nmore 199"
