@@ -27,6 +27,7 @@ from chatsafe.bundle.payload import LeavingConversation, leaving_conversations
 from chatsafe.bundle.preflight import Preflight
 from chatsafe.bundle.signing import Signer
 from chatsafe.domain import Label
+from chatsafe.export.rsmf import RsmfResult, export_rsmf
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import ImportReport, import_paths
 from chatsafe.review import browse, labels, lexicon, rules, search
@@ -333,6 +334,29 @@ class CaseService(CaseReader):
             cancelled=cancelled,
         )
         return result, Changes(approval=True)
+
+    def export_rsmf(
+        self,
+        out: Path,
+        *,
+        by: str,
+        role: str | Role,
+        slicing: str = "day",
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[RsmfResult, Changes]:
+        """What a bundle carries, as RSMF files in the new folder ``out`` (docs/rsmf.md)."""
+        result = export_rsmf(
+            self.case,
+            out,
+            by=by,
+            role=role,
+            slicing=slicing,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        # Only the review log gained an entry, which does not void an approval.
+        return result, Changes()
 
 
 def _conversations_of(c: Any, message_ids: Sequence[int]) -> frozenset[int]:

@@ -126,6 +126,8 @@ def export_rsmf(
     tmp.mkdir(mode=0o700)
     try:
         for conv in leaving:
+            if progress:
+                progress("events", done, total)
             writer = _ConversationWriter(case, conv, tmp, slicing, max_events, max_bytes, check)
             for r in payload.iter_rows(c, conv):
                 writer.add(r)

@@ -120,6 +120,14 @@ class Actions:
             translate("Actions", "Create the business-only bundle for the archive"),
             style.standardIcon(std.SP_DialogSaveButton),
         )
+        self.export_rsmf = make(
+            "export_rsmf",
+            translate("Actions", "Export for &Woo (RSMF)…"),
+            ["Ctrl+Shift+E"],
+            translate(
+                "Actions", "Write what the bundle carries as RSMF files for review platforms"
+            ),
+        )
         self.next_message = make("next_message", translate("Actions", "&Next message"), ["J"])
         self.prev_message = make("prev_message", translate("Actions", "P&revious message"), ["K"])
         self.next_conversation = make(
@@ -141,6 +149,6 @@ class Actions:
         self.case_actions = [
             self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
             self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period,
-            self.bundle, self.next_message, self.prev_message, self.next_conversation, self.prev_conversation,
+            self.bundle, self.export_rsmf, self.next_message, self.prev_message, self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,
         ]  # fmt: skip

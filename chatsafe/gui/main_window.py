@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a.period)
         m.addAction(a.bundle)
+        m.addAction(a.export_rsmf)
         m.addSeparator()
         m.addAction(a.quit)
         m = menus.addMenu(self.tr("&Review"))
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         a.lexicon.triggered.connect(self.edit_lexicon)
         a.period.triggered.connect(self.edit_period)
         a.bundle.triggered.connect(self.open_bundle)
+        a.export_rsmf.triggered.connect(self.open_rsmf)
         a.next_message.triggered.connect(lambda: self.step_message(1))
         a.prev_message.triggered.connect(lambda: self.step_message(-1))
         a.next_conversation.triggered.connect(lambda: self.step_conversation(1))
@@ -669,6 +671,13 @@ class MainWindow(QMainWindow):
         from chatsafe.gui import bundle_dialog
 
         bundle_dialog.open_bundle_dialog(self)
+
+    def open_rsmf(self) -> None:
+        if self.session is None:
+            return
+        from chatsafe.gui import rsmf_dialog
+
+        rsmf_dialog.open_rsmf_dialog(self)
 
     def about(self) -> None:
         from chatsafe import __version__

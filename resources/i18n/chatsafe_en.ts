@@ -163,6 +163,14 @@
         <source>&amp;About chatsafe</source>
         <translation>&amp;About chatsafe</translation>
     </message>
+    <message>
+        <source>Export for &amp;Woo (RSMF)…</source>
+        <translation>Export for &amp;Woo (RSMF)…</translation>
+    </message>
+    <message>
+        <source>Write what the bundle carries as RSMF files for review platforms</source>
+        <translation>Write what the bundle carries as RSMF files for review platforms</translation>
+    </message>
 </context>
 <context>
     <name>BundleDialog</name>
@@ -1576,6 +1584,77 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Something went wrong (%1). Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>RsmfDialog</name>
+    <message>
+        <source>Export for Woo (RSMF)</source>
+        <translation>Export for Woo (RSMF)</translation>
+    </message>
+    <message>
+        <source>Writes exactly what the bundle would carry as RSMF 2.0 files, which review platforms (Relativity, Nuix, Reveal, ZyLAB) open for Woo requests. Nothing private or party-political is in them. It needs the minister, or the minister's approval.</source>
+        <translation>Writes exactly what the bundle would carry as RSMF 2.0 files, which review platforms (Relativity, Nuix, Reveal, ZyLAB) open for Woo requests. Nothing private or party-political is in them. It needs the minister, or the minister's approval.</translation>
+    </message>
+    <message>
+        <source>New folder for the RSMF files</source>
+        <translation>New folder for the RSMF files</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>New folder:</source>
+        <translation>New folder:</translation>
+    </message>
+    <message>
+        <source>One file per conversation and day</source>
+        <translation>One file per conversation and day</translation>
+    </message>
+    <message>
+        <source>One file per conversation</source>
+        <translation>One file per conversation</translation>
+    </message>
+    <message>
+        <source>How the files are cut</source>
+        <translation>How the files are cut</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Folder for the RSMF files</source>
+        <translation>Folder for the RSMF files</translation>
+    </message>
+    <message>
+        <source>Writing the RSMF files…</source>
+        <translation>Writing the RSMF files…</translation>
+    </message>
+    <message>
+        <source>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</source>
+        <translation>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</translation>
+    </message>
+    <message>
+        <source>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</source>
+        <translation>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancelling… no files will be written.</source>
+        <translation>Cancelling… no files will be written.</translation>
     </message>
 </context>
 </TS>

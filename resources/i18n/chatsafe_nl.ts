@@ -163,6 +163,14 @@
         <source>&amp;About chatsafe</source>
         <translation>&amp;Over chatsafe</translation>
     </message>
+    <message>
+        <source>Export for &amp;Woo (RSMF)…</source>
+        <translation>Exporteren voor de &amp;Woo (RSMF)…</translation>
+    </message>
+    <message>
+        <source>Write what the bundle carries as RSMF files for review platforms</source>
+        <translation>Schrijft wat het pakket bevat als RSMF-bestanden voor reviewplatforms</translation>
+    </message>
 </context>
 <context>
     <name>BundleDialog</name>
@@ -1576,6 +1584,77 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Er ging iets mis (%1). Details staan in het logboek.</translation>
+    </message>
+</context>
+<context>
+    <name>RsmfDialog</name>
+    <message>
+        <source>Export for Woo (RSMF)</source>
+        <translation>Exporteren voor de Woo (RSMF)</translation>
+    </message>
+    <message>
+        <source>Writes exactly what the bundle would carry as RSMF 2.0 files, which review platforms (Relativity, Nuix, Reveal, ZyLAB) open for Woo requests. Nothing private or party-political is in them. It needs the minister, or the minister's approval.</source>
+        <translation>Schrijft precies wat het pakket zou bevatten als RSMF 2.0-bestanden, die reviewplatforms (Relativity, Nuix, Reveal, ZyLAB) openen voor Woo-verzoeken. Er staat niets privé of partijpolitieks in. Hiervoor is de minister nodig, of de goedkeuring van de minister.</translation>
+    </message>
+    <message>
+        <source>New folder for the RSMF files</source>
+        <translation>Nieuwe map voor de RSMF-bestanden</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>New folder:</source>
+        <translation>Nieuwe map:</translation>
+    </message>
+    <message>
+        <source>One file per conversation and day</source>
+        <translation>Eén bestand per gesprek en per dag</translation>
+    </message>
+    <message>
+        <source>One file per conversation</source>
+        <translation>Eén bestand per gesprek</translation>
+    </message>
+    <message>
+        <source>How the files are cut</source>
+        <translation>Hoe de bestanden worden verdeeld</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Bestanden:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Folder for the RSMF files</source>
+        <translation>Map voor de RSMF-bestanden</translation>
+    </message>
+    <message>
+        <source>Writing the RSMF files…</source>
+        <translation>De RSMF-bestanden worden geschreven…</translation>
+    </message>
+    <message>
+        <source>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</source>
+        <translation>{files} RSMF-bestanden geschreven naar {folder}: {c} gesprekken, {n} berichten, {a} bijlagen.</translation>
+    </message>
+    <message>
+        <source>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</source>
+        <translation>Deze bestanden kunnen groter zijn dan de grens van 2 GB van RSMF (één bericht met grote bijlagen): {names}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Cancelling… no files will be written.</source>
+        <translation>Annuleren… er worden geen bestanden geschreven.</translation>
     </message>
 </context>
 </TS>
