@@ -1,19 +1,15 @@
-"""Painting rows: highlighted text and the transcript's chat bubbles.
-
-Rows have a fixed height (see :mod:`chatsafe.gui.transcript`), so painting never asks
-Qt to measure 200,000 texts; the full text is in the details pane.
-"""
+"""Painting rows: highlighted text (search results) and the transcript's chat bubbles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from chatsafe.gui import roles
-from chatsafe.gui.style import COLORS, bubble_colors
+from chatsafe.gui.bubbles import HIT_COLOR, BubbleLayout, Parts
+from chatsafe.gui.style import COLORS
 
-HIT_COLOR = QColor("#ffe27a")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,57 +64,49 @@ class HighlightDelegate(QStyledItemDelegate):
 
 
 class BubbleDelegate(QStyledItemDelegate):
-    """The transcript's text column: the owner's messages on the right, others on the
-    left, events centred; badges (deleted, edited, …) as small words after the text."""
+    """The transcript's text column: whole messages in wrapped bubbles (see
+    :mod:`chatsafe.gui.bubbles`); the view sets each row's height from :meth:`row_height`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._layout: BubbleLayout | None = None
+
+    def layout_for(self, font: QFont) -> BubbleLayout:
+        if self._layout is None or self._layout.font != font:
+            self._layout = BubbleLayout(font)
+        return self._layout
+
+    @staticmethod
+    def parts(index: Index) -> Parts | None:
+        row = index.data(roles.ROW)
+        if row is None:
+            return None
+        new_day = True
+        if index.row() > 0:
+            before = index.model().index(index.row() - 1, index.column()).data(roles.ROW)
+            new_day = before is None or before.wallclock[:10] != row.wallclock[:10]
+        return Parts(
+            row,
+            new_day,
+            index.data(roles.BADGES) or [],
+            index.data(roles.SPANS) or [],
+            bool(index.data(roles.OUT_OF_PERIOD)),
+        )
+
+    def row_height(self, index: Index, width: int, font: QFont) -> int:
+        parts = self.parts(index)
+        return 0 if parts is None else self.layout_for(font).height(parts, width)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        row = index.data(roles.ROW)
-        text = opt.text
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, opt.widget)
-        if row is None:
+        parts = self.parts(index)
+        if parts is None:
             return
-        fm = QFontMetrics(opt.font)
-        badges: list[str] = index.data(roles.BADGES) or []
-        badge_text = "  ".join(f"[{b}]" for b in badges)
-        out = bool(index.data(roles.OUT_OF_PERIOD))
         p.save()
-        p.setFont(opt.font)
-        r = opt.rect.adjusted(6, 3, -6, -3)
-        if row.kind == "event":
-            p.setPen(QColor("#8a8a8a"))
-            line = text + ("  " + badge_text if badge_text else "")
-            p.drawText(
-                r,
-                Qt.AlignmentFlag.AlignCenter,
-                fm.elidedText(line, Qt.TextElideMode.ElideRight, r.width()),
-            )
-            p.restore()
-            return
-        bg, fg = bubble_colors(opt.palette, row.from_owner)
-        if out:
-            fg = QColor("#8a8a8a")
-        badge_w = fm.horizontalAdvance(badge_text) + (8 if badge_text else 0)
-        want = fm.horizontalAdvance(text) + badge_w + 16
-        cap = r.width() if r.width() < 420 else int(r.width() * 0.85)  # narrow panes need all of it
-        width = max(60, min(cap, want))
-        x = r.right() - width if row.from_owner else r.x()
-        bubble = QRect(x, r.y(), width, r.height())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#b8bdb5"), 1))
-        p.setBrush(bg.lighter(115) if out else bg)
-        p.drawRoundedRect(bubble, 6, 6)
-        inner = bubble.adjusted(8, 0, -8 - badge_w, 0)
-        draw_highlighted(p, inner, text, index.data(roles.SPANS) or [], fg, fm)
-        if badge_text:
-            p.setPen(QColor("#6a6f67"))
-            p.drawText(
-                QRect(inner.right() + 8, bubble.y(), badge_w, bubble.height()),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                badge_text,
-            )
+        self.layout_for(opt.font).paint(p, opt.rect, parts, opt.palette)
         p.restore()

@@ -88,6 +88,13 @@ def install(app: QApplication, lang: str) -> QTranslator | None:
     """Switch the app's language (removes a translator installed before)."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    # Dates and numbers follow the app's language, not the system's (a Dutch app on an
+    # English Windows writes "4 maart 2024" and "1.234").
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+        if lang == "nl"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     t = load_translator(lang)
     if t is not None:
         app.installTranslator(t)

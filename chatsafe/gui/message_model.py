@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from chatsafe.gui import roles
+from chatsafe.gui import bubbles, roles
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review import search
 from chatsafe.review.browse import MessageRow
@@ -182,9 +182,9 @@ class MessageModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() in (COL_PRIVATE, COL_PARTY):
-            # Events are markable too: "X added Y" can name a private contact.
-            if self.message(index.row()) is not None:
-                base |= Qt.ItemFlag.ItemIsUserCheckable
+            # Events are markable too: "X added Y" can name a private contact. No row is
+            # fetched here: Qt asks for flags of every selected row (Ctrl+A on 200,000).
+            base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -236,7 +236,7 @@ class MessageModel(QAbstractTableModel):
         if role == roles.BADGES:
             return self.badges(m)
         if role == roles.SPANS and col == COL_TEXT:
-            return self.spans(m, self._first_line(m))
+            return self.spans(m, m.text[: bubbles.MAX_CHARS])
         return None
 
     @staticmethod

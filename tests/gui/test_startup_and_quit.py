@@ -131,13 +131,17 @@ def test_ctrl_q_with_an_import_in_flight_quits_cleanly(tmp_path: Path) -> None:
         w.set_session(Session(case, Reviewer("Ada", Role.MINISTER), runner))
         w.start_import([Path({str(export)!r})], owner="Minister")
         from PySide6.QtWidgets import QApplication
-        # The key goes where the user's keyboard is: the progress dialog once it shows.
-        QTimer.singleShot(
-            150,
-            lambda: QTest.keyClick(
-                QApplication.activeWindow() or w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
-            ),
-        )
+
+        def press_ctrl_q():
+            # The key goes where the user's keyboard is: the active window (the progress
+            # dialog once it shows). Until a window is active, keys go nowhere: wait.
+            target = QApplication.activeWindow()
+            if target is None:
+                QTimer.singleShot(50, press_ctrl_q)
+                return
+            QTest.keyClick(target, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+        QTimer.singleShot(150, press_ctrl_q)
         sys.exit(app.exec())
         """
     )
@@ -146,7 +150,7 @@ def test_ctrl_q_with_an_import_in_flight_quits_cleanly(tmp_path: Path) -> None:
         env=_env(tmp_path),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Traceback" not in run.stderr and "Fatal" not in run.stderr
