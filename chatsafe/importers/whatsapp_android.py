@@ -389,7 +389,7 @@ class _Reader:
             position=0,
             kind=Kind.MESSAGE,
             sender=sender,
-            wallclock=instant.astimezone(self.zone).strftime("%Y-%m-%dT%H:%M:%S")
+            wallclock=instant.astimezone(self.zone).isoformat(timespec="seconds")[:19]
             if instant else "1970-01-01T00:00:00",
             text=text.replace("\r\n", "\n"),
             instant=instant,
