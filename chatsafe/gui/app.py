@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from chatsafe import __version__
-from chatsafe.gui import i18n, notify, selfcheck
+from chatsafe.gui import excepthook, i18n, notify, selfcheck
 from chatsafe.gui.style import apply_look
 
 log = logging.getLogger("chatsafe.gui")
@@ -44,6 +44,7 @@ def run(
     from chatsafe.gui.main_window import MainWindow
 
     window = MainWindow()
+    excepthook.install(lambda: window)
     window.show()
     if case is not None:
         window.open_path(case, passphrase)

@@ -150,7 +150,7 @@ class BundleDialog(QDialog):
                 self.fields[f"{kind}.{key}"] = edit
                 edit.textChanged.connect(self._update)
             self.stack.addWidget(page)
-        self.kind_group.idToggled.connect(lambda i, on: on and self.stack.setCurrentIndex(i))
+        self.kind_group.idToggled.connect(self._kind_toggled)
         self.kind_group.button(0).setChecked(True)
         clay.addLayout(kinds)
         clay.addWidget(self.stack)
@@ -261,9 +261,13 @@ class BundleDialog(QDialog):
         return lines
 
     # -- state --------------------------------------------------------------------
+    def _kind_toggled(self, index: int, on: bool) -> None:
+        if on:
+            self.stack.setCurrentIndex(index)
+
     def choice(self) -> SignerChoice:
         button = self.kind_group.checkedButton()
-        kind = str(button.property("kind"))
+        kind = str(button.property("kind")) if button is not None else "p12"
 
         def get(key: str) -> str:
             edit = self.fields.get(f"{kind}.{key}")

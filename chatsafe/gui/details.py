@@ -71,8 +71,9 @@ class DetailsPane(QWidget):
     def _set_thumbs(self, items: list[browse.AttachmentInfo]) -> None:
         while self._thumb_layout.count() > 1:
             item = self._thumb_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for att in items:
             if not att.thumbnail:
                 continue

@@ -45,7 +45,7 @@ class TsTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # type: ignore[override]
+    ) -> str:
         forms = self.table.get((context, source))
         if not forms:
             # A Python override cannot return a null QString ("not found"): "" and None

@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
+        self.review_page = review
         self.stack.addWidget(review)
         self.setCentralWidget(self.stack)
 
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
         self.date_bar.set_period(*session.period)
         session.changed.connect(self._on_changed)
         session.failed.connect(self._on_failed)
-        self.stack.setCurrentWidget(self.stack.widget(1))
+        self.stack.setCurrentWidget(self.review_page)
         role = {
             "assistant": self.tr("assistant"),
             "minister": self.tr("minister"),

@@ -138,7 +138,7 @@ class DateFilterBar(QWidget):
             edit.setAccessibleName(name)
             box.setAccessibleName(name)
             box.toggled.connect(lambda _c: self.changed.emit())
-            edit.dateChanged.connect(lambda _d, b=box: b.isChecked() and self.changed.emit())
+            edit.dateChanged.connect(lambda _d, b=box: self._date_changed(b))
         self.period_note = QLabel("", self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +148,10 @@ class DateFilterBar(QWidget):
         row.addWidget(self.date_to)
         row.addStretch(1)
         row.addWidget(self.period_note)
+
+    def _date_changed(self, box: QCheckBox) -> None:
+        if box.isChecked():  # a date of an unticked bound filters nothing
+            self.changed.emit()
 
     def range(self) -> tuple[str | None, str | None]:
         a = self.date_from.date().toString("yyyy-MM-dd") if self.use_from.isChecked() else None

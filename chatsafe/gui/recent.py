@@ -21,7 +21,8 @@ def app_settings() -> QSettings:
 
 def recent_cases() -> list[Path]:
     value = app_settings().value("recent/cases", [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    # QSettings gives a str for one entry, a list for several, None or "" for none.
+    items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [Path(p) for p in items if p]
 
 

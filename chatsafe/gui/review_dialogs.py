@@ -202,8 +202,9 @@ class RulesDialog(QDialog):
 
     def _on_remove(self) -> None:
         row = self.table.currentRow()
-        if row >= 0 and self.table.item(row, 0) is not None:
-            self._remove(self.table.item(row, 0).text())
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self._remove(item.text())
 
 
 class LexiconDialog(QDialog):

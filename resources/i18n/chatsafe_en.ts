@@ -1585,6 +1585,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Something went wrong (%1). Details are in the log.</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>

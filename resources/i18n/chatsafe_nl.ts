@@ -1585,6 +1585,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Er ging iets mis (%1). Details staan in het logboek.</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>
