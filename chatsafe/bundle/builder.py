@@ -37,12 +37,13 @@ from chatsafe.bundle.transcript_json import write_transcript
 from chatsafe.bundle.transcript_pdf import render_pdf
 from chatsafe.errors import CancelledError, SettingsError
 from chatsafe.review import log
-from chatsafe.review.labels import Role, parse_role
+from chatsafe.review.labels import ReviewError, Role, parse_role
 from chatsafe.review.summary import summarize
 from chatsafe.store import queries
 from chatsafe.store.blobs import iter_blob
 
 PROFILE = "urn:chatsafe:bagit-profile:business-chats:1"
+APPROVAL_NAME = "metadata/approval.json"
 Progress = Callable[[str, int, int], None]
 
 
@@ -58,6 +59,8 @@ class BundleResult:
     sealed_log_lines: int
     signer: str
     warnings: list[str] = field(default_factory=list)
+    #: the approval the bundle carries ("description": "claimed by NAME, not signed", ...)
+    approval: dict[str, Any] | None = None
 
 
 def preflight(case: Any) -> dict[str, Any]:
@@ -73,6 +76,7 @@ def preflight_of(c: Any) -> Preflight:
         "SELECT count(*) FROM review_log WHERE json_extract(entry, '$.reason') IS NOT NULL"
     ).fetchone()[0]
     stats = queries.case_stats(c)["conversations"]
+    state = approval.approval_state(c)
     return Preflight(
         summary=summarize(c),
         completeness=Completeness(
@@ -85,6 +89,7 @@ def preflight_of(c: Any) -> Preflight:
         missing_settings=missing,
         log_entries_with_reason=int(with_reason),
         approval=approval.current_approval(c),
+        approval_state=None if state is None else state.as_dict(),
     )
 
 
@@ -114,11 +119,14 @@ def check_settings(case: Any) -> mdto.Archival:
     )
 
 
-def approve(case: Any, *, by: str) -> str:
-    """Record the minister's approval of what will leave (without making a bundle)."""
+def approve(case: Any, *, by: str, signer: Signer | None = None) -> str:
+    """Record the minister's approval of what will leave (without making a bundle);
+    signed with ``signer`` (the minister's own certificate) when given, else a claim."""
     with case.transaction() as c:
         exclusions.commitment_secret(c)
-        return approval.record_approval(c, by=by, summary=_totals(c))
+        return approval.record_approval(
+            c, by=by, summary=_totals(c), case_id=case.id, signer=signer
+        )
 
 
 def _totals(c: Any) -> dict[str, Any]:
@@ -155,8 +163,14 @@ def make_bundle(
 
     with case.transaction() as c:
         exclusions.commitment_secret(c)
-        if role is Role.MINISTER:
-            approval.record_approval(c, by=by, summary=_totals(c))
+        held = approval.approval_state(c)
+        if role is Role.MINISTER and (held is None or held.void or not held.signed):
+            # The minister making the bundle approves it with the bundle's signer, so
+            # the certificate, not the --by/--role claim, says who approved.
+            approval.record_approval(c, by=by, summary=_totals(c), case_id=case.id, signer=signer)
+        state = approval.approval_state(c)
+        if state is None or state.void:  # checked above; the case changed in between
+            raise ReviewError("the approval no longer covers what would leave; approve again")
     c = case.conn
     external_id = f"urn:uuid:{uuid.uuid4()}"
     now = datetime.now(UTC).replace(microsecond=0)
@@ -214,6 +228,12 @@ def make_bundle(
                 "imports": completeness.imports(c, import_ids),
             }
             bag.write_bytes("metadata/completeness.json", _json(comp_doc), tag=True)
+            # The approval travels whole: verify checks it covers exactly the
+            # transcripts' entries and, when signed, names the approver from the
+            # certificate.
+            bag.write_bytes(APPROVAL_NAME, state.statement.encode("utf-8"), tag=True)
+            if state.signature is not None:
+                bag.write_bytes(APPROVAL_NAME + ".p7s", state.signature, tag=True)
             bag.write_bytes(
                 "metadata/review-log.jsonl",
                 "".join(line + "\n" for line in log_lines).encode("utf-8"),
@@ -266,7 +286,8 @@ def make_bundle(
                 ("BagIt-Profile-Identifier", PROFILE),
                 ("Review-Log-Head", head),
                 ("Review-Log-Sealed-Lines", str(sealed)),
-                ("Approved-By", f"{by} ({role.value})"),
+                ("Approved-By", state.describe()),
+                ("Approval-Leaving-Digest", json.loads(state.statement)["leaving_digest"]),
                 ("Signer", signer.describe()),
             ]
             report("signing", 0, 1)
@@ -294,6 +315,7 @@ def make_bundle(
         head,
         sealed,
         signer.describe(),
+        approval=state.as_dict(),
     )
 
 

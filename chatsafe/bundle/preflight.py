@@ -28,6 +28,9 @@ class Preflight:
     missing_settings: list[str]
     log_entries_with_reason: int
     approval: dict[str, Any] | None  # the minister's approval that still holds
+    #: the newest approval even when void, with "void", "signed", "signer" and the
+    #: "description" every surface shows ("claimed by NAME, not signed", ...)
+    approval_state: dict[str, Any] | None = None
 
     @property
     def total(self) -> Counts:
@@ -45,4 +48,5 @@ class Preflight:
             "summary": self.summary.as_dict(),
             "log_entries_with_reason": self.log_entries_with_reason,
             "approval": self.approval,
+            "approval_state": self.approval_state,
         }

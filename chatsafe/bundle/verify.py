@@ -19,6 +19,7 @@ from typing import Any
 
 from chatsafe.bundle import certchain, cms, reviewlog, sip
 from chatsafe.bundle.bagit_writer import ALGORITHMS, SIGNATURE_NAME, decode_path
+from chatsafe.bundle.verify_approval import check_approval
 from chatsafe.errors import ChatsafeError
 from chatsafe.sources import Limits, ZipSource
 
@@ -222,6 +223,7 @@ def _verify(src: ZipSource, report: Report, ca: Path | None) -> None:
     _signature(report, read, ca)
     _mdto(src, report, data)
     _review_log(report, read, bag_info)
+    check_approval(report, files, read, bag_info, ca)
 
 
 def _fixity(

@@ -39,7 +39,9 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--approve",
         action="store_true",
-        help="the minister approves what will leave, without making a bundle",
+        help="the minister approves what will leave, without making a bundle; with a "
+        "certificate (--p12, --key/--cert, --pkcs11-module) the approval is signed, "
+        "without one it is only a claim",
     )
     p.add_argument(
         "--include-reasons",
@@ -102,12 +104,26 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             if role is not Role.MINISTER:
                 raise ChatsafeError("only the minister can approve a bundle (--role minister)")
             builder.check_settings(case)
-            builder.approve(case, by=args.by)
+            # With a certificate (--p12, --key/--cert or a smartcard) the minister signs
+            # the approval; without one it is recorded as a claim, and shown as one.
+            signer = _signer(args) if (args.p12 or args.key or args.pkcs11_module) else None
+            try:
+                builder.approve(case, by=args.by, signer=signer)
+            finally:
+                close = getattr(signer, "close", None)
+                if close:
+                    close()
+            from chatsafe.bundle import approval
+
+            state = approval.approval_state(case.conn)
+            described = state.describe() if state else ""
             print(
-                f"approved: {total['business']} business messages will leave; "
+                f"{described}: {total['business']} business messages will leave; "
                 f"{total['private'] + total['party_political']} withheld",
                 file=sys.stderr,
             )
+            if args.json:
+                print_json({"approval": state.as_dict() if state else None})
             return 0
         if not args.out:
             raise ChatsafeError("say where the bundle goes: --out FILE.zip")
@@ -115,6 +131,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         from chatsafe.bundle import approval
 
         approval.check_may_bundle(case.conn, role)
+        state = approval.approval_state(case.conn)
+        if state is not None:
+            print(f"approval: {state.describe()}", file=sys.stderr)
         signer = _signer(args)
         print(
             f"leaving: {total['business']} business messages; withheld: {total['private']} "
@@ -177,6 +196,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 "payload_bytes": result.payload_bytes,
                 "review_log_head": result.review_log_head,
                 "signer": result.signer,
+                "approval": result.approval,
             }
         )
     return 0

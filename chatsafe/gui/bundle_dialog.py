@@ -197,11 +197,25 @@ class BundleDialog(QDialog):
     def _show_preflight(self, pre: Preflight) -> None:
         self.pre = pre
         self.summary.setText("\n".join(self.preflight_lines(pre)))
-        approval = pre.approval
-        if approval:
+        state = pre.approval_state
+        # Never a plain "approved" for a claim: only a signature says who approved.
+        if state and state["void"]:
             self.approval.setText(
-                self.tr("Approved by {who} at {at}.").format(
-                    who=approval["actor"], at=approval["at"]
+                self.tr(
+                    "The approval ({who}) is void: what would leave changed after it. "
+                    "The minister must approve again."
+                ).format(who=state["signer"] if state["signed"] else state["by"])
+            )
+        elif state and state["signed"]:
+            self.approval.setText(
+                self.tr("Approved by {who} (signed) at {at}.").format(
+                    who=state["signer"], at=state["at"]
+                )
+            )
+        elif state:
+            self.approval.setText(
+                self.tr("Claimed by {who}, not signed, at {at}.").format(
+                    who=state["by"], at=state["at"]
                 )
             )
         elif self.role is not Role.MINISTER:

@@ -243,7 +243,17 @@ CREATE TABLE source_coverage(
 CREATE INDEX messages_source_id ON messages(conversation_id, source_id)
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+# Issue 10: the minister's approval statements, whole, with the detached CMS signature
+# when the minister signed (chatsafe.bundle.approval). seq is the review-log entry.
+_V6 = """
+CREATE TABLE approvals(
+    seq INTEGER PRIMARY KEY REFERENCES review_log(seq),
+    statement TEXT NOT NULL,
+    signature BLOB
+);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

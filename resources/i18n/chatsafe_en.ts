@@ -308,6 +308,21 @@
         <translation>Approved by {who} at {at}.</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>The approval ({who}) is void: what would leave changed after it. The minister must approve again.</source>
+        <translation>The approval ({who}) is void: what would leave changed after it. The minister must approve again.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>Approved by {who} (signed) at {at}.</source>
+        <translation>Approved by {who} (signed) at {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>Claimed by {who}, not signed, at {at}.</source>
+        <translation>Claimed by {who}, not signed, at {at}.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="259" />
         <source>Not approved yet: the minister must open this step and approve, or make the bundle.</source>
         <translation>Not approved yet: the minister must open this step and approve, or make the bundle.</translation>

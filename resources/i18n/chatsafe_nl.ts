@@ -308,6 +308,21 @@
         <translation>Goedgekeurd door {who} op {at}.</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>The approval ({who}) is void: what would leave changed after it. The minister must approve again.</source>
+        <translation>De goedkeuring ({who}) is vervallen: wat meegaat is daarna veranderd. De minister moet opnieuw goedkeuren.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>Approved by {who} (signed) at {at}.</source>
+        <translation>Goedgekeurd door {who} (ondertekend) op {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
+        <source>Claimed by {who}, not signed, at {at}.</source>
+        <translation>Geclaimd door {who}, niet ondertekend, op {at}.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="259" />
         <source>Not approved yet: the minister must open this step and approve, or make the bundle.</source>
         <translation>Nog niet goedgekeurd: de minister moet deze stap openen en goedkeuren, of het pakket maken.</translation>

@@ -1,0 +1,100 @@
+"""``verify``'s check of the minister's approval carried in a bundle.
+
+The bundle carries ``metadata/approval.json`` (the approval statement) and, when the
+minister signed it, ``metadata/approval.json.p7s`` (a detached CMS signature). This
+check recomputes the leaving digest from the URNs of the bundle's transcripts, so an
+approval that does not cover exactly what the bundle holds is rejected; it checks the
+signature and the approver's certificate through the same CMS and chain code as the
+bundle's own signature, and names the approver *from the certificate*. An unsigned
+approval is reported as "claimed by NAME, not signed".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from chatsafe.bundle import certchain, cms, selection
+
+STATEMENT = "metadata/approval.json"
+SIGNATURE = STATEMENT + ".p7s"
+
+
+def check_approval(
+    report: Any,
+    files: dict[str, str],
+    read: Callable[[str, Any], bytes | None],
+    bag_info: dict[str, str],
+    ca: Path | None,
+) -> None:
+    check = report.check("approval (covers exactly the transcripts; approver's signature)")
+    if STATEMENT not in files:
+        check.problems.append(f"{STATEMENT}: missing (a bundle needs the minister's approval)")
+        return
+    raw = read(STATEMENT, check)
+    if raw is None:
+        return
+    try:
+        statement = json.loads(raw.decode("utf-8"))
+        if not isinstance(statement, dict):
+            raise ValueError("not an object")
+    except (UnicodeDecodeError, ValueError) as exc:
+        check.problems.append(f"{STATEMENT}: not a JSON object ({exc})")
+        return
+    urns: list[str] = []
+    for rel in sorted(files):
+        if rel.startswith("data/") and rel.endswith("-transcript.json"):
+            body = read(rel, check)
+            if body is None:
+                continue
+            try:
+                doc = json.loads(body.decode("utf-8"))
+                urns.extend(str(m["id"]) for m in doc["messages"])
+            except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+                check.problems.append(f"{rel}: entries without identifiers ({exc})")
+    if statement.get("leaving_digest") != selection.leaving_digest(urns):
+        check.problems.append(
+            f"{STATEMENT}: the approval does not cover exactly the entries of the transcripts "
+            f"({len(urns)} entries here, {statement.get('leaving_count')} approved)"
+        )
+    if bag_info.get("Approval-Leaving-Digest") not in (None, statement.get("leaving_digest")):
+        check.problems.append("bag-info.txt: Approval-Leaving-Digest differs from the approval")
+    claimed = str(statement.get("approved_by"))
+    if SIGNATURE not in files:
+        report.info["approved by"] = f"claimed by {claimed}, not signed"
+        check.notes.append(f"claimed by {claimed} (role {statement.get('role')}), not signed")
+        return
+    sig = read(SIGNATURE, check)
+    if sig is None:
+        return
+    try:
+        verified = cms.verify_detached(sig, raw)
+    except cms.CmsError as exc:
+        check.problems.append(f"{SIGNATURE}: {exc}")
+        report.info["approved by"] = f"claimed by {claimed}; its signature does not hold"
+        return
+    subject = verified.signer.subject.rfc4514_string()
+    report.info["approved by"] = f"{subject} (signed)"
+    check.notes.append(f"signed by {subject}; the name given was {claimed!r}")
+    check.problems += [
+        f"approver's certificate: {p}"
+        for p in certchain.check_signer(verified.signer, verified.signing_time)
+    ]
+    if ca is None:
+        check.notes.append("approver's chain not checked: give the trusted CA with --ca")
+        return
+    from chatsafe.bundle.signing import SigningError, load_certs
+
+    try:
+        anchors = load_certs(ca)
+    except SigningError as exc:
+        check.problems.append(str(exc))
+        return
+    check.problems += [
+        f"approver's certificate: {p}"
+        for p in certchain.check_chain(
+            verified.signer, verified.certificates, anchors, verified.signing_time
+        )
+    ]
