@@ -61,6 +61,40 @@ class Headers:
         return None if raw is None else " ".join(decode_words(raw).split())
 
     def addresses(self, name: str) -> list[tuple[str, str]]:
-        """(display name, address) pairs; split before decoding so commas in names hold."""
-        found = getaddresses(self.values.get(name.lower(), []))
-        return [(decode_words(n).strip(), a) for n, a in found if n or a]
+        """(display name, address) pairs; split before decoding so commas in names hold.
+
+        A header the standard parser cannot read whole (``a@x.nl b@x.nl`` without a
+        comma, a bare name, a quoted name without brackets) is salvaged rather than cut
+        to a fragment such as ``@x.nl``: every address in it is kept, and a header with
+        none keeps its raw text as the name.
+        """
+        out: list[tuple[str, str]] = []
+        for raw in self.values.get(name.lower(), []):
+            found = [(n, a) for n, a in getaddresses([raw]) if n or a]
+            if not all(_plausible(a) for _, a in found) or (not found and "@" in raw):
+                found = salvage(raw)
+            out.extend((decode_words(n).strip(), a) for n, a in found)
+        return out
+
+
+_ADDR = re.compile(r"[^\s<>,;:\"()\[\]]+@[^\s<>,;:\"()\[\]]+")
+_EMPTY_GROUP = re.compile(r"[^:@]*:\s*;?")
+
+
+def _plausible(address: str) -> bool:
+    local, at, domain = address.partition("@")
+    return bool(at and local and domain) and _ADDR.fullmatch(address) is not None
+
+
+def salvage(raw: str) -> list[tuple[str, str]]:
+    """The addresses in a header the standard parser misread, with the rest as a name."""
+    found = _ADDR.findall(raw)
+    if len(found) == 1:
+        name = raw.replace(found[0], " ").strip(" \t<>\"'(),;")
+        return [(" ".join(name.split()), found[0])]
+    if found:
+        return [("", address) for address in found]
+    text = " ".join(raw.split())
+    if not text or _EMPTY_GROUP.fullmatch(text):
+        return []  # "undisclosed-recipients:;" names no one
+    return [(text, "")]
