@@ -239,6 +239,9 @@ class _Chat:
         if is_service:
             out.event_type, sentence, out.extra, ttl = service_event(msg, sender, ttl)
             out.text = out.text or sentence
+            # A new group photo or a suggested profile photo is a file of the record
+            # (present, or missing from the export) like any message's photo.
+            out.attachments = _attachments(msg, where, files)
             return out, ttl
         if kind != "message":  # "unsupported": something the exporter could not write
             out.media_omitted = True

@@ -25,6 +25,7 @@ _SIMPLE: dict[str, EventType] = {
     "group_call_scheduled": EventType.CALL,
     "invite_to_group_call": EventType.CALL,
     "joined_telegram": EventType.OTHER,
+    "suggest_profile_photo": EventType.OTHER,
 }
 
 _SENTENCES: dict[str, str] = {
@@ -47,6 +48,7 @@ _SENTENCES: dict[str, str] = {
     "clear_history": "{actor} cleared the history",
     "take_screenshot": "{actor} took a screenshot",
     "joined_telegram": "{actor} joined Telegram",
+    "suggest_profile_photo": "{actor} suggested a profile photo",
 }
 
 
