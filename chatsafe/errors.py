@@ -68,6 +68,12 @@ class UnsafeArchiveError(InputError):
     code = "unsafe-archive"
 
 
+class DamagedMemberError(InputError):
+    """A member of an archive whose bytes do not match its header (size, checksum)."""
+
+    code = "damaged-member"
+
+
 class DecompressionBombError(UnsafeArchiveError):
     code = "decompression-bomb"
 

@@ -16,7 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from chatsafe.errors import DecompressionBombError, InputError, UnsafeArchiveError
+from chatsafe.errors import (
+    DamagedMemberError,
+    DecompressionBombError,
+    InputError,
+    UnsafeArchiveError,
+)
 
 
 @dataclass(frozen=True)
@@ -280,7 +285,11 @@ class ZipSource(Source):
                         )
                     yield block
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-            raise InputError(f"damaged member ({exc})", file=self.display, entry=name) from None
+            raise DamagedMemberError(
+                f"damaged member: its bytes do not match its declared size or checksum ({exc})",
+                file=self.display,
+                entry=name,
+            ) from None
 
     def read(self, name: str) -> bytes:
         return b"".join(self.chunks(name))

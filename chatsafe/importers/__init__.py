@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from chatsafe.errors import UnknownFormatError
+from chatsafe.errors import ChatsafeError, UnknownFormatError
 from chatsafe.importers.base import ImportContext, Importer
 from chatsafe.sources import Source
 
@@ -55,9 +55,16 @@ def format_names() -> str:
 def detect(source: Source) -> Importer:
     """Pick the importer by content. Unknown or ambiguous input is refused."""
     scores = []
+    refusal: ChatsafeError | None = None
     for imp in all_importers():
         try:
             score = imp.sniff(source)
+        except ChatsafeError as exc:
+            # The input itself is refused (a member inflates beyond its declared size, a
+            # damaged member): if nothing recognises it, that is the reason to give, not
+            # "not an export".
+            refusal = refusal or exc
+            score = 0
         except Exception as exc:  # a sniffer must never take the import down
             from chatsafe.logfile import frames
 
@@ -68,6 +75,8 @@ def detect(source: Source) -> Importer:
         if score > 0:
             scores.append((score, imp))
     scores.sort(key=lambda s: -s[0])
+    if not scores and refusal is not None:
+        raise refusal
     if not scores:
         raise UnknownFormatError(
             f"not an export chatsafe can read; it reads: {format_names()}", file=source.display

@@ -5,6 +5,11 @@ The export folder holds ``result.json`` and the media it names by relative path
 it is the source id), ``date`` (the exporting computer's local time) and, since about
 2021, ``date_unixtime`` (the instant). Older exports wrote an integer ``from_id`` and
 ``"edited": "1970-01-01T01:00:00"`` for messages that were never edited.
+
+Whose account it is: ``personal_information`` when the export has it (a full export),
+else the owner the user gave (``--owner`` or the case's, by name or ``user<id>``), and
+only when neither is known is it inferred from a one-to-one chat's id (the other
+person's id); such a conversation says ``extra["owner_inferred"]``.
 """
 
 from __future__ import annotations
@@ -157,11 +162,18 @@ def _sender_id(value: Any) -> str | None:
 class _Chat:
     """Turns one chat object into a conversation."""
 
-    def __init__(self, owner_id: str | None, owner_name: str | None, tz: ZoneInfo) -> None:
+    def __init__(
+        self, owner_id: str | None, owner_name: str | None, tz: ZoneInfo, given: str | None = None
+    ) -> None:
         self.owner_id = owner_id
         self.owner_name = owner_name
         self.tz = tz
         self.other_id: str | None = None
+        # The owner the user named (--owner, or the case's), used when the export does not
+        # say whose account it is: it wins over inferring the owner from a chat's id.
+        self.given = given if not owner_id and not owner_name else None
+        if self.given:
+            self.owner_name = given
 
     def convert(
         self, chat: Any, path: str, files: TelegramMedia, ctx: ImportContext, counter: list[int]
@@ -176,8 +188,9 @@ class _Chat:
         kind = chat.get("type") if isinstance(chat.get("type"), str) else None
         name = chat.get("name")
         title = name if isinstance(name, str) and name else f"Telegram chat {chat_id}"
-        # Without personal_information, a one-to-one chat's id is the other person's id.
-        self.other_id = _sender_id(chat_id) if kind == "personal_chat" else None
+        # Without personal_information or a given owner, a one-to-one chat's id is the
+        # other person's id: the owner is inferred from it, and that is said in extra.
+        self.other_id = _sender_id(chat_id) if kind == "personal_chat" and not self.given else None
         parsed: list[ParsedMessage] = []
         participants: list[str] = [self.owner_name] if self.owner_name else []
         ttl: int | None = None
@@ -193,6 +206,7 @@ class _Chat:
                 ctx.check_cancel()
                 ctx.progress(counter[0], counter[1])
         _sort_by_time(parsed)
+        inferred = self.owner_name is None and self.other_id is not None
         owner = self.owner_name or next((m.sender for m in parsed if m.from_owner), None)
         if owner and owner not in participants:
             participants.insert(0, owner)
@@ -204,7 +218,8 @@ class _Chat:
             participants=participants,
             is_group=kind not in _ONE_TO_ONE,
             owner=owner,
-            extra={"telegram_type": kind if isinstance(kind, str) else None},
+            extra={"telegram_type": kind if isinstance(kind, str) else None}
+            | ({"owner_inferred": True} if inferred and owner else {}),
         )
 
     def _message(
@@ -223,6 +238,8 @@ class _Chat:
         from_owner: bool | None = None
         if self.owner_id and sender_id:
             from_owner = sender_id == self.owner_id
+        elif self.given and (sender or sender_id):
+            from_owner = self.given in (sender, sender_id)
         elif self.other_id and sender_id:
             from_owner = sender_id != self.other_id
         out = ParsedMessage(
@@ -346,7 +363,7 @@ class TelegramImporter:
             raise NotAChatError("not a Telegram export (no chats or messages)", file=where)
         tz = zone(ctx.time_zone)
         owner_id, owner_name = _owner(root)
-        chat_reader = _Chat(owner_id, owner_name, tz)
+        chat_reader = _Chat(owner_id, owner_name, tz, (ctx.owner or "").strip() or None)
         files = TelegramMedia(source, main)
         try:
             chats = _chats(root)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from chatsafe.domain import EventType, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
-from chatsafe.errors import InputError, NotAChatError
+from chatsafe.errors import DamagedMemberError, InputError, NotAChatError, UnsafeArchiveError
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.whatsapp_header import (
     Clock,
@@ -122,6 +122,8 @@ class WhatsAppImporter:
             if not _looks_like_chat(source, chat):
                 return 0
             return 95 if is_chat_name(chat) else 85
+        except (UnsafeArchiveError, DamagedMemberError):
+            raise  # the input is refused (e.g. a lying size): detection names the reason
         except (InputError, OSError):
             return 0
 

@@ -344,3 +344,26 @@ def test_chat_field_mutations_raise_only_chatsafe_errors(
         parse(path)
     except ChatsafeError:
         pass
+
+
+def _parse_owner(path: Path, owner: str | None) -> list[ParsedConversation]:
+    with open_source(path) as source:
+        convs = list(IMPORTER.parse(source, ImportContext(owner=owner)))
+    for conv in convs:
+        conv.messages = list(conv.messages)
+    return convs
+
+
+def test_given_owner_wins_over_inference_and_inference_is_said() -> None:
+    (inferred,) = _parse_owner(OLD, None)
+    assert inferred.owner == "Mark de Minister" and inferred.extra["owner_inferred"] is True
+    (given,) = _parse_owner(OLD, "Sanne Jansen")
+    assert given.owner == "Sanne Jansen" and "owner_inferred" not in given.extra
+    assert [m.from_owner for m in given.messages[:2]] == [True, False]
+    (by_id,) = _parse_owner(OLD, "user7000002")  # a Telegram user id works too
+    assert [m.from_owner for m in by_id.messages[:2]] == [True, False]
+
+
+def test_the_exports_own_account_is_not_overridden_by_a_case_owner() -> None:
+    one = by_key(_parse_owner(FULL, "M. de Minister"))["7000002"]
+    assert one.owner == "Mark de Minister" and "owner_inferred" not in one.extra

@@ -201,3 +201,17 @@ def test_errors_are_chatsafe_errors_for_a_damaged_zip(tmp_path: Path) -> None:
         with open_source(path) as source:
             for conv in IMPORTER.parse(source, ImportContext()):
                 list(conv.messages)
+
+
+def test_a_false_declared_size_is_the_reason_given_not_not_an_export(tmp_path: Path) -> None:
+    """Issue 12: detection read the lying member, failed, and said 'not an export'."""
+    from chatsafe import importers
+    from chatsafe.errors import DamagedMemberError
+
+    chat = b"[01/03/2024, 09:00:00] A: hallo\n" * 200
+    path = make_zip(tmp_path / "lie.zip", {"_chat.txt": chat})
+    _lie_about_size(path, "_chat.txt", 100)
+    with open_source(path) as source, pytest.raises(DamagedMemberError) as err:
+        importers.detect(source)
+    assert "do not match its declared size or checksum" in str(err.value)
+    assert "lie.zip" in str(err.value) and "_chat.txt" in str(err.value)
