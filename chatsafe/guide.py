@@ -110,6 +110,22 @@ def _needs(path: Path, fmt: str) -> tuple[bool, str] | None:
     return None
 
 
+def secrets_needed(path: Path) -> list[str]:
+    """The secrets the import of ``path`` will ask for that are not next to it:
+    "backup_password" (an encrypted iPhone backup), "whatsapp_key" (a crypt14/crypt15
+    backup without its key file). The GUI asks for them before the import starts."""
+    from chatsafe.importers import iphone_backup
+
+    if path.is_dir() and (path / "Manifest.plist").is_file():
+        return ["backup_password"] if iphone_backup.is_encrypted(path) else []
+    files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+    encrypted = any(f.name.startswith("msgstore") and f.name.endswith((".crypt14", ".crypt15"))
+                    for f in files)  # fmt: skip
+    if encrypted and not any(f.name in ("encrypted_backup.key", "key") for f in files):
+        return ["whatsapp_key"]
+    return []
+
+
 def check(paths: list[Path]) -> list[Finding]:
     """One finding per input: its format and whether the import can go ahead."""
     found: list[Finding] = []

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.errors import InputError
 from chatsafe.gui import notify, recent, roles
 from chatsafe.gui.actions import Actions
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
@@ -37,6 +38,7 @@ from chatsafe.gui.operations.logcheck import LogCheck
 from chatsafe.gui.operations.opening import CaseOpener
 from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
 from chatsafe.gui.search_model import SearchModel
+from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Session
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.views import ConversationView, TranscriptView
@@ -47,6 +49,9 @@ from chatsafe.service import Changes
 
 class MainWindow(QMainWindow):
     """Composes the panes and the operations; holds no case logic of its own."""
+
+    #: How the secrets of an encrypted input are asked for (tests give their own).
+    secret_prompt: Prompt | None = None
 
     def __init__(self, runner: Runner | None = None) -> None:
         super().__init__()
@@ -570,7 +575,15 @@ class MainWindow(QMainWindow):
             return None
         if owner is None and not self.session.owner:
             owner = self.ask_owner()
-        flow = ImportFlow(self.session, paths, self, owner)
+        # Secrets an encrypted backup needs are asked for now, not mid-import.
+        try:
+            extra = ask_secrets(paths, self.secret_prompt or dialog_prompt(self))
+        except InputError as exc:
+            notify.error(self, self.tr("Import"), describe_error(exc))
+            return None
+        if extra is None:
+            return None
+        flow = ImportFlow(self.session, paths, self, owner, extra)
         flow.dialog.addAction(self.act.quit)  # Ctrl+Q also from the (modal) progress dialog
         flow.finished.connect(self._import_finished)
         self.import_flow = flow

@@ -1676,4 +1676,37 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>Cancelling… no files will be written.</translation>
     </message>
 </context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>iPhone backup password</source>
+        <translation>iPhone backup password</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>%1 is an encrypted iPhone backup. Type the backup password that was set in Finder or iTunes. Opening it takes some seconds.</source>
+        <translation>%1 is an encrypted iPhone backup. Type the backup password that was set in Finder or iTunes. Opening it takes some seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>WhatsApp backup key</source>
+        <translation>WhatsApp backup key</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>%1 is an encrypted WhatsApp backup. Type the 64-digit end-to-end backup key (not the backup password).</source>
+        <translation>%1 is an encrypted WhatsApp backup. Type the 64-digit end-to-end backup key (not the backup password).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
 </TS>

@@ -1676,4 +1676,37 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Annuleren… er worden geen bestanden geschreven.</translation>
     </message>
 </context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>iPhone backup password</source>
+        <translation>Wachtwoord van de iPhone-reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>%1 is an encrypted iPhone backup. Type the backup password that was set in Finder or iTunes. Opening it takes some seconds.</source>
+        <translation>%1 is een versleutelde iPhone-reservekopie. Typ het wachtwoord dat in Finder of iTunes is ingesteld. Openen duurt enkele seconden.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>WhatsApp backup key</source>
+        <translation>Sleutel van de WhatsApp-reservekopie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>%1 is an encrypted WhatsApp backup. Type the 64-digit end-to-end backup key (not the backup password).</source>
+        <translation>%1 is een versleutelde WhatsApp-reservekopie. Typ de end-to-end-sleutel van 64 tekens (niet het wachtwoord van de reservekopie).</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/secrets.py" line="1" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
 </TS>

@@ -32,12 +32,18 @@ class ImportFlow(QObject):
     finished = Signal(object, object)
 
     def __init__(
-        self, session: Session, paths: list[Path], parent: QWidget | None, owner: str | None = None
+        self,
+        session: Session,
+        paths: list[Path],
+        parent: QWidget | None,
+        owner: str | None = None,
+        extra: dict[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.paths = paths
         self.owner = owner
+        self.extra = dict(extra or {})  # secrets for this import only (never stored)
         self._cancel = threading.Event()
         self.bridge = _Bridge()
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
@@ -76,7 +82,9 @@ class ImportFlow(QObject):
         # never from the worker's connection.
         s = self.session
         owner = self.owner or s.owner
-        ctx = ImportContext(owner=owner, time_zone=s.time_zone, cancelled=self._cancel.is_set)
+        ctx = ImportContext(
+            owner=owner, time_zone=s.time_zone, cancelled=self._cancel.is_set, extra=self.extra
+        )
         emit: Callable[[str, int, int], None] = self.bridge.progress.emit
         paths = self.paths
 
