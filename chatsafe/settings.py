@@ -68,6 +68,11 @@ SPECS: dict[str, SettingSpec] = {
         ),
         SettingSpec("owner", "the owner's name as it appears in the exports"),
         SettingSpec("time_zone", "the time zone of wall-clock times (default Europe/Amsterdam)"),
+        SettingSpec(
+            "country",
+            "the organisation's country (ISO 3166 code, default NL): national phone numbers"
+            " in SMS exports are read as this country's",
+        ),
         SettingSpec("period_start", "first day in scope (YYYY-MM-DD)"),
         SettingSpec("period_end", "last day in scope (YYYY-MM-DD)"),
     )
@@ -121,6 +126,13 @@ def validate(key: str, value: str) -> str:
     elif key == "language":
         if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", value):
             raise SettingsError(f"language must be a language code such as nl or en, not {value!r}")
+    elif key == "country":
+        from chatsafe.importers.phone_numbers import country_of
+
+        try:
+            value = country_of(value)
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
     elif key == "contact_email":
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
             raise SettingsError(f"contact_email {value!r} is not an e-mail address")

@@ -25,6 +25,7 @@ from chatsafe.importers import (
     whatsapp_crypt,
 )
 from chatsafe.importers.base import ImportContext
+from chatsafe.importers.phone_numbers import country_of
 from chatsafe.ingest import import_paths, zone
 from chatsafe.service import CaseService
 from chatsafe.store import Case, queries
@@ -44,6 +45,11 @@ def register(sub: Any) -> None:
     p.add_argument("--format", dest="format_name", help="skip detection: name the format")
     p.add_argument("--encoding", help="text encoding when the export is not UTF-8")
     p.add_argument("--signal-key", help="file holding the Signal Desktop database key (hex)")
+    p.add_argument(
+        "--country",
+        help="country the phone was used in (ISO code, e.g. NL, BE, US): national phone"
+        " numbers in SMS exports are read as its numbers (default: the case's country, NL)",
+    )
     p.add_argument(
         "--whatsapp-key",
         metavar="FILE",
@@ -66,9 +72,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("formats", help="list the export formats chatsafe reads")
     p.add_argument("--json", action="store_true")
     p.add_argument("--guide", action="store_true", help="what to bring from each platform")
-    p.add_argument(
-        "--check", nargs="+", metavar="PATH", help="check inputs before a long import"
-    )
+    p.add_argument("--check", nargs="+", metavar="PATH", help="check inputs before a long import")
     p.set_defaults(func=cmd_formats)
 
     p = sub.add_parser("settings", help="show or change the case settings")
@@ -146,6 +150,12 @@ def _import_into(
 ) -> None:
     if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
         case.set_setting("time_zone", args.tz)
+    country = args.country or case.get_setting("country")
+    if country:
+        try:
+            extra = {**extra, "country": country_of(country)}
+        except ValueError as exc:
+            raise ChatsafeError(f"--country: {exc}") from None
     ctx = ImportContext(
         owner=args.owner or case.owner,
         encoding=args.encoding,

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext
-from chatsafe.importers.phone_numbers import DEFAULT_COUNTRY_CODE, normalise_number, split_addresses
+from chatsafe.importers.phone_numbers import country_of, normalise_number, split_addresses
 from chatsafe.importers.xml_stream import iter_records
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
@@ -112,7 +112,12 @@ class SmsBackupImporter:
         files = self._files(source)
         if not files:
             raise InputError("no SMS Backup & Restore XML (<smses>) found", file=source.display)
-        country = ctx.extra.get("country_code", DEFAULT_COUNTRY_CODE).lstrip("+")
+        try:
+            # National numbers are read as the phone's country's (--country, else the
+            # case's country setting, else NL); "country_code" is the older spelling.
+            country = country_of(ctx.extra.get("country") or ctx.extra.get("country_code"))
+        except ValueError as exc:
+            raise InputError(str(exc), file=source.display) from None
         try:
             zone = ZoneInfo(ctx.time_zone)
         except (ZoneInfoNotFoundError, ValueError):
