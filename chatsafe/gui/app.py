@@ -23,7 +23,9 @@ def make_app(lang: str | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("chatsafe")
     apply_look(app)
-    i18n.install(app, lang or i18n.system_language())
+    lang = lang or i18n.system_language()
+    translator = i18n.install(app, lang)
+    log.info("language %s, translation loaded: %s", lang, translator is not None)
     return app
 
 
@@ -50,7 +52,10 @@ def run(
         window.open_path(case, passphrase)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
-    return app.exec()
+    log.info("main window shown")
+    code = app.exec()
+    log.info("main window closed; exit code %d", code)
+    return code
 
 
 def binding_is_safe(probe: selfcheck.Probe | None = None) -> bool:

@@ -37,13 +37,14 @@ class Cli:
             raise AssertionError(f"chatsafe {' '.join(args)} -> {proc.returncode}\n{proc.stderr}")
         return proc
 
-    def popen(self, *args: str) -> subprocess.Popen[bytes]:
+    def popen(self, *args: str, stderr: bool = False) -> subprocess.Popen[bytes]:
+        """Start the CLI; with ``stderr`` its progress lines can be read afterwards."""
         return subprocess.Popen(
             [sys.executable, "-m", "chatsafe", *args],
             env=self.env,
             cwd=self.cwd,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if stderr else subprocess.DEVNULL,
         )
 
     def json(self, *args: str) -> Any:

@@ -88,13 +88,30 @@ def test_not_a_case_is_a_readable_error(window, tmp_path, answers) -> None:  # t
     ]
 
 
-def test_create_then_import_with_progress(window, tmp_path, answers, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_create_then_import_with_progress(window, tmp_path, answers, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui.operations import importing
+
     window.create_path(tmp_path / "new.chatsafe", None, "Minister")
     assert window.session is not None and window.session.owner == "Minister"
     export = write_export(tmp_path, "Anna de Vries", ANNA)
     seen: list[tuple[str, int, int]] = []
-    flow = window.start_import([export])
-    flow.bridge.progress.connect(lambda *a: seen.append(a))
+    labels: list[str] = []
+    real_start = importing.ImportFlow.start
+
+    def start(self):  # type: ignore[no-untyped-def]
+        # Listen before the import runs (the test runner runs it at once, inside start).
+        self.bridge.progress.connect(lambda *a: seen.append(a))
+        self.bridge.progress.connect(lambda *a: labels.append(self.dialog.labelText()))
+        real_start(self)
+
+    from chatsafe import ingest
+
+    monkeypatch.setattr(ingest, "_BATCH", 2)  # a "storing" report every 2 rows
+    monkeypatch.setattr(importing.ImportFlow, "start", start)
+    window.start_import([export])
+    phases = [phase for phase, _done, _total in seen]
+    assert {"reading", "storing", "indexing"} <= set(phases), seen
+    assert any(label.startswith(("Reading", "Storing")) for label in labels), labels
     assert window.conv_model.rowCount() == 1
     assert window.msg_model.rowCount() == 7
     assert "Imported 7 new messages" in window.statusBar().currentMessage()
