@@ -45,7 +45,7 @@ class RsmfDialog(QDialog):
         self.name, self.role = session.reviewer.name, session.reviewer.role
         self.cancel_event = threading.Event()
         self.running = False
-        self.result: RsmfResult | None = None
+        self.export_result: RsmfResult | None = None
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
         self.setWindowTitle(self.tr("Export for Woo (RSMF)"))
@@ -139,7 +139,7 @@ class RsmfDialog(QDialog):
 
     def _done(self, result: RsmfResult) -> None:
         self.running = False
-        self.result = result
+        self.export_result = result
         self.progress.setVisible(False)
         text = self.tr(
             "{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments."

@@ -8,7 +8,14 @@ conversation touches only the rows on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -96,7 +103,7 @@ class TranscriptView(_Table):
         self.verticalScrollBar().valueChanged.connect(self._schedule_measure)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
             for signal in (old.modelReset, old.rowsInserted, old.layoutChanged):
@@ -104,7 +111,7 @@ class TranscriptView(_Table):
                     signal.disconnect(self._schedule_measure)
                 except (RuntimeError, TypeError):
                     pass
-        super().setModel(model)  # type: ignore[arg-type]
+        super().setModel(model)
         if model is not None:
             m = self.model()
             m.modelReset.connect(self._schedule_measure)
@@ -125,9 +132,9 @@ class TranscriptView(_Table):
 
     def scrollTo(
         self,
-        index: QModelIndex,
+        index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
-    ) -> None:  # type: ignore[override]
+    ) -> None:
         super().scrollTo(index, hint)
         # The rows it brought into view may grow when measured: measure now, then make
         # sure the row is still in view.

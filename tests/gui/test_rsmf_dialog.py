@@ -24,10 +24,10 @@ def test_minister_exports_rsmf_from_the_case_menu(make_window, tmp_path, qtbot) 
     dialog.slicing.setCurrentIndex(1)  # one file per conversation
     assert dialog.export.isEnabled()
     dialog.start()
-    assert dialog.result is not None, dialog.status.text()
+    assert dialog.export_result is not None, dialog.status.text()
     assert "RSMF files written" in dialog.status.text()
     files = sorted(out.iterdir())
-    assert len(files) == dialog.result.conversations
+    assert len(files) == dialog.export_result.conversations
     assert all(len(f.name.split("_")) == 1 for f in files)  # no day in the name
     for f in files:
         validate(read_rsmf(f))
@@ -43,7 +43,7 @@ def test_it_support_without_approval_is_refused_and_cancel_leaves_nothing(
     out = tmp_path / "woo"
     dialog.out.setText(str(out))
     dialog.start()
-    assert dialog.result is None and "minister" in dialog.status.text()
+    assert dialog.export_result is None and "minister" in dialog.status.text()
     assert not out.exists() and dialog.export.isEnabled()
 
     mia = make_window("Mia", Role.MINISTER)
@@ -52,5 +52,5 @@ def test_it_support_without_approval_is_refused_and_cancel_leaves_nothing(
     dialog.out.setText(str(out))
     dialog.bridge.progress.connect(lambda *a: dialog._cancel())  # cancel at the first report
     dialog.start()
-    assert dialog.result is None and "cancelled" in dialog.status.text()
+    assert dialog.export_result is None and "cancelled" in dialog.status.text()
     assert not out.exists() and list(Path(tmp_path).glob(".woo.partial-*")) == []
