@@ -44,7 +44,8 @@ from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 NAME = "signal-export"
-_HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\] ([^\n]*?):(?: |\Z)(.*)")
+# signal-export 2 writes seconds; 1.x (index.md) wrote minutes, some versions after a comma.
+_HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2}),? (\d{2}:\d{2})(:\d{2})?\] ([^\n]*?):(?: |\Z)(.*)")
 _DELETED = "(This message was deleted)"
 _CALL = re.compile(r"(?:Incoming|Outgoing|Missed) (?:(?:voice|video) )?call(?: \([^)\n]*\))?")
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((\./media/[^)\s]+|media/[^)\s]+)\)")
@@ -71,11 +72,24 @@ class _Entry:
     call: bool = False
 
 
+_MARKDOWN = ("chat.md", "index.md")  # signal-export 2, and 1.x (no data.json)
+
+
 def _chat_folders(source: Source) -> list[str]:
-    """Folder prefixes ("" for the root, "Jan/" …) that hold a chat.md."""
+    """Folder prefixes ("" for the root, "Jan/" …) that hold a chat.md (or index.md)."""
     return sorted(
-        n[: -len("chat.md")] for n in source.names() if n == "chat.md" or n.endswith("/chat.md")
+        {
+            n[: -len(md)]
+            for n in source.names()
+            for md in _MARKDOWN
+            if n == md or n.endswith("/" + md)
+        }
     )
+
+
+def _markdown(prefix: str, names: set[str]) -> str:
+    """The chat's markdown member: chat.md, else signal-export 1.x's index.md."""
+    return prefix + ("chat.md" if prefix + "chat.md" in names else "index.md")
 
 
 def _split_reactions(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -94,7 +108,9 @@ def _from_markdown(text: str, where: str) -> list[_Entry]:
     for number, line in enumerate(lines, start=1):
         match = _HEADER.fullmatch(line)
         if match:
-            entries.append(_Entry(number, match.group(1), match.group(2), match.group(3)))
+            day, minute, second, sender, body = match.groups()
+            stamp = f"{day} {minute}{second or ':00'}"
+            entries.append(_Entry(number, stamp, sender, body))
         elif entries:
             entries[-1].body += "\n" + line
         elif line.strip():
@@ -168,7 +184,10 @@ def _str(value: Any) -> str:
 class SignalExportImporter:
     name = NAME
     label = "Signal (signal-export folders)"
-    description = "Signal chats exported with signal-export: chat.md, data.json and media/"
+    description = (
+        "Signal chats exported with signal-export: chat.md, data.json and media/ (2.x), or"
+        " index.md and media/ (1.x)"
+    )
 
     def sniff(self, source: Source) -> int:
         folders = _chat_folders(source)
@@ -179,7 +198,7 @@ class SignalExportImporter:
         if prefix + "data.json" in names or any(n.startswith(prefix + "media/") for n in names):
             return 85
         try:
-            first = source.read(prefix + "chat.md")[:400].decode("utf-8", errors="replace")
+            first = source.read(_markdown(prefix, names))[:400].decode("utf-8", errors="replace")
         except InputError:
             return 0
         return 70 if _HEADER.match(first.lstrip("\ufeff")) else 0
@@ -187,7 +206,9 @@ class SignalExportImporter:
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
         folders = _chat_folders(source)
         if not folders:
-            raise InputError("no chat.md found: not a signal-export folder", file=source.display)
+            raise InputError(
+                "no chat.md or index.md found: not a signal-export folder", file=source.display
+            )
         names = set(source.names())
         for prefix in folders:
             ctx.check_cancel()
@@ -201,7 +222,7 @@ class SignalExportImporter:
             where = source.where(member)
             entries = _from_json(decode_text(source.read(member), where), where)
         else:
-            member = prefix + "chat.md"
+            member = _markdown(prefix, names)
             where = source.where(member)
             text = decode_text(source.read(member), where, ctx.encoding)
             entries = _from_markdown(text, where)
@@ -235,7 +256,12 @@ class SignalExportImporter:
             participants=senders,
             is_group=len(others) > 1,
             owner=owner,
-            extra={"artifacts": len(artifacts), "artifact_times": artifacts},
+            extra={"artifacts": len(artifacts), "artifact_times": artifacts}
+            | (
+                {"notes": ["signal-export 1.x (index.md): times are to the minute"]}
+                if member.endswith("index.md")
+                else {}
+            ),
             tally=tally,
         )
 
