@@ -140,7 +140,13 @@ class _Room:
                 )
                 self.consumed.add(index)
             elif kind in _SKIPPED:
+                # A reaction that names no event cannot be put on one: reported, not dropped.
                 self.consumed.add(index)
+                if kind == "m.reaction":
+                    self.tally.read += 1
+                    self.tally.skip(
+                        f"messages[{index}]", "reaction-without-message", "a reaction to no event"
+                    )
 
     def name_of(self, mxid: str) -> str:
         return self.names.get(mxid, mxid)

@@ -296,3 +296,18 @@ def test_a_reaction_to_an_event_not_in_the_export_is_reported(tmp_path: Path) ->
         ("reaction to $gone", "reaction-without-message")
     ]
     assert conv.tally.read == len(conv.messages) + 1
+
+
+def test_a_reaction_naming_no_event_is_reported(tmp_path: Path) -> None:
+    root = json.loads(ROOM.read_text(encoding="utf-8"))
+    root["messages"].append(
+        {"type": "m.reaction", "event_id": "$odd", "sender": "@piet:gov.example",
+         "origin_server_ts": 1679821300000, "content": {"m.relates_to": {"key": "+1"}}}
+    )  # fmt: skip
+    path = tmp_path / "room.json"
+    path.write_text(json.dumps(root), encoding="utf-8")
+    conv = parse(path)
+    assert conv.tally is not None
+    (line,) = conv.tally.not_imported
+    assert line.reason == "reaction-without-message"
+    assert line.position == f"messages[{len(root['messages']) - 1}]"
