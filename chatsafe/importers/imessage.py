@@ -29,6 +29,8 @@ from chatsafe.domain import (
 )
 from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext
+from chatsafe.importers.imessage_ios5 import conversations as ios5_conversations
+from chatsafe.importers.imessage_ios5 import is_ios5
 from chatsafe.importers.sql_values import BLOB, INT, KEY, NUMBER, TEXT, check
 from chatsafe.importers.sqlite_readonly import (
     DB_ERRORS,
@@ -48,6 +50,11 @@ APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
 # The file name of sms.db inside an iTunes/Finder backup (SHA-1 of "HomeDomain-Library/SMS/sms.db").
 _BACKUP_SMS_DB = "3d0d7e5fb2ce288813306e4d4636395e047a3d28"
 REQUIRED = ("message", "handle", "chat", "chat_message_join")
+# The database layouts read, for `chatsafe formats` and refusals.
+SCHEMAS = (
+    "chat.db (macOS 10.7 and later) and sms.db from iOS 6 and later (message, chat, handle,"
+    " chat_message_join), and sms.db from iOS 5 and earlier (message, msg_group)"
+)
 _OPTIONAL_MESSAGE_COLUMNS = (
     "text",
     "attributedBody",
@@ -111,6 +118,15 @@ def apple_time(value: int | float | None) -> datetime | None:
         return None
 
 
+def _wallclock(instant: datetime | None, zone: ZoneInfo) -> str:
+    if instant is None:
+        return "2001-01-01T00:00:00"
+    try:
+        return instant.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S")
+    except (OverflowError, ValueError):  # a damaged date at the edge of the calendar
+        return "2001-01-01T00:00:00"
+
+
 def _candidates(source: Source) -> list[str]:
     names = source.names()
     if source.kind == "file":
@@ -134,7 +150,7 @@ def _target_guid(assoc: str) -> str:
 class IMessageImporter:
     name = NAME
     label = "iMessage/SMS (Apple chat.db / sms.db)"
-    description = "Messages on a Mac (chat.db) or an iPhone backup (sms.db)"
+    description = f"Messages on a Mac or in an iPhone backup: {SCHEMAS}"
 
     def _find(self, source: Source) -> str | None:
         for name in _candidates(source):
@@ -145,7 +161,8 @@ class IMessageImporter:
             except InputError:
                 continue
             try:
-                if {"message", "chat_message_join"} <= tables(conn):
+                present = tables(conn)
+                if {"message", "chat_message_join"} <= present or is_ios5(present):
                     return name
             except DB_ERRORS:
                 continue
@@ -171,10 +188,17 @@ class IMessageImporter:
         conn = open_readonly(source, name)
         try:
             present = tables(conn)
+            if is_ios5(present):
+                yield from ios5_conversations(
+                    conn, ctx, lambda at: _wallclock(at, zone), where, present
+                )
+                return
             for table in REQUIRED:
                 if table not in present:
                     raise InputError(
-                        f"not a Messages database: the table {table!r} is missing", file=where
+                        f"not a Messages database: the table {table!r} is missing (chatsafe"
+                        f" reads {SCHEMAS})",
+                        file=where,
                     )
             reader = _Reader(conn, source, ctx, zone, where, present)
             yield from reader.conversations()
@@ -358,12 +382,7 @@ class _Reader:
         return out
 
     def _wallclock(self, instant: datetime | None) -> str:
-        if instant is None:
-            return "2001-01-01T00:00:00"
-        try:
-            return instant.astimezone(self.zone).strftime("%Y-%m-%dT%H:%M:%S")
-        except (OverflowError, ValueError):  # a damaged date at the edge of the calendar
-            return "2001-01-01T00:00:00"
+        return _wallclock(instant, self.zone)
 
     def _event(
         self, msg: ParsedMessage, item_type: int, action: int | None, title: str | None,
