@@ -598,12 +598,17 @@ class MainWindow(QMainWindow):
             return
         locale = QLocale()
         text = self.tr("Imported %1 new messages (%2 already in the case).")
-        self.statusBar().showMessage(
-            text.replace("%1", locale.toString(report.added)).replace(
-                "%2", locale.toString(report.skipped)
-            ),
-            8000,
+        text = text.replace("%1", locale.toString(report.added)).replace(
+            "%2", locale.toString(report.skipped)
         )
+        missing = int(getattr(report, "not_imported", 0))
+        if missing:
+            # Never silent (issue 12): the import report in the case lists each one.
+            more = self.tr("%1 of %2 entries read were not imported; the import report lists them.")
+            text += " " + more.replace("%1", locale.toString(missing)).replace(
+                "%2", locale.toString(int(getattr(report, "entries_read", 0)))
+            )
+        self.statusBar().showMessage(text, 8000 if not missing else 30000)
 
     # -- cases: opening and closing -----------------------------------------------
     def open_path(self, path: Path, passphrase: str | None = None) -> None:

@@ -1056,6 +1056,11 @@
         <translation>Imported %1 new messages (%2 already in the case).</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="610" />
+        <source>%1 of %2 entries read were not imported; the import report lists them.</source>
+        <translation>%1 of %2 entries read were not imported; the import report lists them.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_ops.py" line="43" />
         <source>System events cannot be marked.</source>
         <translation>System events cannot be marked.</translation>

@@ -1056,6 +1056,11 @@
         <translation>%1 nieuwe berichten geïmporteerd (%2 stonden al in de zaak).</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="610" />
+        <source>%1 of %2 entries read were not imported; the import report lists them.</source>
+        <translation>%1 van de %2 gelezen items zijn niet geïmporteerd; het importverslag noemt ze.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_ops.py" line="43" />
         <source>System events cannot be marked.</source>
         <translation>Systeemmeldingen kunnen niet gemarkeerd worden.</translation>

@@ -188,3 +188,13 @@ def test_drop_files_imports_them(window, tmp_path, answers, qtbot) -> None:  # t
     window.dropEvent(event)
     assert window.conv_model.rowCount() == 1
     assert Path(window.conv_model.conversation(0).title) == Path("Piet")
+
+
+def test_entries_not_imported_are_said_in_the_status_bar(window, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: the signal-export fixture has three empty entries (calls, group changes)."""
+    window.create_path(tmp_path / "new.chatsafe", None, "Me")
+    export = Path(__file__).parent.parent / "fixtures" / "signal_export" / "export"
+    window.start_import([export])
+    message = window.statusBar().currentMessage()
+    assert "Imported 11 new messages" in message
+    assert "3 of 14 entries read were not imported; the import report lists them." in message
