@@ -28,6 +28,7 @@ from chatsafe.bundle import (
     retention,
     reviewlog,
     sip,
+    supersede,
 )
 from chatsafe.bundle.atomic import atomic_output
 from chatsafe.bundle.bagit_writer import BagWriter
@@ -35,7 +36,7 @@ from chatsafe.bundle.preflight import Completeness, Preflight
 from chatsafe.bundle.signing import Signer
 from chatsafe.bundle.transcript_json import write_transcript
 from chatsafe.bundle.transcript_pdf import render_pdf
-from chatsafe.errors import CancelledError, SettingsError
+from chatsafe.errors import CancelledError, InputError, SettingsError
 from chatsafe.review import log
 from chatsafe.review.labels import ReviewError, Role, parse_role
 from chatsafe.review.summary import summarize
@@ -61,6 +62,7 @@ class BundleResult:
     warnings: list[str] = field(default_factory=list)
     #: the approval the bundle carries ("description": "claimed by NAME, not signed", ...)
     approval: dict[str, Any] | None = None
+    supersedes: str | None = None  # the External-Identifier of the transfer it replaces
 
 
 def preflight(case: Any) -> dict[str, Any]:
@@ -145,9 +147,17 @@ def make_bundle(
     include_reasons: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    supersedes: Path | None = None,
 ) -> BundleResult:
+    """Make the bundle; ``supersedes``: an earlier transfer of this case it replaces."""
     role = parse_role(role) if isinstance(role, str) else role
     archival = check_settings(case)
+    old = supersede.read_transfer(Path(supersedes)) if supersedes else None
+    if old is not None and old.group != identifiers.case_urn(case.id):
+        raise InputError(
+            f"{supersedes}: is a transfer of another case ({old.group}); a bundle can only "
+            "supersede a transfer of the same case"
+        )
     if not by or not by.strip():
         raise SettingsError("say who makes the bundle (--by NAME)")
     approval.check_may_bundle(case.conn, role)
@@ -189,6 +199,8 @@ def make_bundle(
             import_ids: set[int] = set()
             series = mdto.Ref(_series_title(case, archival), identifiers.case_urn(case.id))
             ctx = _Context(bag, c, case.id, archival, now_iso, by, check, series)
+            if old is not None:
+                ctx.objects, ctx.messages = set(), set()
             dossiers: list[mdto.Ref] = []
             for i, conv in enumerate(leaving):
                 report("conversations", i, len(leaving))
@@ -203,6 +215,18 @@ def make_bundle(
                     | {"possibly_truncated": _truncation(c, conv.case_id)}
                 )
             dossiers.append(_write_documentation(ctx))
+            series_events = [_export_event(ctx)]
+            if old is not None:
+                dossiers.append(_write_register(ctx, old))
+                series_events.append(
+                    (
+                        "Vervanging",
+                        now_iso,
+                        by,
+                        f"Vervangt overbrenging {old.external_id}: zie chatsafe-vervanging.json "
+                        "voor wat is ingetrokken en toegevoegd.",
+                    )
+                )
             _write_object(
                 ctx,
                 f"data/{sip.SERIES}",
@@ -216,7 +240,7 @@ def make_bundle(
                     ),
                     parent=_target(case),
                     parts=dossiers,
-                    events=[_export_event(ctx)],
+                    events=series_events,
                 ),
             )
             report("metadata", len(leaving), len(leaving))
@@ -284,6 +308,7 @@ def make_bundle(
                 ("Bag-Group-Identifier", identifiers.case_urn(case.id)),
                 ("Bag-Software-Agent", f"chatsafe {__version__}"),
                 ("BagIt-Profile-Identifier", PROFILE),
+                *([("Supersedes", old.external_id)] if old is not None else []),
                 ("Review-Log-Head", head),
                 ("Review-Log-Sealed-Lines", str(sealed)),
                 ("Approved-By", state.describe()),
@@ -316,6 +341,7 @@ def make_bundle(
         sealed,
         signer.describe(),
         approval=state.as_dict(),
+        supersedes=old.external_id if old is not None else None,
     )
 
 
@@ -357,6 +383,9 @@ class _Context:
     by: str
     check: Callable[[], None]
     series: mdto.Ref
+    # Identifiers written, kept only for a superseding transfer (supersede.register).
+    objects: set[str] | None = None
+    messages: set[str] | None = None
 
 
 def _write_file(
@@ -369,6 +398,8 @@ def _write_file(
         fmt = found.result(mime)
     finally:
         found.close()
+    if mime == "application/json" and fmt.puid in (None, "x-fmt/111"):
+        fmt = formats.OWN_JSON  # chatsafe's own JSON (no byte signature exists for JSON)
     return _describe(ctx, path, e.size, e.digests["sha256"], fmt, owner, ident)
 
 
@@ -392,6 +423,8 @@ def _describe(
         represents=owner,
     )
     ctx.bag.write_bytes(sip.file_sidecar(path), xml)
+    if ctx.objects is not None:
+        ctx.objects.add(ident)
     return mdto.Ref(name, ident)
 
 
@@ -433,7 +466,10 @@ def _write_conversation(
             yield r
 
     def message_urn(r: payload.Row) -> str:
-        return identifiers.message_urn(ctx.case_id, bytes.fromhex(r.identity))
+        urn = identifiers.message_urn(ctx.case_id, bytes.fromhex(r.identity))
+        if ctx.messages is not None:
+            ctx.messages.add(urn)
+        return urn
 
     # The transcript: one Archiefstuk with two representations (the exact JSON record
     # and the PDF/A rendition).
@@ -593,6 +629,46 @@ def _write_documentation(ctx: _Context) -> mdto.Ref:
 def _write_object(ctx: _Context, folder: str, obj: mdto.InfoObject) -> None:
     sip.check_name(folder.rsplit("/", 1)[-1])
     ctx.bag.write_bytes(sip.folder_sidecar(folder), mdto.informatieobject(obj, ctx.archival))
+    if ctx.objects is not None:
+        ctx.objects.add(obj.ident)
+
+
+def _write_register(ctx: _Context, old: supersede.Transfer) -> mdto.Ref:
+    """The superseding transfer's register, as an information object of the SIP."""
+    assert ctx.objects is not None and ctx.messages is not None
+    # The series' own sidecar is written last; it is in both transfers.
+    written = set(ctx.objects) | {ctx.series.ident or ""}
+    reg = supersede.register(ctx.c, ctx.case_id, old, written, ctx.messages)
+    folder = f"data/{sip.SERIES}/{supersede.REGISTER}"
+    r_urn = identifiers.named_urn(ctx.case_id, f"supersede:{old.external_id}")
+    ref = mdto.Ref(f"Vervanging van overbrenging {old.external_id}", r_urn)
+    file_ref = _write_file(
+        ctx,
+        f"{folder}/{supersede.REGISTER}.json",
+        [_json(reg)],
+        "application/json",
+        ref,
+        identifiers.part_urn(ctx.case_id, r_urn, "file"),
+    )
+    n_out = len(reg["withdrawn"]["messages"])
+    _write_object(
+        ctx,
+        folder,
+        mdto.InfoObject(
+            ident=r_urn,
+            name=ref.name,
+            level="Archiefstuk",
+            description=(
+                f"Register van wat deze overbrenging intrekt ({n_out} berichten, "
+                f"{len(reg['withdrawn']['objects'])} informatieobjecten en bestanden) en "
+                "toevoegt ten opzichte van de eerdere overbrenging."
+            ),
+            parent=ctx.series,
+            representations=[file_ref],
+            events=[_export_event(ctx)],
+        ),
+    )
+    return ref
 
 
 def _span(c: Any, conv: payload.LeavingConversation) -> tuple[str | None, str | None]:

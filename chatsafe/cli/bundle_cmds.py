@@ -48,12 +48,25 @@ def register(sub: Any) -> None:
         action="store_true",
         help="put the written reasons for withheld messages into exclusions.json",
     )
+    p.add_argument(
+        "--supersedes",
+        type=Path,
+        metavar="OLD.zip",
+        help="an earlier bundle of this case that this one replaces: the new bundle lists "
+        "what it withdraws and adds against it (chatsafe-vervanging.json)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_bundle)
 
     p = sub.add_parser("verify", help="check a bundle: bag, fixity, signature, MDTO, review log")
     p.add_argument("file", type=Path, metavar="FILE.zip")
     p.add_argument("--ca", type=Path, metavar="CA.pem", help="the trusted CA certificate(s)")
+    p.add_argument(
+        "--supersedes",
+        type=Path,
+        metavar="OLD.zip",
+        help="also check that FILE supersedes OLD.zip as its register says",
+    )
     p.add_argument("--json", action="store_true", help="print a machine-readable report")
     p.set_defaults(func=cmd_verify)
 
@@ -176,6 +189,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 role=role,
                 include_reasons=args.include_reasons,
                 progress=progress,
+                supersedes=args.supersedes,
             )
         finally:
             close = getattr(signer, "close", None)
@@ -197,6 +211,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 "review_log_head": result.review_log_head,
                 "signer": result.signer,
                 "approval": result.approval,
+                "supersedes": result.supersedes,
             }
         )
     return 0
@@ -206,6 +221,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from chatsafe.bundle.verify import verify_bundle
 
     report = verify_bundle(args.file, args.ca)
+    if getattr(args, "supersedes", None):
+        from chatsafe.bundle import supersede
+
+        check = report.check(f"supersedes {args.supersedes} (chatsafe-vervanging.json)")
+        try:
+            check.problems += supersede.check(args.file, args.supersedes)
+        except ChatsafeError as exc:
+            check.problems.append(str(exc))
     if args.json:
         print_json(report.as_dict())
     else:

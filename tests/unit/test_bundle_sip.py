@@ -338,3 +338,70 @@ def test_pakbon_bag_info_and_zip_members(
     assert "<isOnderdeelVan><verwijzingNaam>Archief Ministerie van Testzaken 2.99" in series
     # the pakbon is a tag file, covered by the signed tag manifest
     assert "pakbon.xml" in (bag / "tagmanifest-sha512.txt").read_text("utf-8")
+
+
+def test_a_superseding_bundle_withdraws_a_message_and_verifies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
+    from chatsafe.bundle import supersede
+    from chatsafe.errors import InputError
+
+    spec = [
+        {
+            "key": "k",
+            "title": "Overleg",
+            "messages": [
+                {"sender": "A", "wallclock": "2024-01-01T08:00:00", "text": "Zakelijk een"},
+                {"sender": "A", "wallclock": "2024-01-01T08:01:00", "text": "ACHTERAF-PRIVE"},
+                {"sender": "A", "wallclock": "2024-01-01T08:02:00", "text": "Zakelijk twee"},
+            ],
+        }
+    ]
+    case = build_case(tmp_path / "c.chatsafe", spec, monkeypatch)
+    old = make(case, tmp_path / "old.zip", certs)
+    with case.transaction() as c:
+        labels.label_messages(
+            c,
+            message_ids(case, "ACHTERAF-PRIVE"),
+            Label.PRIVATE,
+            by="Minister",
+            role=Role.MINISTER,
+            reason="PRIVE-REDEN achteraf",
+        )
+    signer = signing.load_p12(certs.p12, SIGNING_PASSPHRASE)
+    new = tmp_path / "new.zip"
+    result = builder.make_bundle(case, new, signer, by="Minister", role="minister", supersedes=old)
+    other = build_case(tmp_path / "other.chatsafe", spec, monkeypatch)
+    with pytest.raises(InputError, match="another case"):
+        builder.make_bundle(
+            other, tmp_path / "x.zip", signer, by="Minister", role="minister", supersedes=old
+        )
+    assert not (tmp_path / "x.zip").exists()
+    other_bundle = make(other, tmp_path / "other.zip", certs)
+    other.close()
+    case.close()
+
+    old_t = supersede.read_transfer(old)
+    assert result.supersedes == old_t.external_id
+    assert verify_bundle(new, certs.ca_pem).ok
+    assert supersede.check(new, old) == []
+    assert supersede.check(new, other_bundle) != []  # not the transfer it names
+    bag = unzip(new, tmp_path / "u")
+    assert check_sip(bag / "data")[0] == []
+    raw = (bag / "data/chats/chatsafe-vervanging/chatsafe-vervanging.json").read_bytes()
+    assert b"ACHTERAF-PRIVE" not in raw and b"PRIVE-REDEN" not in raw
+    reg = json.loads(raw)
+    (gone,) = reg["withdrawn"]["messages"]
+    assert gone["ground"] == "private" and re.fullmatch(r"[0-9a-f]{64}", gone["commitment"])
+    assert gone["id"] in old_t.messages and gone["id"] not in supersede.read_transfer(new).messages
+    assert reg["added"]["messages"] == []
+    info = (bag / "bag-info.txt").read_text("utf-8")
+    assert f"Supersedes: {old_t.external_id}" in info
+    series = (bag / "data/chats/chats.mdto.xml").read_text("utf-8")
+    assert "<begripLabel>Vervanging</begripLabel>" in series
+    # IT support checks the reference with the CLI (exit 0), and a wrong one fails (exit 1).
+    from chatsafe.cli import main
+
+    base = ["verify", str(new), "--ca", str(certs.ca_pem), "--json", "--supersedes"]
+    assert main([*base, str(old)]) == 0
+    assert main([*base, str(other_bundle)]) == 1
