@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from chatsafe.gui.style import COLORS, label_name
 from chatsafe.review import browse, search
-from chatsafe.review.browse import ConversationRow, MessageDetail
+from chatsafe.review.browse import ConversationRow, MessageDetail, SourceHeld
 from chatsafe.service import CaseReader
 
 
@@ -170,5 +170,22 @@ class DetailsPane(QWidget):
         if r.reason:
             parts.append(f"<p><b>{esc(self.tr('Reason'))}:</b> {esc(r.reason)}</p>")
         parts.append(f"<p><b>{esc(self.tr('Review'))}:</b> {esc(review_text)}</p>")
+        if len(r.sources) > 1:  # which source held what: an export may be cut
+            held = [self._source_line(src) for src in r.sources]
+            parts.append(f"<p><b>{esc(self.tr('Sources'))}:</b> {esc('; '.join(held))}</p>")
         self.text.setHtml("".join(parts))
         self._set_thumbs([])
+
+    def _source_line(self, src: SourceHeld) -> str:
+        names = {
+            "whatsapp": self.tr("WhatsApp export"),
+            "whatsapp-android": self.tr("WhatsApp database (Android)"),
+            "whatsapp-ios": self.tr("WhatsApp database (iPhone/Mac)"),
+        }
+        text = self.tr("%1: %2 messages, %3 – %4")
+        return (
+            text.replace("%1", names.get(src.source_format, src.source_format))
+            .replace("%2", QLocale().toString(src.held))
+            .replace("%3", (src.first or "?")[:10])
+            .replace("%4", (src.last or "?")[:10])
+        )

@@ -35,6 +35,16 @@ class ConversationRow:
     confirmed_at: str | None = None
     #: messages imported after the review or confirmation: unreviewed again
     new_since_review: int = 0
+    #: per source that held this chat (store/coverage.py): format, messages held, period
+    sources: list[SourceHeld] = field(default_factory=list)
+
+
+@dataclass
+class SourceHeld:
+    source_format: str
+    held: int
+    first: str | None
+    last: str | None
 
 
 def conversation_rows(c: Any, ids: list[int] | None = None) -> list[ConversationRow]:
@@ -95,6 +105,13 @@ def conversation_rows(c: Any, ids: list[int] | None = None) -> list[Conversation
         target.marked[str(label)] = target.marked.get(str(label), 0) + int(n)
         if status == "proposed":
             target.proposals += int(n)
+    for cid, fmt, held, first, last in c.execute(
+        "SELECT conversation_id, source_format, max(held), min(first_wallclock),"
+        " max(last_wallclock) FROM source_coverage GROUP BY conversation_id, source_format"
+        " ORDER BY conversation_id, source_format"
+    ):
+        if int(cid) in rows:
+            rows[int(cid)].sources.append(SourceHeld(str(fmt), int(held), first, last))
     return list(rows.values())
 
 

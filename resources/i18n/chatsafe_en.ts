@@ -643,6 +643,31 @@
         <source>(proposed)</source>
         <translation>(proposed)</translation>
     </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="1" />
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="1" />
+        <source>WhatsApp export</source>
+        <translation>WhatsApp export</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="1" />
+        <source>WhatsApp database (Android)</source>
+        <translation>WhatsApp database (Android)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="1" />
+        <source>WhatsApp database (iPhone/Mac)</source>
+        <translation>WhatsApp database (iPhone/Mac)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/details.py" line="1" />
+        <source>%1: %2 messages, %3 – %4</source>
+        <translation>%1: %2 messages, %3 – %4</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>

@@ -83,3 +83,26 @@ def test_plain_inputs_ask_nothing(window, qtbot, tmp_path: Path) -> None:  # typ
     window.secret_prompt = typed(qtbot, [], asked)
     window.start_import([path])
     assert asked == [] and window.conv_model.rowCount() == 2
+
+
+def test_details_say_which_source_held_what(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui.details import DetailsPane
+    from chatsafe.importers.base import ImportContext
+    from chatsafe.ingest import import_paths
+    from chatsafe.review import browse
+    from chatsafe.store import create_case
+    from tests.unit import whatsapp_ios_db
+
+    export = tmp_path / "WhatsApp-chat met Jan Jansen.txt"
+    export.write_text("14-03-2024 09:06 - Jan Jansen: alleen in de export\n", encoding="utf-8")
+    case = create_case(tmp_path / "c.chatsafe")
+    mac = whatsapp_ios_db.build_mac(tmp_path / "group.net.whatsapp.WhatsApp.shared")
+    import_paths(case, [export, mac], ImportContext(owner="Minister"))
+    (row,) = [r for r in browse.conversation_rows(case.conn) if r.title == "Jan Jansen"]
+    case.close()
+    pane = DetailsPane()
+    qtbot.addWidget(pane)
+    pane.show_conversation(row, "")
+    text = pane.text.toPlainText()
+    assert "Sources: WhatsApp export: 1 messages" in text
+    assert "WhatsApp database (iPhone/Mac): 7 messages, 2024-03-14" in text
