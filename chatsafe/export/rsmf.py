@@ -208,6 +208,18 @@ class _ConversationWriter:
         )
         self.participants = [rsmf_manifest.participant(case.id, n, o) for n, o in people]
         self.parents: dict[int, str] = {}
+        # Edited versions and the earlier version each links to (review/versions.py); the
+        # earlier text is kept only for those, and used only when it leaves itself.
+        self.edit_of: dict[int, int] = {
+            int(mid): int(root)
+            for mid, root in self.c.execute(
+                "SELECT id, edit_of FROM messages WHERE conversation_id = ?"
+                " AND edit_of IS NOT NULL",
+                (conv.case_id,),
+            )
+        }
+        self.roots = set(self.edit_of.values())
+        self.earlier: dict[int, tuple[str, str]] = {}
         self.rows: list[payload.Row] = []
         self.slice_key = ""
         self.estimate = 0
@@ -217,6 +229,8 @@ class _ConversationWriter:
 
     def add(self, r: payload.Row) -> None:
         self.parents[r.n] = message_urn(self.case_id, bytes.fromhex(r.identity))
+        if r.id in self.roots:
+            self.earlier[r.id] = (self.parents[r.n], r.text)
         key = r.wallclock[:10] if self.slicing == "day" else ""
         cost = _row_cost(r)
         if self.rows and (
@@ -252,6 +266,7 @@ class _ConversationWriter:
                 zone=self.zone,
                 parents=self.parents,
                 in_slice=in_slice,
+                earlier=self.earlier.get(self.edit_of.get(r.id, -1)),
             )
             for r in rows
         ]

@@ -119,10 +119,12 @@ def event(
     zone: ZoneInfo,
     parents: dict[int, str],
     in_slice: set[str],
+    earlier: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
     """One row as an RSMF event. ``parents`` maps a leaving row's number (n) to its URN;
     a reply's parent is named in ``parent`` only when it is in the same file (the format
-    requires that), and otherwise under ``custom``."""
+    requires that), and otherwise under ``custom``. ``earlier`` is the (URN, text) of the
+    earlier version this row edits, when that version leaves too."""
     urn = identifiers.message_urn(case_id, bytes.fromhex(r.identity))
     ev: dict[str, Any] = {
         "id": urn,
@@ -139,13 +141,19 @@ def event(
     if r.deleted:
         ev["deleted"] = True
     if r.edited and who:
-        # The case knows that it was edited, not always by whom else or what it said before.
-        ev["edits"] = [{"participant": who}]
+        # The case knows that it was edited; what it said before only when an earlier
+        # export held the earlier version (review/versions.py) and that version leaves.
+        edit: dict[str, str] = {"participant": who}
+        if earlier is not None:
+            edit |= {"previous": earlier[1], "new": r.text}
+        ev["edits"] = [edit]
     custom: list[tuple[str, str]] = [
         ("chatsafe sequence", str(r.n)),
         ("chatsafe label", "business"),
         ("wall-clock time", r.wallclock_raw or r.wallclock),
     ]
+    if earlier is not None:
+        custom.append(("earlier version", earlier[0]))
     parent = parents.get(r.reply_to) if r.reply_to is not None else None
     if parent is not None and parent in in_slice:
         ev["parent"] = parent

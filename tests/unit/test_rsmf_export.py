@@ -17,7 +17,7 @@ from chatsafe.review.labels import ReviewError
 from chatsafe.review.summary import leaving_message_ids
 from chatsafe.store import Case
 from tests.bundle_support import build_case, message_ids
-from tests.rsmf_support import read_rsmf, validate
+from tests.rsmf_support import all_text, read_rsmf, validate
 
 
 def spec() -> list[dict[str, Any]]:
@@ -257,3 +257,41 @@ def test_files_lost_while_writing_mean_no_export(case: Case, tmp_path: Path) -> 
     with pytest.raises(CaseError, match="changed while they were written"):
         export_rsmf(case, tmp_path / "r", by="Minister", role="minister", cancelled=cancelled)
     assert not (tmp_path / "r").exists() and not list(tmp_path.glob(".r.partial-*"))
+
+
+def test_an_edited_version_carries_the_earlier_text_only_when_that_leaves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    msgs = [
+        {"sender": "Jan", "wallclock": "2024-03-06T12:30:00", "text": "Eerste versie EARLYCANARY"},
+        {"sender": "Jan", "wallclock": "2024-03-06T12:30:00", "text": "Tweede versie"},
+        {"sender": "Minister", "wallclock": "2024-03-06T12:31:00", "text": "Goed"},
+    ]
+    c = build_case(tmp_path / "e.chatsafe", [{"key": "e", "title": "E", "messages": msgs}],
+                   monkeypatch)  # fmt: skip
+    (first,) = message_ids(c, "Eerste versie")
+    (second,) = message_ids(c, "Tweede versie")
+    with c.transaction() as t:  # as review/versions.py links a re-imported edit
+        t.execute("UPDATE messages SET edited = 1, edit_of = ? WHERE id = ?", (first, second))
+    export_rsmf(c, tmp_path / "r1", by="Minister", role="minister")
+    (f,) = (tmp_path / "r1").iterdir()
+    old, new, _ = read_rsmf(f).manifest["events"]
+    assert new["edits"] == [
+        {"participant": old["participant"], "previous": "Eerste versie EARLYCANARY",
+         "new": "Tweede versie"}
+    ]  # fmt: skip
+    assert {"name": "earlier version", "value": old["id"]} in new["custom"]
+
+    with c.transaction() as t:  # the earlier version withheld, the edit kept as business
+        for mid, label in ((first, "private"), (second, "business")):
+            t.execute(
+                "INSERT INTO message_labels VALUES(?, ?, 'confirmed', NULL, 'M', 'minister',"
+                " '2024')",
+                (mid, label),
+            )
+    export_rsmf(c, tmp_path / "r2", by="Minister", role="minister")
+    (f,) = (tmp_path / "r2").iterdir()
+    assert "EARLYCANARY" not in all_text(read_rsmf(f))
+    new, _ = read_rsmf(f).manifest["events"]
+    assert new["edits"] == [{"participant": new["participant"]}]
+    assert all(x["name"] != "earlier version" for x in new["custom"])
