@@ -267,6 +267,7 @@ class _ConversationWriter:
                 parents=self.parents,
                 in_slice=in_slice,
                 earlier=self.earlier.get(self.edit_of.get(r.id, -1)),
+                urn=self.parents[r.n],
             )
             for r in rows
         ]
@@ -299,9 +300,8 @@ class _ConversationWriter:
             subject=f"{self.conv.title} ({begin[:10]})",
         )
         body = _body(self.info, rows, begin, end)
-        bound = rsmf_file.upper_bound(
-            headers, body, rsmf_file.manifest_size(manifest), list(members.values())
-        )
+        manifest_bytes = rsmf_file.manifest_json(manifest)
+        bound = rsmf_file.upper_bound(headers, body, len(manifest_bytes), list(members.values()))
         if bound > self.max_bytes:
             self.warnings.append(
                 f"{name}: its {len(rows)} entries with their attachments may pass the RSMF "
@@ -309,7 +309,9 @@ class _ConversationWriter:
             )
         path = self.folder / name
         with open(path, "xb") as f:
-            rsmf_file.write_rsmf(f, headers, body, manifest, list(members.values()), self.check)
+            rsmf_file.write_rsmf(
+                f, headers, body, manifest_bytes, list(members.values()), self.check
+            )
             f.flush()
             os.fsync(f.fileno())
             size = f.tell()

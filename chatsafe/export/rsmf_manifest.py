@@ -15,6 +15,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,6 +54,10 @@ _EVENT_TYPES = {
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}$")
+
+
+# A conversation names the same few people thousands of times.
+_participant_urn = lru_cache(maxsize=4096)(identifiers.participant_urn)
 
 
 def application(source_format: str) -> str:
@@ -120,12 +125,13 @@ def event(
     parents: dict[int, str],
     in_slice: set[str],
     earlier: tuple[str, str] | None = None,
+    urn: str | None = None,
 ) -> dict[str, Any]:
     """One row as an RSMF event. ``parents`` maps a leaving row's number (n) to its URN;
     a reply's parent is named in ``parent`` only when it is in the same file (the format
     requires that), and otherwise under ``custom``. ``earlier`` is the (URN, text) of the
     earlier version this row edits, when that version leaves too."""
-    urn = identifiers.message_urn(case_id, bytes.fromhex(r.identity))
+    urn = urn or identifiers.message_urn(case_id, bytes.fromhex(r.identity))
     ev: dict[str, Any] = {
         "id": urn,
         "type": "message" if r.kind == "message" else _event_type(r.event_type),
@@ -133,7 +139,7 @@ def event(
         "timestamp": timestamp(r.instant_ms, zone),
         "body": r.text,
     }
-    who = identifiers.participant_urn(case_id, r.sender) if r.sender else None
+    who = _participant_urn(case_id, r.sender) if r.sender else None
     if who:
         ev["participant"] = who
         if r.kind == "message":
