@@ -29,6 +29,9 @@ class Limits:
     """Bounds on what one input may make chatsafe read."""
 
     max_members: int = 100_000
+    # A folder on disk is no zip bomb, but its name list is held in memory: an iPhone
+    # backup of a heavily used phone holds several hundred thousand files.
+    max_dir_files: int = 2_000_000
     max_member_bytes: int = 2 * 1024**3
     max_total_bytes: int = 16 * 1024**3
     max_ratio: int = 200  # inflated / compressed, for members larger than ratio_floor
@@ -147,9 +150,9 @@ class DirSource(Source):
                 if full.is_symlink():
                     continue
                 self._names.append(full.relative_to(path).as_posix())
-                if len(self._names) > limits.max_members:
+                if len(self._names) > limits.max_dir_files:
                     raise UnsafeArchiveError(
-                        f"more than {limits.max_members} files in the folder", file=self.display
+                        f"more than {limits.max_dir_files} files in the folder", file=self.display
                     )
         self._read: set[str] = set()
 

@@ -109,3 +109,16 @@ def test_a_backup_without_chats_is_refused(tmp_path: Path) -> None:
     backup = build(tmp_path / "b", files=[("HomeDomain", "Library/Notes/n.sqlite", b"x")])
     with pytest.raises(InputError, match="neither WhatsApp"):
         parse(backup)
+
+
+def test_a_folder_may_hold_more_files_than_a_zip_may(tmp_path: Path) -> None:
+    """iPhone backups hold hundreds of thousands of files: the folder limit is not the zip
+    member limit (which guards against bombs), but there is one."""
+    from chatsafe.errors import UnsafeArchiveError
+    from chatsafe.sources import DirSource, Limits
+
+    backup = build(tmp_path / "backup")
+    files = sum(1 for p in backup.rglob("*") if p.is_file())
+    assert len(DirSource(backup, Limits(max_members=2)).names()) == files
+    with pytest.raises(UnsafeArchiveError, match="files in the folder"):
+        DirSource(backup, Limits(max_dir_files=2))
