@@ -76,6 +76,7 @@ def preflight_of(c: Any) -> Preflight:
     missing = settings.missing_for_bundle(current)
     with_reason = c.execute(
         "SELECT count(*) FROM review_log WHERE json_extract(entry, '$.reason') IS NOT NULL"
+        " OR json_extract(entry, '$.reason_hmac') IS NOT NULL"
     ).fetchone()[0]
     stats = queries.case_stats(c)["conversations"]
     state = approval.approval_state(c)

@@ -10,6 +10,11 @@ discloses the original line, it hashes to the sealed value.
 
 (Editing the lines instead would break the chain; shipping them whole would ship the
 reasons. Sealing is the only choice that keeps both the chain and the secrets.)
+
+Since issue 10 a line never holds a reason: it holds ``reason_hmac``, a keyed, salted
+commitment (chatsafe.review.log), and travels whole. Only lines written before that
+(with the reason itself) are still sealed; their hash could be brute-forced when every
+other field is guessable, which is why the format changed.
 """
 
 from __future__ import annotations

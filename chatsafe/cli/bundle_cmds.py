@@ -171,7 +171,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         if pre["log_entries_with_reason"]:
             print(
                 f"note: {pre['log_entries_with_reason']} review-log entries carry a written "
-                "reason; they travel sealed (hash only)"
+                "reason; only a keyed commitment to it travels (older entries: sealed)"
                 + (
                     "; --include-reasons puts the reasons of withheld messages in the bundle"
                     if args.include_reasons

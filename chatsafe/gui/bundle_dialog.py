@@ -269,7 +269,7 @@ class BundleDialog(QDialog):
         if pre.log_entries_with_reason:
             lines.append(
                 self.tr(
-                    "{n} review-log entries carry a written reason: they travel sealed (only their hash)."
+                    "{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason."
                 ).format(n=n(pre.log_entries_with_reason))
             )
         return lines

@@ -3,12 +3,26 @@
 Each entry is one canonical JSON object (sorted keys, no spaces, UTF-8) that carries the
 SHA-256 of the previous entry's line in ``prev``; the entry's own hash is the SHA-256 of
 its line. Entries name conversations and messages by number, never by content.
+
+Written reasons never go into a line (issue 10). A line holds ``reason_hmac``, a keyed,
+salted commitment: ``HMAC-SHA-256(k, reason)`` with ``k = HMAC-SHA-256(log secret,
+"reason:<seq>")``; the reason itself stays in the case (``review_reasons``). So the
+lines can travel whole in a bundle and nobody can test guesses against them, and
+disclosing one reason with its ``k`` proves it without weakening any other. (Lines
+written before this held the reason itself; they still travel sealed.)
+
+Each stored entry also carries ``mac = HMAC-SHA-256(log secret, "<seq>:<hash>")``: a
+log whose decision was deleted and whose chain was recomputed does not verify without
+the case's secret. (Whoever holds the opened case can read that secret; what makes a
+rewrite visible to others is the head every bundle and every signed approval carries.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
 from typing import Any
 
 from chatsafe.store.case import now_iso
@@ -22,6 +36,37 @@ def canonical(obj: dict[str, Any]) -> str:
 
 def line_hash(line: str) -> str:
     return hashlib.sha256(line.encode("utf-8")).hexdigest()
+
+
+def secret(c: Any) -> bytes:
+    """The case's review-log secret, made on first use inside the caller's transaction."""
+    row = c.execute("SELECT value FROM meta WHERE key = 'review_log_secret'").fetchone()
+    if row is None:
+        c.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES('review_log_secret', ?)",
+            (os.urandom(32).hex(),),
+        )
+        row = c.execute("SELECT value FROM meta WHERE key = 'review_log_secret'").fetchone()
+    return bytes.fromhex(str(row[0]))
+
+
+def reason_key(log_secret: bytes, seq: int) -> bytes:
+    """The key of one entry's reason commitment (disclosed to prove that one reason)."""
+    return hmac.new(log_secret, f"reason:{seq}".encode(), hashlib.sha256).digest()
+
+
+def reason_commitment(key: bytes, reason: str) -> str:
+    return hmac.new(key, reason.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _mac(log_secret: bytes, seq: int, digest: str) -> str:
+    return hmac.new(log_secret, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()
+
+
+def reason_of(c: Any, seq: int) -> str | None:
+    """The written reason of entry ``seq`` (kept in the case, never in the line)."""
+    row = c.execute("SELECT reason FROM review_reasons WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def head(c: Any) -> str:
@@ -53,12 +98,20 @@ def append(
         "target": target,
         "old": old,
         "new": new,
-        "reason": reason,
+        "reason": None,
         "prev": prev,
     }
+    key = secret(c)
+    if reason:
+        entry["reason_hmac"] = reason_commitment(reason_key(key, seq), reason)
     line = canonical(entry)
     digest = line_hash(line)
-    c.execute("INSERT INTO review_log(seq, entry, hash) VALUES(?, ?, ?)", (seq, line, digest))
+    c.execute(
+        "INSERT INTO review_log(seq, entry, hash, mac) VALUES(?, ?, ?, ?)",
+        (seq, line, digest, _mac(key, seq, digest)),
+    )
+    if reason:
+        c.execute("INSERT INTO review_reasons(seq, reason) VALUES(?, ?)", (seq, reason))
     return digest
 
 
@@ -93,8 +146,19 @@ def verify(c: Any) -> list[str]:
     """Check the case's log: every stored hash and every link of the chain."""
     problems: list[str] = []
     lines: list[str] = []
-    for seq, line, digest in c.execute("SELECT seq, entry, hash FROM review_log ORDER BY seq"):
+    row = c.execute("SELECT value FROM meta WHERE key = 'review_log_secret'").fetchone()
+    key = bytes.fromhex(str(row[0])) if row else None
+    keyed = False
+    for seq, line, digest, mac in c.execute(
+        "SELECT seq, entry, hash, mac FROM review_log ORDER BY seq"
+    ):
         if line_hash(line) != digest:
             problems.append(f"entry {seq}: its content does not match its hash (edited?)")
+        if mac is not None:
+            keyed = True
+            if key is None or not hmac.compare_digest(str(mac), _mac(key, int(seq), digest)):
+                problems.append(f"entry {seq}: not keyed with this case's secret (rewritten?)")
+        elif keyed:  # entries before the keyed format have none; none may follow one
+            problems.append(f"entry {seq}: not keyed with this case's secret (inserted?)")
         lines.append(line)
     return problems + verify_lines(lines)

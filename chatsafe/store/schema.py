@@ -253,7 +253,17 @@ CREATE TABLE approvals(
 );
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# Issue 10: written reasons leave the log lines (which carry a keyed commitment
+# instead, chatsafe.review.log) and live here; each log entry gets a keyed MAC.
+_V7 = """
+CREATE TABLE review_reasons(
+    seq INTEGER PRIMARY KEY REFERENCES review_log(seq),
+    reason TEXT NOT NULL
+);
+ALTER TABLE review_log ADD COLUMN mac TEXT;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
-        <source>{n} review-log entries carry a written reason: they travel sealed (only their hash).</source>
-        <translation>{n} review-log entries carry a written reason: they travel sealed (only their hash).</translation>
+        <source>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</source>
+        <translation>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />

@@ -299,8 +299,8 @@
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
-        <source>{n} review-log entries carry a written reason: they travel sealed (only their hash).</source>
-        <translation>{n} regels in de beoordelingslog hebben een geschreven reden: die gaan verzegeld mee (alleen hun hash).</translation>
+        <source>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</source>
+        <translation>{n} regels in de beoordelingslog hebben een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />

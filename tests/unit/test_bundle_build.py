@@ -233,11 +233,17 @@ def test_exclusions_and_commitments(bundle: tuple[Path, Any], tmp_path: Path) ->
     assert exclusions.commitment(key, record) in conv["withheld"]["private"]["commitments"]
 
 
-def test_review_log_travels_sealed_where_it_holds_reasons(bundle: tuple[Path, Any]) -> None:
+def test_review_log_carries_keyed_commitments_instead_of_reasons(
+    bundle: tuple[Path, Any],
+) -> None:
     out, result = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
     lines = files["metadata/review-log.jsonl"].decode().splitlines()
-    assert any('"sealed":true' in line for line in lines)
+    # Lines with a reason travel whole, with a keyed commitment (issue 10): nothing
+    # needs sealing, and nothing can be brute-forced (tests/unit/test_sealed_reasons.py).
+    with_reason = [json.loads(line) for line in lines if '"reason_hmac"' in line]
+    assert with_reason and all(e["reason"] is None for e in with_reason)
+    assert not any('"sealed":true' in line for line in lines)
     assert b"PRIVE-REDEN" not in files["metadata/review-log.jsonl"]
     info = files["bag-info.txt"].decode()
     assert f"Review-Log-Head: {result.review_log_head}" in info
