@@ -5,9 +5,9 @@ WhatsApp's export and its databases (Android ``msgstore.db``, iPhone/Mac
 conversation, each message once, with the marks already made kept:
 
 - **Conversation.** A WhatsApp conversation from one source joins the existing
-  WhatsApp conversation of another source with the same title (the contact's name or
-  the group's subject, as the phone shows it), when exactly one such conversation
-  exists. The newcomer's key is kept as an alias, so later imports of that source land
+  WhatsApp conversation of another source with the same JID (the two databases), else
+  with the same title (the contact's name or the group's subject, as the phone shows
+  it), when exactly one such conversation exists. The newcomer's key is kept as an alias, so later imports of that source land
   in the same conversation without matching again.
 - **Message.** A message with WhatsApp's own id (databases) is the row that already
   carries that id. Otherwise it is matched by (sender, wall-clock minute, text), the
@@ -43,10 +43,18 @@ def find_partner(c: Any, conv: ParsedConversation) -> int | None:
     if conv.source_format not in WHATSAPP_FAMILY or not conv.title:
         return None
     others = sorted(WHATSAPP_FAMILY - {conv.source_format})
+    # The databases key a chat by its JID: the same JID is the same chat, whatever the
+    # title (Android shows numbers where the iPhone shows names).
     rows = c.execute(
-        "SELECT id FROM conversations WHERE title = ? AND source_format IN (?, ?)",
-        (conv.title, *others),
+        "SELECT id FROM conversations WHERE key = ? AND source_format IN (?, ?)"
+        " AND key LIKE '%@%'",
+        (conv.key, *others),
     ).fetchall()
+    if not rows:
+        rows = c.execute(
+            "SELECT id FROM conversations WHERE title = ? AND source_format IN (?, ?)",
+            (conv.title, *others),
+        ).fetchall()
     if len(rows) != 1:
         return None  # none, or ambiguous: two chats with one name stay apart
     conv_id = int(rows[0][0])

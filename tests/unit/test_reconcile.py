@@ -110,3 +110,35 @@ def test_other_formats_are_not_reconciled(tmp_path: Path) -> None:
     assert conv["coverage"]["only_in_export"] == 0
     assert case.conn.execute("SELECT count(*) FROM conversation_aliases").fetchone()[0] == 0
     case.close()
+
+
+def test_two_databases_of_one_chat_merge_by_jid_and_native_id(tmp_path: Path) -> None:
+    """An Android backup and an iPhone's database (after a phone switch) name Jan by
+    number and by name; the JID and WhatsApp's message ids make them one chat."""
+    import sqlite3
+
+    from whatsapp_android_db import KEY_HEX
+    from whatsapp_android_db import build as build_android
+    from whatsapp_ios_db import JAN
+
+    phone = build_android(tmp_path / "WhatsApp")
+    mac = build_mac(tmp_path / "group.net.whatsapp.WhatsApp.shared")
+    # The same first message under the same id on both phones.
+    db = sqlite3.connect(mac / "ChatStorage.sqlite")
+    db.execute("UPDATE ZWAMESSAGE SET ZSTANZAID = '3EB00001' WHERE Z_PK = 1")
+    db.commit()
+    db.close()
+    case = create_case(tmp_path / "c.chatsafe")
+    import_paths(case, [phone], ImportContext(owner="Minister", extra={"whatsapp_key": KEY_HEX}))
+    import_paths(case, [mac], ctx())
+    convs = case.conn.execute(
+        "SELECT id, title FROM conversations WHERE key = ?", (JAN,)
+    ).fetchall()
+    assert len(convs) == 1  # one conversation for Jan's JID
+    n = case.conn.execute(
+        "SELECT count(*) FROM messages WHERE conversation_id = ? AND source_id = '3EB00001'",
+        (convs[0][0],),
+    ).fetchone()[0]
+    assert n == 1  # the shared message once
+    assert case.conn.execute("SELECT count(*) FROM conversation_aliases").fetchone()[0] == 2
+    case.close()
