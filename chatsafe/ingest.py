@@ -426,6 +426,10 @@ def import_paths(
     ctx = ctx or ImportContext()
     if ctx.owner is None:
         ctx.owner = case.owner
+    # National phone numbers are read as the case's country's unless the import names
+    # one (chatsafe import --country), in the CLI and the app alike.
+    if not ctx.extra.get("country") and case.get_setting("country"):
+        ctx.extra = {**ctx.extra, "country": str(case.get_setting("country"))}
     zone(ctx.time_zone)  # refuse an unknown zone before touching anything
     report = ImportReport()
 

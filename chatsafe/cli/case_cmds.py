@@ -46,6 +46,13 @@ def register(sub: Any) -> None:
     p.add_argument("--encoding", help="text encoding when the export is not UTF-8")
     p.add_argument("--signal-key", help="file holding the Signal Desktop database key (hex)")
     p.add_argument(
+        "--first-year",
+        type=int,
+        metavar="YEAR",
+        help="the year of the first message of a WhatsApp export printed without years"
+        " (default: worked out from the file's date; the import says which it took)",
+    )
+    p.add_argument(
         "--country",
         help="country the phone was used in (ISO code, e.g. NL, BE, US): national phone"
         " numbers in SMS exports are read as its numbers (default: the case's country, NL)",
@@ -150,10 +157,11 @@ def _import_into(
 ) -> None:
     if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
         case.set_setting("time_zone", args.tz)
-    country = args.country or case.get_setting("country")
-    if country:
+    if args.first_year:
+        extra = {**extra, "whatsapp_first_year": str(args.first_year)}
+    if args.country:  # else ingest takes the case's country setting
         try:
-            extra = {**extra, "country": country_of(country)}
+            extra = {**extra, "country": country_of(args.country)}
         except ValueError as exc:
             raise ChatsafeError(f"--country: {exc}") from None
     ctx = ImportContext(

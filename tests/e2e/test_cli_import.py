@@ -237,6 +237,8 @@ def test_import_reports_what_the_whatsapp_importer_assumed(cli: Cli) -> None:
         in proc.stderr
     )
     assert "note: Ruud: the export prints no years: 2014 assumed" in proc.stderr
+    given = cli.run("import", "given.chatsafe", str(yearless), "--first-year", "2011")
+    assert "2011 assumed for the first message (given for this import)" in given.stderr
     stats = cli.json("stats", "case.chatsafe", "--json")
     assert sorted(c["messages"] for c in stats["conversations"]) == [3, 3]
     # Neither begins with the encryption notice: both may be tails of longer chats.

@@ -63,3 +63,19 @@ def test_unknown_country_is_refused() -> None:
     with pytest.raises(SettingsError):
         validate("country", "Nederland")
     assert validate("country", "be") == "BE"
+
+
+def test_the_case_country_setting_applies_to_every_import(tmp_path: Path) -> None:
+    """The app builds its own ImportContext: ingest, not the CLI, applies the setting."""
+    from chatsafe.importers.base import ImportContext
+    from chatsafe.ingest import import_paths
+    from chatsafe.store import create_case, queries
+
+    case = create_case(tmp_path / "c.chatsafe", passphrase="a test passphrase")
+    try:
+        case.set_setting("country", "US")
+        import_paths(case, [_backup(tmp_path)], ImportContext())
+        (conv,) = queries.case_stats(case.conn)["conversations"]
+        assert conv["messages"] == 3
+    finally:
+        case.close()
