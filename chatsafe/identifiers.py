@@ -47,12 +47,19 @@ def part_urn(case_id: uuid.UUID, parent_urn: str, part: str) -> str:
     return _urn(case_id, "part", parent_urn, part)
 
 
+def attachment_urn(case_id: uuid.UUID, conversation_urn: str, sha256: str) -> str:
+    """An attachment file of a conversation (the bundle's Archiefstuk, RSMF's archive id),
+    by its content: the same file sent twice in one conversation is one object."""
+    return part_urn(case_id, conversation_urn, f"attachment:{sha256}")
+
+
 def _urn(case_id: uuid.UUID, *parts: str) -> str:
     # NUL cannot occur in a source format, a key or a hex identity, so parts never run together.
     return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
 
 
 __all__ = [
+    "attachment_urn",
     "case_urn",
     "conversation_urn",
     "message_urn",

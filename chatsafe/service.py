@@ -322,6 +322,7 @@ class CaseService(CaseReader):
         include_reasons: bool = False,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        supersedes: Path | None = None,
     ) -> tuple[builder.BundleResult, Changes]:
         result = builder.make_bundle(
             self.case,
@@ -332,6 +333,7 @@ class CaseService(CaseReader):
             include_reasons=include_reasons,
             progress=progress,
             cancelled=cancelled,
+            supersedes=supersedes,
         )
         return result, Changes(approval=True)
 

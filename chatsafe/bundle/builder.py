@@ -525,7 +525,7 @@ def _write_conversation(
     n_att = 0
     for a in payload.leaving_files(c, conv):
         assert a.path is not None and a.blob_id is not None and a.sha256
-        a_urn = identifiers.part_urn(ctx.case_id, conv_urn, f"attachment:{a.sha256}")
+        a_urn = identifiers.attachment_urn(ctx.case_id, conv_urn, a.sha256)
         a_ref = mdto.Ref(a.name or a.path.rsplit("/", 1)[-1], a_urn)
         file_ref = _write_file(
             ctx,

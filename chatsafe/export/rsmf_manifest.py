@@ -175,7 +175,7 @@ def event(
     for a in files:
         # The attachment's Archiefstuk in the bundle has this URN (bundle/builder.py).
         if a.path is not None and a.sha256:
-            archived = identifiers.part_urn(case_id, conversation_urn, f"attachment:{a.sha256}")
+            archived = identifiers.attachment_urn(case_id, conversation_urn, a.sha256)
             custom.append((f"archive id of {attachment_id(a.path)}", archived))
     custom += [("missing attachment", a.name) for a in r.attachments if a.path is None]
     if r.kind != "message" and r.event_type:

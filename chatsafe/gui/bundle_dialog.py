@@ -161,6 +161,10 @@ class BundleDialog(QDialog):
         out_row, self.out = _file_row(cert_box, save=True)
         self.out.textChanged.connect(self._update)
         form.addRow(self.tr("Save bundle as"), out_row)
+        # Withdrawing afterwards: a new bundle that replaces an earlier one of this case.
+        sup_row, self.supersedes = _file_row(cert_box)
+        self.supersedes.setPlaceholderText(self.tr("Only to withdraw messages afterwards"))
+        form.addRow(self.tr("Replaces an earlier bundle (optional)"), sup_row)
         clay.addLayout(form)
         self.reasons = QCheckBox(
             self.tr(
@@ -334,6 +338,8 @@ class BundleDialog(QDialog):
         choice, secret = self.choice(), self.secret.text() or None
         out = Path(self.out.text().strip())
         name, role, reasons = self.name, self.role, self.reasons.isChecked()
+        earlier = self.supersedes.text().strip()
+        supersedes = Path(earlier) if earlier else None
         self.cancel_event.clear()
         bridge, event = self.bridge, self.cancel_event
 
@@ -346,6 +352,7 @@ class BundleDialog(QDialog):
                     by=name,
                     role=role,
                     include_reasons=reasons,
+                    supersedes=supersedes,
                     progress=lambda phase, done, total: bridge.progress.emit(phase, done, total),
                     cancelled=event.is_set,
                 )

@@ -263,6 +263,16 @@
         <translation>Save bundle as</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="187" />
+        <source>Replaces an earlier bundle (optional)</source>
+        <translation>Replaces an earlier bundle (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="186" />
+        <source>Only to withdraw messages afterwards</source>
+        <translation>Only to withdraw messages afterwards</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="189" />
         <source>Include the written reasons for withheld messages (they may describe private matters)</source>
         <translation>Include the written reasons for withheld messages (they may describe private matters)</translation>

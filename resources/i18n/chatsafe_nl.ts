@@ -263,6 +263,16 @@
         <translation>Pakket opslaan als</translation>
     </message>
     <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="187" />
+        <source>Replaces an earlier bundle (optional)</source>
+        <translation>Vervangt een eerder pakket (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="186" />
+        <source>Only to withdraw messages afterwards</source>
+        <translation>Alleen om achteraf berichten in te trekken</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="189" />
         <source>Include the written reasons for withheld messages (they may describe private matters)</source>
         <translation>Neem de geschreven redenen voor achtergehouden berichten op (ze kunnen privézaken beschrijven)</translation>

@@ -81,3 +81,26 @@ def test_it_support_needs_approval_and_can_cancel(make_window, case, tmp_path, q
     dialog.start()
     assert dialog.bundle_result is not None, dialog.status.text()
     assert verify_bundle(out, certs.ca_pem).ok
+
+
+def test_a_new_bundle_can_replace_an_earlier_one(make_window, case, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.bundle import supersede
+
+    certs = make_certs(tmp_path / "certs")
+    settings.apply(case, ARCHIVAL, by="IT")
+    window = make_window("Mia", Role.MINISTER)
+    results = []
+    for name, earlier in (("old.zip", None), ("new.zip", tmp_path / "old.zip")):
+        dialog = open_bundle_dialog(window)
+        qtbot.addWidget(dialog)
+        _fill(dialog, certs, tmp_path / name)
+        if earlier is not None:
+            dialog.supersedes.setText(str(earlier))
+        dialog.confirm.setChecked(True)
+        dialog.start()
+        assert dialog.bundle_result is not None, dialog.status.text()
+        results.append(dialog.bundle_result)
+        dialog.close()
+    assert results[0].supersedes is None
+    assert results[1].supersedes == results[0].external_id
+    assert supersede.check(tmp_path / "new.zip", tmp_path / "old.zip") == []
