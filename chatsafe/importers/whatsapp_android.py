@@ -111,9 +111,15 @@ class WhatsAppAndroidImporter:
             zone = ZoneInfo(ctx.time_zone)
         except (ZoneInfoNotFoundError, ValueError):
             raise InputError(f"unknown time zone {ctx.time_zone!r}") from None
+        for older in names[1:]:
+            # Older daily backups are snapshots of the same database: reported, so that
+            # IT support can import one on its own (it may hold messages deleted since).
+            ctx.tally.read += 1
+            ctx.tally.skip(older, "older-backup", "an older backup of the same database; "
+                           "import it on its own to add what only it holds")  # fmt: skip
         conn = self._open(source, name, ctx)
-        contacts = self._contacts(source, ctx)
         try:
+            contacts = self._contacts(source, ctx)
             found = tables(conn)
             if "message" not in found or "chat" not in found or "jid" not in found:
                 old = " (an older layout with the table 'messages')" if "messages" in found else ""

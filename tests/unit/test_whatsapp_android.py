@@ -212,3 +212,18 @@ def test_the_decrypted_database_is_an_in_memory_connection(phone: Path) -> None:
     conn = sqlite3.connect(":memory:")
     conn.deserialize(plain)
     assert conn.execute("SELECT count(*) FROM message").fetchone()[0] == 15
+
+
+def test_older_daily_backups_are_reported_not_dropped(tmp_path: Path, phone: Path) -> None:
+    older = phone / "Databases" / "msgstore-2024-03-13.1.db.crypt15"
+    older.write_bytes((phone / "Databases" / "msgstore.db.crypt15").read_bytes())
+    case = create_case(tmp_path / "c.chatsafe")
+    report = import_paths(case, [phone], ImportContext(extra={KEY_EXTRA: KEY_HEX}))
+    assert report.added == 15 and report.source_not_imported == 1
+    (position, reason) = case.conn.execute(
+        "SELECT position, reason FROM import_report WHERE conversation_id IS NULL"
+    ).fetchone()
+    assert reason == "older-backup" and position.endswith("msgstore-2024-03-13.1.db.crypt15")
+    # Imported on its own, the older backup adds nothing it shares with the current one.
+    assert import_paths(case, [older], ImportContext(extra={KEY_EXTRA: KEY_HEX})).added == 0
+    case.close()
