@@ -12,6 +12,8 @@ class ChatsafeError(Exception):
 
     code = "error"
     exit_code = 2
+    #: a finer entry of the message catalogue (chatsafe/messages.py) than the code's
+    key: str | None = None
 
     def __init__(
         self,
@@ -20,12 +22,15 @@ class ChatsafeError(Exception):
         file: str | None = None,
         line: int | None = None,
         entry: str | None = None,
+        key: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
         self.entry = entry
+        if key is not None:
+            self.key = key
 
     @property
     def where(self) -> str:

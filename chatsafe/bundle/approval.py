@@ -156,11 +156,13 @@ def check_may_bundle(c: Any, role: Role) -> None:
         raise ReviewError(
             f"the minister's approval ({state.describe()}) no longer covers what would leave: "
             "an import, mark, rule or setting changed it. The minister must approve again "
-            "(chatsafe bundle CASE --approve --by NAME --role minister)"
+            "(chatsafe bundle CASE --approve --by NAME --role minister)",
+            key="approval-void",
         )
     if state is None:
         raise ReviewError(
             "a bundle needs the minister's confirmation: run it with --role minister, or let "
             "the minister approve it first (chatsafe bundle CASE --approve --by NAME --role "
-            "minister); an approval is void once marks or settings change after it"
+            "minister); an approval is void once marks or settings change after it",
+            key="approval-needed",
         )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from chatsafe.bundle.builder import BundleResult
 from chatsafe.bundle.preflight import Preflight
 from chatsafe.bundle.signer_choice import SignerChoice, load_signer
+from chatsafe.errors import CancelledError
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.review.labels import Role
@@ -397,7 +398,10 @@ class BundleDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.progress.setVisible(False)
-        self.status.setText(error_text(exc))
+        if isinstance(exc, CancelledError):
+            self.status.setText(self.tr("The bundle was cancelled; no file was written."))
+        else:
+            self.status.setText(error_text(exc))
         self._update()
 
     def _cancel(self) -> None:

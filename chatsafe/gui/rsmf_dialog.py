@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.errors import CancelledError
 from chatsafe.export.rsmf import RsmfResult
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
@@ -162,7 +163,10 @@ class RsmfDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.progress.setVisible(False)
-        self.status.setText(error_text(exc))
+        if isinstance(exc, CancelledError):
+            self.status.setText(self.tr("The export was cancelled; no file was written."))
+        else:
+            self.status.setText(error_text(exc))
         self._update()
 
     def _cancel(self) -> None:

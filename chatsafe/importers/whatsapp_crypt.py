@@ -82,6 +82,7 @@ def parse_key(data: bytes, where: str) -> BackupKey:
         "not a WhatsApp backup key: give the 64 digits of the end-to-end backup key, or "
         "the key file (encrypted_backup.key or key)",
         file=where,
+        key="whatsapp-key",
     )
 
 
@@ -195,12 +196,14 @@ def decrypt(
             "the key does not open this backup (wrong key, or the file is damaged); "
             "check the 64 digits or the key file",
             file=where,
+            key="whatsapp-wrong-key",
         ) from None
     except zlib.error:
         raise InputError(
             "the key does not open this backup (wrong key, or the file is damaged); "
             "check the 64 digits or the key file",
             file=where,
+            key="whatsapp-wrong-key",
         ) from None
     return bytes(out)
 

@@ -372,6 +372,10 @@
         <source>Cancelling… no file will be written.</source>
         <translation>Cancelling… no file will be written.</translation>
     </message>
+    <message>
+        <source>The bundle was cancelled; no file was written.</source>
+        <translation>The bundle was cancelled; no file was written.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationFilterBar</name>
@@ -1644,6 +1648,206 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
+    <message>
+        <source>chatsafe could not do this.</source>
+        <translation>chatsafe could not do this.</translation>
+    </message>
+    <message>
+        <source>Details are in the log.</source>
+        <translation>Details are in the log.</translation>
+    </message>
+    <message>
+        <source>This export cannot be imported as it is.</source>
+        <translation>This export cannot be imported as it is.</translation>
+    </message>
+    <message>
+        <source>Export the chat again from the phone and import the new file.</source>
+        <translation>Export the chat again from the phone and import the new file.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat export.</source>
+        <translation>This file is not a chat export.</translation>
+    </message>
+    <message>
+        <source>Choose the file the phone's Export chat made.</source>
+        <translation>Choose the file the phone's Export chat made.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not recognise this export.</source>
+        <translation>chatsafe does not recognise this export.</translation>
+    </message>
+    <message>
+        <source>See Help for the exports chatsafe reads, or ask IT support.</source>
+        <translation>See Help for the exports chatsafe reads, or ask IT support.</translation>
+    </message>
+    <message>
+        <source>The text of this export is in an unknown character encoding.</source>
+        <translation>The text of this export is in an unknown character encoding.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to import it with the encoding named.</source>
+        <translation>Ask IT support to import it with the encoding named.</translation>
+    </message>
+    <message>
+        <source>This zip file is refused: it holds something unsafe.</source>
+        <translation>This zip file is refused: it holds something unsafe.</translation>
+    </message>
+    <message>
+        <source>Export the chat again; do not change the zip file.</source>
+        <translation>Export the chat again; do not change the zip file.</translation>
+    </message>
+    <message>
+        <source>This file unpacks to far more than it holds and is refused.</source>
+        <translation>This file unpacks to far more than it holds and is refused.</translation>
+    </message>
+    <message>
+        <source>A file inside this zip is damaged.</source>
+        <translation>A file inside this zip is damaged.</translation>
+    </message>
+    <message>
+        <source>Copy the export from the phone again.</source>
+        <translation>Copy the export from the phone again.</translation>
+    </message>
+    <message>
+        <source>An image in this export is too large to show safely.</source>
+        <translation>An image in this export is too large to show safely.</translation>
+    </message>
+    <message>
+        <source>It is kept as an attachment without a preview.</source>
+        <translation>It is kept as an attachment without a preview.</translation>
+    </message>
+    <message>
+        <source>A message or line in this export is longer than chatsafe accepts.</source>
+        <translation>A message or line in this export is longer than chatsafe accepts.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to check the export.</source>
+        <translation>Ask IT support to check the export.</translation>
+    </message>
+    <message>
+        <source>The dates in this export use a calendar chatsafe cannot read.</source>
+        <translation>The dates in this export use a calendar chatsafe cannot read.</translation>
+    </message>
+    <message>
+        <source>Set the phone to the Gregorian calendar and export the chat again.</source>
+        <translation>Set the phone to the Gregorian calendar and export the chat again.</translation>
+    </message>
+    <message>
+        <source>The backup's password is not right.</source>
+        <translation>The backup's password is not right.</translation>
+    </message>
+    <message>
+        <source>Type the backup password again.</source>
+        <translation>Type the backup password again.</translation>
+    </message>
+    <message>
+        <source>The case file cannot be used.</source>
+        <translation>The case file cannot be used.</translation>
+    </message>
+    <message>
+        <source>Open another case, or ask IT support.</source>
+        <translation>Open another case, or ask IT support.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not unlock the case.</source>
+        <translation>This passphrase does not unlock the case.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again.</source>
+        <translation>Type the passphrase again.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the key of this case.</source>
+        <translation>This computer does not hold the key of this case.</translation>
+    </message>
+    <message>
+        <source>Type the case's passphrase.</source>
+        <translation>Type the case's passphrase.</translation>
+    </message>
+    <message>
+        <source>The case file has been changed outside chatsafe.</source>
+        <translation>The case file has been changed outside chatsafe.</translation>
+    </message>
+    <message>
+        <source>Stop and tell IT support.</source>
+        <translation>Stop and tell IT support.</translation>
+    </message>
+    <message>
+        <source>A case setting is missing or not valid.</source>
+        <translation>A case setting is missing or not valid.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to check the case settings.</source>
+        <translation>Ask IT support to check the case settings.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The signing certificate cannot be used.</source>
+        <translation>The signing certificate cannot be used.</translation>
+    </message>
+    <message>
+        <source>Check the certificate file and its passphrase or PIN.</source>
+        <translation>Check the certificate file and its passphrase or PIN.</translation>
+    </message>
+    <message>
+        <source>This review step is not possible.</source>
+        <translation>This review step is not possible.</translation>
+    </message>
+    <message>
+        <source>Check who you are signed in as, and what is selected.</source>
+        <translation>Check who you are signed in as, and what is selected.</translation>
+    </message>
+    <message>
+        <source>In {file}: </source>
+        <translation>In {file}: </translation>
+    </message>
+    <message>
+        <source>In {file}, line {line}: </source>
+        <translation>In {file}, line {line}: </translation>
+    </message>
+    <message>
+        <source>In {file}, entry {entry}: </source>
+        <translation>In {file}, entry {entry}: </translation>
+    </message>
+    <message>
+        <source>This needs the minister: the minister makes it, or approves it first.</source>
+        <translation>This needs the minister: the minister makes it, or approves it first.</translation>
+    </message>
+    <message>
+        <source>Ask the minister to open Create bundle and approve.</source>
+        <translation>Ask the minister to open Create bundle and approve.</translation>
+    </message>
+    <message>
+        <source>The minister's approval no longer covers what would leave: something changed after it.</source>
+        <translation>The minister's approval no longer covers what would leave: something changed after it.</translation>
+    </message>
+    <message>
+        <source>Ask the minister to approve again.</source>
+        <translation>Ask the minister to approve again.</translation>
+    </message>
+    <message>
+        <source>This is not a WhatsApp backup key.</source>
+        <translation>This is not a WhatsApp backup key.</translation>
+    </message>
+    <message>
+        <source>Type the 64 digits of the end-to-end backup key, or choose the key file.</source>
+        <translation>Type the 64 digits of the end-to-end backup key, or choose the key file.</translation>
+    </message>
+    <message>
+        <source>This key does not open this backup (wrong key, or the file is damaged).</source>
+        <translation>This key does not open this backup (wrong key, or the file is damaged).</translation>
+    </message>
+    <message>
+        <source>Check the 64 digits or the key file.</source>
+        <translation>Check the 64 digits or the key file.</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>
@@ -1714,6 +1918,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>Cancelling… no files will be written.</source>
         <translation>Cancelling… no files will be written.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>The export was cancelled; no file was written.</translation>
     </message>
 </context>
 <context>

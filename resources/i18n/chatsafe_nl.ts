@@ -372,6 +372,10 @@
         <source>Cancelling… no file will be written.</source>
         <translation>Annuleren… er wordt geen bestand geschreven.</translation>
     </message>
+    <message>
+        <source>The bundle was cancelled; no file was written.</source>
+        <translation>Het pakket is geannuleerd; er is geen bestand geschreven.</translation>
+    </message>
 </context>
 <context>
     <name>ConversationFilterBar</name>
@@ -1644,6 +1648,206 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <source>Something went wrong</source>
         <translation>Er ging iets mis</translation>
     </message>
+    <message>
+        <source>chatsafe could not do this.</source>
+        <translation>chatsafe kon dit niet doen.</translation>
+    </message>
+    <message>
+        <source>Details are in the log.</source>
+        <translation>Details staan in het logboek.</translation>
+    </message>
+    <message>
+        <source>This export cannot be imported as it is.</source>
+        <translation>Deze export kan niet worden ingelezen zoals hij is.</translation>
+    </message>
+    <message>
+        <source>Export the chat again from the phone and import the new file.</source>
+        <translation>Exporteer het gesprek opnieuw vanaf de telefoon en lees het nieuwe bestand in.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat export.</source>
+        <translation>Dit bestand is geen export van een chat.</translation>
+    </message>
+    <message>
+        <source>Choose the file the phone's Export chat made.</source>
+        <translation>Kies het bestand dat 'Chat exporteren' op de telefoon heeft gemaakt.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not recognise this export.</source>
+        <translation>chatsafe herkent deze export niet.</translation>
+    </message>
+    <message>
+        <source>See Help for the exports chatsafe reads, or ask IT support.</source>
+        <translation>Zie Help voor de exports die chatsafe leest, of vraag het de IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>The text of this export is in an unknown character encoding.</source>
+        <translation>De tekst van deze export heeft een onbekende tekencodering.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to import it with the encoding named.</source>
+        <translation>Vraag de IT-ondersteuning om hem in te lezen met de juiste codering.</translation>
+    </message>
+    <message>
+        <source>This zip file is refused: it holds something unsafe.</source>
+        <translation>Dit zipbestand wordt geweigerd: er zit iets onveiligs in.</translation>
+    </message>
+    <message>
+        <source>Export the chat again; do not change the zip file.</source>
+        <translation>Exporteer het gesprek opnieuw; wijzig het zipbestand niet.</translation>
+    </message>
+    <message>
+        <source>This file unpacks to far more than it holds and is refused.</source>
+        <translation>Dit bestand pakt uit tot veel meer dan het bevat en wordt geweigerd.</translation>
+    </message>
+    <message>
+        <source>A file inside this zip is damaged.</source>
+        <translation>Een bestand in deze zip is beschadigd.</translation>
+    </message>
+    <message>
+        <source>Copy the export from the phone again.</source>
+        <translation>Kopieer de export opnieuw van de telefoon.</translation>
+    </message>
+    <message>
+        <source>An image in this export is too large to show safely.</source>
+        <translation>Een afbeelding in deze export is te groot om veilig te tonen.</translation>
+    </message>
+    <message>
+        <source>It is kept as an attachment without a preview.</source>
+        <translation>Ze blijft bewaard als bijlage, zonder voorbeeld.</translation>
+    </message>
+    <message>
+        <source>A message or line in this export is longer than chatsafe accepts.</source>
+        <translation>Een bericht of regel in deze export is langer dan chatsafe aanneemt.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to check the export.</source>
+        <translation>Vraag de IT-ondersteuning de export te controleren.</translation>
+    </message>
+    <message>
+        <source>The dates in this export use a calendar chatsafe cannot read.</source>
+        <translation>De datums in deze export gebruiken een kalender die chatsafe niet kan lezen.</translation>
+    </message>
+    <message>
+        <source>Set the phone to the Gregorian calendar and export the chat again.</source>
+        <translation>Zet de telefoon op de gregoriaanse kalender en exporteer het gesprek opnieuw.</translation>
+    </message>
+    <message>
+        <source>The backup's password is not right.</source>
+        <translation>Het wachtwoord van de back-up klopt niet.</translation>
+    </message>
+    <message>
+        <source>Type the backup password again.</source>
+        <translation>Typ het wachtwoord van de back-up opnieuw.</translation>
+    </message>
+    <message>
+        <source>The case file cannot be used.</source>
+        <translation>Het zaakbestand kan niet worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>Open another case, or ask IT support.</source>
+        <translation>Open een andere zaak, of vraag het de IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not unlock the case.</source>
+        <translation>Deze wachtzin opent deze zaak niet.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again.</source>
+        <translation>Typ de wachtzin opnieuw.</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the key of this case.</source>
+        <translation>Deze computer heeft de sleutel van deze zaak niet.</translation>
+    </message>
+    <message>
+        <source>Type the case's passphrase.</source>
+        <translation>Typ de wachtzin van de zaak.</translation>
+    </message>
+    <message>
+        <source>The case file has been changed outside chatsafe.</source>
+        <translation>Het zaakbestand is buiten chatsafe gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Stop and tell IT support.</source>
+        <translation>Stop en meld het bij de IT-ondersteuning.</translation>
+    </message>
+    <message>
+        <source>A case setting is missing or not valid.</source>
+        <translation>Een instelling van de zaak ontbreekt of is ongeldig.</translation>
+    </message>
+    <message>
+        <source>Ask IT support to check the case settings.</source>
+        <translation>Vraag de IT-ondersteuning de zaakinstellingen te controleren.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The signing certificate cannot be used.</source>
+        <translation>Het ondertekeningscertificaat kan niet worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>Check the certificate file and its passphrase or PIN.</source>
+        <translation>Controleer het certificaatbestand en de wachtzin of pincode.</translation>
+    </message>
+    <message>
+        <source>This review step is not possible.</source>
+        <translation>Deze stap in de beoordeling is niet mogelijk.</translation>
+    </message>
+    <message>
+        <source>Check who you are signed in as, and what is selected.</source>
+        <translation>Controleer als wie u bent aangemeld en wat er geselecteerd is.</translation>
+    </message>
+    <message>
+        <source>In {file}: </source>
+        <translation>In {file}: </translation>
+    </message>
+    <message>
+        <source>In {file}, line {line}: </source>
+        <translation>In {file}, regel {line}: </translation>
+    </message>
+    <message>
+        <source>In {file}, entry {entry}: </source>
+        <translation>In {file}, onderdeel {entry}: </translation>
+    </message>
+    <message>
+        <source>This needs the minister: the minister makes it, or approves it first.</source>
+        <translation>Hiervoor is de minister nodig: de minister maakt het, of keurt het eerst goed.</translation>
+    </message>
+    <message>
+        <source>Ask the minister to open Create bundle and approve.</source>
+        <translation>Vraag de minister om 'Pakket maken' te openen en goed te keuren.</translation>
+    </message>
+    <message>
+        <source>The minister's approval no longer covers what would leave: something changed after it.</source>
+        <translation>De goedkeuring van de minister dekt niet meer wat zou vertrekken: er is daarna iets veranderd.</translation>
+    </message>
+    <message>
+        <source>Ask the minister to approve again.</source>
+        <translation>Vraag de minister opnieuw goed te keuren.</translation>
+    </message>
+    <message>
+        <source>This is not a WhatsApp backup key.</source>
+        <translation>Dit is geen sleutel van een WhatsApp-back-up.</translation>
+    </message>
+    <message>
+        <source>Type the 64 digits of the end-to-end backup key, or choose the key file.</source>
+        <translation>Typ de 64 tekens van de end-to-end back-upsleutel, of kies het sleutelbestand.</translation>
+    </message>
+    <message>
+        <source>This key does not open this backup (wrong key, or the file is damaged).</source>
+        <translation>Deze sleutel opent deze back-up niet (verkeerde sleutel, of het bestand is beschadigd).</translation>
+    </message>
+    <message>
+        <source>Check the 64 digits or the key file.</source>
+        <translation>Controleer de 64 tekens of het sleutelbestand.</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>
@@ -1714,6 +1918,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>Cancelling… no files will be written.</source>
         <translation>Annuleren… er worden geen bestanden geschreven.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>De export is geannuleerd; er is geen bestand geschreven.</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ def test_not_a_case_is_a_readable_error(window, tmp_path, answers) -> None:  # t
     window.open_path(bogus)
     assert window.session is None
     assert answers["errors"] == [
-        f"Cannot open notes.chatsafe: {bogus}: not a chatsafe case file (too short)"
+        "In notes.chatsafe: The case file cannot be used. Open another case, or ask IT support."
     ]
 
 
@@ -150,7 +150,7 @@ def test_bad_input_names_the_file(window, tmp_path, answers) -> None:  # type: i
     junk.write_bytes(b"\xff\xfe not a chat \x00")
     window.start_import([junk], owner="Minister")
     (text,) = answers["errors"]
-    assert text.startswith("Could not import boodschappen.txt")
+    assert text.startswith("In boodschappen.txt: chatsafe does not recognise this export.")
     assert text.endswith("Nothing was added to the case.")
 
 

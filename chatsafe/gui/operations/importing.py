@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from chatsafe.errors import CancelledError, ChatsafeError, InputError
+from chatsafe.errors import CancelledError
+from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.importers.base import ImportContext
 from chatsafe.service import CaseService, ImportResult
@@ -106,21 +107,12 @@ class ImportFlow(QObject):
 
 
 def describe_error(error: BaseException) -> str:
-    """A readable sentence for an import that failed, naming the file."""
+    """A readable sentence for an import that failed, naming the file and the place."""
     translate = QCoreApplication.translate
     if isinstance(error, CancelledError):
         return translate("ImportFlow", "The import was cancelled. Nothing was added to the case.")
     nothing = translate("ImportFlow", "Nothing was added to the case.")
-    if isinstance(error, InputError):
-        where = Path(error.file).name if error.file else translate("ImportFlow", "the export")
-        if error.line is not None:
-            where += ", " + translate("ImportFlow", "line %1").replace("%1", str(error.line))
-        text = translate("ImportFlow", "Could not import %1: %2.")
-        return text.replace("%1", where).replace("%2", error.message) + " " + nothing
-    if isinstance(error, ChatsafeError):
-        return str(error)
-    text = translate("ImportFlow", "The import failed unexpectedly (%1).")
-    return text.replace("%1", type(error).__name__) + " " + nothing
+    return error_text(error) + " " + nothing
 
 
 def local_paths(urls: list[Any]) -> list[Path]:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from chatsafe.errors import NoKeyError, WrongKeyError
+from chatsafe.errors import ChatsafeError, NoKeyError, WrongKeyError
 from chatsafe.gui import notify, recent
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Reviewer, Session
@@ -73,13 +73,15 @@ class CaseOpener:
             if pw is not None:
                 self.open(path, pw)
             return
-        notify.error(
-            self.parent,
-            translate("MainWindow", "Cannot open the case"),
-            translate("MainWindow", "Cannot open %1: %2")
+        # A core error names the file itself; anything else gets the file named here.
+        text = (
+            error_text(error)
+            if isinstance(error, ChatsafeError)
+            else translate("MainWindow", "Cannot open %1: %2")
             .replace("%1", path.name)
-            .replace("%2", error_text(error)),
+            .replace("%2", error_text(error))
         )
+        notify.error(self.parent, translate("MainWindow", "Cannot open the case"), text)
 
     def unlocked(self, case: Case) -> None:
         """A case is open: ask who reviews, then show it."""
