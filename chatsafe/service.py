@@ -19,17 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatsafe import settings as case_settings
-from chatsafe.bundle import builder
-from chatsafe.bundle.payload import LeavingConversation, leaving_conversations
-from chatsafe.bundle.preflight import Preflight
-from chatsafe.bundle.signing import Signer
 from chatsafe.domain import Label
-from chatsafe.export.rsmf import RsmfResult, export_rsmf
-from chatsafe.importers.base import ImportContext
-from chatsafe.ingest import ImportReport, import_paths
 from chatsafe.review import browse, labels, lexicon, rules, search
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
@@ -37,6 +30,15 @@ from chatsafe.review.labels import Role
 from chatsafe.review.search import Hit
 from chatsafe.review.summary import Scope, Summary, leaving_message_ids, scope, summarize
 from chatsafe.store import Case, queries
+
+if TYPE_CHECKING:  # imported when used, so that `chatsafe stats` does not load the bundle
+    from chatsafe.bundle.builder import BundleResult
+    from chatsafe.bundle.payload import LeavingConversation
+    from chatsafe.bundle.preflight import Preflight
+    from chatsafe.bundle.signing import Signer
+    from chatsafe.export.rsmf import RsmfResult
+    from chatsafe.importers.base import ImportContext
+    from chatsafe.ingest import ImportReport
 
 Progress = Callable[[str, int, int], None]
 
@@ -114,6 +116,8 @@ class CaseReader:
         return leaving_message_ids(self._c, conversation_id)
 
     def leaving_conversations(self) -> list[LeavingConversation]:
+        from chatsafe.bundle.payload import leaving_conversations
+
         return leaving_conversations(self._c)
 
     def stats(self) -> dict[str, Any]:
@@ -128,6 +132,8 @@ class CaseReader:
         return out
 
     def preflight(self) -> Preflight:
+        from chatsafe.bundle import builder
+
         return builder.preflight_of(self._c)
 
     # -- the review screen --------------------------------------------------------
@@ -302,6 +308,8 @@ class CaseService(CaseReader):
         format_name: str | None = None,
         progress: Progress | None = None,
     ) -> ImportResult:
+        from chatsafe.ingest import import_paths
+
         report = import_paths(self.case, paths, ctx, format_name=format_name, progress=progress)
         convs = frozenset(r.id for r in report.conversations)
         changes = Changes(
@@ -310,6 +318,8 @@ class CaseService(CaseReader):
         return ImportResult(report, changes)
 
     def approve(self, *, by: str) -> tuple[str, Changes]:
+        from chatsafe.bundle import builder
+
         return builder.approve(self.case, by=by), Changes(approval=True)
 
     def make_bundle(
@@ -323,7 +333,9 @@ class CaseService(CaseReader):
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         supersedes: Path | None = None,
-    ) -> tuple[builder.BundleResult, Changes]:
+    ) -> tuple[BundleResult, Changes]:
+        from chatsafe.bundle import builder
+
         result = builder.make_bundle(
             self.case,
             out,
@@ -348,6 +360,8 @@ class CaseService(CaseReader):
         cancelled: Callable[[], bool] | None = None,
     ) -> tuple[RsmfResult, Changes]:
         """What a bundle carries, as RSMF files in the new folder ``out`` (docs/rsmf.md)."""
+        from chatsafe.export.rsmf import export_rsmf
+
         result = export_rsmf(
             self.case,
             out,

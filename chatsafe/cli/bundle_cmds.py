@@ -11,10 +11,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatsafe.cli.common import StderrProgress, add_case_arg, open_from_args, print_json
 from chatsafe.errors import ChatsafeError
+
+if TYPE_CHECKING:
+    from chatsafe.bundle.preflight import Preflight
 
 
 def register(sub: Any) -> None:
@@ -105,14 +108,45 @@ def _secret_or_none(path: Path) -> str | None:
     return os.environ.get(PASSPHRASE_ENV)
 
 
+def preflight_lines(pre: Preflight, *, include_reasons: bool) -> list[str]:
+    """The preflight as the command line says it (the app has its own renderer)."""
+    t, k = pre.total, pre.completeness
+    lines = [
+        f"leaving: {t.leaving} business messages; withheld: {t.private} private, "
+        f"{t.party_political} party-political, {t.out_of_period} out of period; "
+        f"unreviewed {t.unreviewed}, unconfirmed {t.unconfirmed}",
+        f"completeness: {k.deleted} deleted-message markers, {k.view_once} view-once, "
+        f"{k.attachments_missing} attachments missing from the export, "
+        f"{k.disappearing_notices} disappearing-message notices",
+    ]
+    if k.possibly_truncated:
+        lines.append(
+            f"warning: {k.possibly_truncated} conversation(s) possibly cut by WhatsApp's"
+            " export limit: export again without media or use the phone backup route"
+            " (stats --json: possibly_truncated)"
+        )
+    if pre.log_entries_with_reason:
+        lines.append(
+            f"note: {pre.log_entries_with_reason} review-log entries carry a written "
+            "reason; only a keyed commitment to it travels (older entries: sealed)"
+            + (
+                "; --include-reasons puts the reasons of withheld messages in the bundle"
+                if include_reasons
+                else ""
+            )
+        )
+    return lines
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     from chatsafe.bundle import builder
     from chatsafe.review.labels import Role, parse_role
+    from chatsafe.service import CaseService
 
     role = parse_role(args.role)
     with open_from_args(args) as case:
-        pre = builder.preflight(case)
-        total = pre["summary"]["total"]
+        pre = CaseService(case).preflight()
+        total = pre.total
         if args.approve:
             if role is not Role.MINISTER:
                 raise ChatsafeError("only the minister can approve a bundle (--role minister)")
@@ -131,8 +165,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             state = approval.approval_state(case.conn)
             described = state.describe() if state else ""
             print(
-                f"{described}: {total['business']} business messages will leave; "
-                f"{total['private'] + total['party_political']} withheld",
+                f"{described}: {total.leaving} business messages will leave; "
+                f"{total.private + total.party_political} withheld",
                 file=sys.stderr,
             )
             if args.json:
@@ -148,37 +182,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         if state is not None:
             print(f"approval: {state.describe()}", file=sys.stderr)
         signer = _signer(args)
-        print(
-            f"leaving: {total['business']} business messages; withheld: {total['private']} "
-            f"private, {total['party_political']} party-political, {total['out_of_period']} "
-            f"out of period; unreviewed {total['unreviewed']}, unconfirmed {total['unconfirmed']}",
-            file=sys.stderr,
-        )
-        k = pre["completeness"]
-        print(
-            f"completeness: {k['deleted']} deleted-message markers, {k['view_once']} view-once, "
-            f"{k['attachments_missing']} attachments missing from the export, "
-            f"{k['disappearing_notices']} disappearing-message notices",
-            file=sys.stderr,
-        )
-        if k["possibly_truncated"]:
-            print(
-                f"warning: {k['possibly_truncated']} conversation(s) possibly cut by WhatsApp's"
-                " export limit: export again without media or use the phone backup route"
-                " (stats --json: possibly_truncated)",
-                file=sys.stderr,
-            )
-        if pre["log_entries_with_reason"]:
-            print(
-                f"note: {pre['log_entries_with_reason']} review-log entries carry a written "
-                "reason; only a keyed commitment to it travels (older entries: sealed)"
-                + (
-                    "; --include-reasons puts the reasons of withheld messages in the bundle"
-                    if args.include_reasons
-                    else ""
-                ),
-                file=sys.stderr,
-            )
+        for line in preflight_lines(pre, include_reasons=args.include_reasons):
+            print(line, file=sys.stderr)
         progress = StderrProgress("bundle")
         try:
             result = builder.make_bundle(
