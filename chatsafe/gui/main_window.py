@@ -40,6 +40,7 @@ from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, Wel
 from chatsafe.gui.search_model import SearchModel
 from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Session
+from chatsafe.gui.style import label_name
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.views import ConversationView, TranscriptView
 from chatsafe.review import browse, search
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.closing = False  # set on close: late callbacks must not open dialogs
         self.import_flow: ImportFlow | None = None
         self.operation: object | None = None  # the dialog operation last shown (tests)
+        # Marking a whole conversation by key or button is confirmed once per open case.
+        self.scope_confirmed = False
         self._split_sized = False
         self._focus = "conversations"
         self._pending_message: int | None = None
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
             self.session.close()
         self.session = session
         self.summary = None
+        self.scope_confirmed = False
         has = session is not None
         for act in self.act.case_actions:
             act.setEnabled(has)
@@ -632,8 +636,31 @@ class MainWindow(QMainWindow):
                 self.mark_messages(ids, label, reason)
                 return
         cid = self.current_conversation_id()
-        if cid is not None:
+        if cid is not None and self.confirm_whole_conversation(cid, label):
             self.mark_conversation(cid, label, reason)
+
+    def confirm_whole_conversation(self, cid: int, label: str | None) -> bool:
+        """A key or toolbar button that acts on a whole conversation says so first: the
+        same P marks one message or 100,000 (issue 14). Asked once per open case; after
+        that the status bar names the scope."""
+        row = self.conv_model.conversation(self.conv_model.row_of(cid))
+        count = QLocale().toString(row.entries if row is not None else 0)
+        title = row.title if row is not None else ""
+        what = label_name(label) if label else self.tr("business (no mark)")
+        scope = (
+            self.tr('the whole conversation "%1" (%2 messages)')
+            .replace("%1", title)
+            .replace("%2", count)
+        )
+        if not self.scope_confirmed:
+            question = self.tr("Mark %1 as %2?").replace("%1", scope).replace("%2", what)
+            if not notify.ask(self, self.tr("Mark the whole conversation"), question):
+                return False
+            self.scope_confirmed = True
+        self.statusBar().showMessage(
+            self.tr("Marked %1 as %2.").replace("%1", scope).replace("%2", what), 8000
+        )
+        return True
 
     def mark_conversation(self, cid: int, label: str | None, reason: str | None = None) -> None:
         if self.session is not None:

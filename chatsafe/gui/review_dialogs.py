@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.gui import notify
 from chatsafe.gui.style import PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review.summary import Counts, Summary
 
@@ -62,6 +63,7 @@ class SummaryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Summary of what will leave"))
         self.confirm_all = False
+        self.summary = summary
         headers = [
             self.tr("Conversation"),
             self.tr("Business (leaves)"),
@@ -118,8 +120,20 @@ class SummaryDialog(QDialog):
         self.resize(760, 420)
 
     def _confirm(self) -> None:
-        self.confirm_all = True
-        self.accept()
+        # One click confirms everything: say exactly what, and ask (issue 14).
+        t = self.summary.total
+        n = len(self.summary.conversations)
+        text = self.tr(
+            "Confirm all %1 conversations?\n\n"
+            "%2 marks proposed by an assistant become decisions, and %3 messages that"
+            " nobody has reviewed yet count as reviewed. Everything that is not marked"
+            " private or party-political leaves as business: %4 messages."
+        )
+        for k, v in enumerate((n, t.unconfirmed, t.unreviewed, t.business), start=1):
+            text = text.replace(f"%{k}", QLocale().toString(v))
+        if notify.ask(self, self.tr("Confirm all conversations"), text):
+            self.confirm_all = True
+            self.accept()
 
 
 class RulesDialog(QDialog):

@@ -928,6 +928,26 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Marked %1 as %2.</source>
+        <translation>Marked %1 as %2.</translation>
+    </message>
+    <message>
+        <source>Mark the whole conversation</source>
+        <translation>Mark the whole conversation</translation>
+    </message>
+    <message>
+        <source>Mark %1 as %2?</source>
+        <translation>Mark %1 as %2?</translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot; (%2 messages)</source>
+        <translation>the whole conversation &quot;%1&quot; (%2 messages)</translation>
+    </message>
+    <message>
+        <source>business (no mark)</source>
+        <translation>business (no mark)</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/case_ops.py" line="29" />
         <source>Open case</source>
         <translation>Open case</translation>
@@ -1533,6 +1553,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>SummaryDialog</name>
     <message>
+        <source>Confirm all %1 conversations?
+
+%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</source>
+        <translation>Confirm all %1 conversations?
+
+%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
         <source>Summary of what will leave</source>
         <translation>Summary of what will leave</translation>
@@ -1955,6 +1983,17 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <location filename="../../chatsafe/gui/secrets.py" line="1" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOp</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>All %1 conversations are confirmed. You can now create the bundle.</source>
+        <translation>All %1 conversations are confirmed. You can now create the bundle.</translation>
     </message>
 </context>
 </TS>

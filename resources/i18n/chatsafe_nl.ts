@@ -928,6 +928,26 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Marked %1 as %2.</source>
+        <translation>%1 gemarkeerd als %2.</translation>
+    </message>
+    <message>
+        <source>Mark the whole conversation</source>
+        <translation>Het hele gesprek markeren</translation>
+    </message>
+    <message>
+        <source>Mark %1 as %2?</source>
+        <translation>%1 markeren als %2?</translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot; (%2 messages)</source>
+        <translation>het hele gesprek &quot;%1&quot; (%2 berichten)</translation>
+    </message>
+    <message>
+        <source>business (no mark)</source>
+        <translation>zakelijk (geen markering)</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/case_ops.py" line="29" />
         <source>Open case</source>
         <translation>Zaak openen</translation>
@@ -1533,6 +1553,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>SummaryDialog</name>
     <message>
+        <source>Confirm all %1 conversations?
+
+%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</source>
+        <translation>Alle %1 gesprekken bevestigen?
+
+%2 door een assistent voorgestelde markeringen worden besluiten, en %3 berichten die nog niemand heeft beoordeeld, gelden als beoordeeld. Alles wat niet als privé of partijpolitiek is gemarkeerd, gaat als zakelijk naar het archief: %4 berichten.</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
         <source>Summary of what will leave</source>
         <translation>Overzicht van wat vertrekt</translation>
@@ -1955,6 +1983,17 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <location filename="../../chatsafe/gui/secrets.py" line="1" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryOp</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>All %1 conversations are confirmed. You can now create the bundle.</source>
+        <translation>Alle %1 gesprekken zijn bevestigd. U kunt nu het pakket maken.</translation>
     </message>
 </context>
 </TS>

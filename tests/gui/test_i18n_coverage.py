@@ -48,7 +48,7 @@ def _calls() -> list[tuple[str, str, str]]:
                     found.append((where, str(args[0].value), str(args[1].value)))  # type: ignore[attr-defined]
             visit(child, context, path)
 
-    for path in sorted(GUI.glob("*.py")):
+    for path in sorted(GUI.rglob("*.py")):
         visit(ast.parse(path.read_text(encoding="utf-8")), None, path)
     return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialog, QWidget
 
 from chatsafe.domain import Label
@@ -45,7 +46,16 @@ class SummaryOp:
         dialog = SummaryDialog(self.parent, summary, self.titles(), can_confirm=can_confirm)
         self.dialog = dialog
         if dialog.exec() and dialog.confirm_all:
-            review.confirm_all(self.session).run()
+            n = len(summary.conversations)
+            review.confirm_all(self.session).success(lambda _c: self._confirmed(n)).run()
+
+    def _confirmed(self, n: int) -> None:
+        from chatsafe.gui import notify
+
+        text = QCoreApplication.translate(
+            "SummaryOp", "All %1 conversations are confirmed. You can now create the bundle."
+        ).replace("%1", QLocale().toString(n))
+        notify.info(self.parent, QCoreApplication.translate("SummaryOp", "Confirmed"), text)
 
 
 class RulesOp:

@@ -1,0 +1,81 @@
+"""A key never acts on more than the user can see: whole-conversation marks and "confirm
+all" say what they will do, ask, and report what they did (issue 14)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from chatsafe.gui import notify
+from chatsafe.review.labels import Role
+from chatsafe.store import open_case
+
+
+def _conversation_labels(case):  # type: ignore[no-untyped-def]
+    return dict(case.conn.execute("SELECT conversation_id, label FROM conversation_labels"))
+
+
+def test_marking_a_whole_conversation_by_key_names_its_scope_first(  # type: ignore[no-untyped-def]
+    make_window, case, monkeypatch
+) -> None:
+    asked: list[str] = []
+    answers = [False, True]
+
+    def ask(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(notify, "ask", ask)
+    w = make_window("Mia", Role.MINISTER)
+    w.conv_view.setFocus()
+    w._set_focus("conversations")
+    cid = w.current_conversation_id()
+    row = w.conv_model.conversation(w.conv_model.row_of(cid))
+    w.mark("private")
+    assert _conversation_labels(case) == {}, "declined: nothing marked"
+    assert f'"{row.title}" ({row.entries} messages)' in asked[0] and "Private" in asked[0]
+    w.mark("private")
+    assert _conversation_labels(case) == {cid: "private"}
+    assert row.title in w.statusBar().currentMessage()
+    w.mark("party_political")  # asked once per open case; the status bar still names it
+    assert len(asked) == 2 and _conversation_labels(case) == {cid: "party_political"}
+    assert "Party-political" in w.statusBar().currentMessage()
+
+
+def test_confirm_all_says_what_it_confirms_asks_and_reports(  # type: ignore[no-untyped-def]
+    make_window, case, notices, monkeypatch, qtbot
+) -> None:
+    ada = make_window("Ada", Role.ASSISTANT)
+    ada.mark("private")
+    ada.set_session(None)
+    asked: list[str] = []
+    answers = [False, True]
+
+    def ask(parent, title, text):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(notify, "ask", ask)
+    mia = make_window("Mia", Role.MINISTER, on=open_case(case.path))
+    qtbot.waitUntil(lambda: mia.summary is not None)
+    total = mia.summary.total
+
+    def click_confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.confirm_button.click()  # first answer: no; the dialog stays open
+        assert dialog.isVisible() and not dialog.confirm_all
+        dialog.confirm_button.click()  # second answer: yes
+
+    QTimer.singleShot(0, click_confirm)
+    mia.show_summary(offer_confirm=True)
+    case = mia.session.service.case
+    assert len(asked) == 2
+    text = asked[0]
+    assert "3 conversations" in text
+    assert f"{total.unconfirmed} marks proposed" in text
+    assert f"{total.unreviewed} messages that nobody has reviewed" in text
+    assert f"{total.business} messages" in text
+    assert case.conn.execute("SELECT count(confirmed_by) FROM conversation_review").fetchone() == (
+        3,
+    )
+    assert notices["info"] == ["All 3 conversations are confirmed. You can now create the bundle."]
