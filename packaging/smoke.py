@@ -12,6 +12,8 @@ exists and fails fails the smoke test. Used by build.py; runnable alone:
 from __future__ import annotations
 
 import datetime as dt
+import email
+import io
 import json
 import os
 import re
@@ -339,6 +341,22 @@ class Smoke:
         proc = self.run("verify", tampered, *ca, ok=(1, 2))
         return f"verified; tampered copy refused (exit {proc.returncode})"
 
+    def check_export_rsmf(self) -> str:
+        self.need("export-rsmf", "--slice")
+        out = self.work / "woo-rsmf"
+        self.run("export-rsmf", self.case, "--out", out, "--by", OWNER, "--role", "minister")
+        files = sorted(out.glob("*.rsmf"))
+        assert files, "no .rsmf files written"
+        events = 0
+        for f in files:
+            # What a review platform reads: one RFC 5322 message, one base64 rsmf.zip.
+            msg = email.message_from_bytes(f.read_bytes())
+            assert msg["X-RSMF-Version"] == "2.0.0", f.name
+            (att,) = [p for p in msg.walk() if p.get_filename() == "rsmf.zip"]
+            with zipfile.ZipFile(io.BytesIO(att.get_payload(decode=True))) as z:
+                events += len(json.loads(z.read("rsmf_manifest.json"))["events"])
+        return f"{len(files)} files, {events} events"
+
     def check_gui(self) -> str:
         self.need("gui", "--quit-after")
         start = time.perf_counter()
@@ -402,6 +420,7 @@ class Smoke:
         self.step("settings", self.check_settings)
         self.step("bundle", self.check_bundle)
         self.step("verify", self.check_verify)
+        self.step("export-rsmf", self.check_export_rsmf)
         self.step("gui opens the case offscreen", self.check_gui)
         self.step("chatsafe-gui CASE", self.check_gui_exe)
         self.step("demo", self.check_demo)
