@@ -108,7 +108,6 @@ def export_rsmf(
         raise SettingsError("say who makes the export (--by NAME)")
     if slicing not in SLICES:
         raise SettingsError(f"--slice must be one of: {', '.join(SLICES)}")
-    approval.check_may_bundle(case.conn, role)
     out = Path(out)
     check_folder(out)
     _remove_stale(out)
@@ -118,13 +117,18 @@ def export_rsmf(
             raise CancelledError("RSMF export cancelled; no files were written")
 
     c = case.conn
-    leaving = payload.leaving_conversations(c)
-    result = RsmfResult(out, conversations=len(leaving))
-    total = sum(conv.business_count for conv in leaving)
-    done = 0
+    # One read transaction: the approval, the selection and every row come from one state
+    # of the case, even if another window or command marks messages meanwhile.
+    c.execute("BEGIN")
     tmp = temp_name(out)
-    tmp.mkdir(mode=0o700)
     try:
+        approval.check_may_bundle(c, role)
+        head = log.head(c)
+        leaving = payload.leaving_conversations(c)
+        result = RsmfResult(out, conversations=len(leaving))
+        total = sum(conv.business_count for conv in leaving)
+        done = 0
+        tmp.mkdir(mode=0o700)
         for conv in leaving:
             if progress:
                 progress("events", done, total)
@@ -151,8 +155,10 @@ def export_rsmf(
         os.replace(tmp, out)
         _fsync_dir(out.parent)
     except BaseException:
+        c.execute("ROLLBACK")
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    c.execute("COMMIT")  # nothing was written in it; this ends the read snapshot
     with case.transaction() as tc:
         log.append(
             tc,
@@ -165,6 +171,7 @@ def export_rsmf(
                 "conversations": result.conversations,
                 "events": result.events,
                 "attachments": result.attachments,
+                "review_log_head": head,  # the state of the case the files show
             },
         )
     return result

@@ -192,12 +192,17 @@ def test_assistant_needs_the_ministers_approval(case: Case, tmp_path: Path) -> N
 
 
 def test_export_is_recorded_in_the_review_log(case: Case, tmp_path: Path) -> None:
+    from chatsafe.review import log
+
+    head = log.head(case.conn)
     export_rsmf(case, tmp_path / "r", by="Minister", role="minister")
+    assert case.conn.in_transaction is False
     (entry,) = case.conn.execute(
         "SELECT entry FROM review_log WHERE json_extract(entry, '$.action') = 'rsmf-exported'"
     ).fetchone()
     assert json.loads(entry)["new"] == {
-        "files": 5, "conversations": 2, "events": 16, "attachments": 9
+        "files": 5, "conversations": 2, "events": 16, "attachments": 9,
+        "review_log_head": head,
     }  # fmt: skip
 
 
@@ -235,6 +240,7 @@ def test_cancel_leaves_no_folder_and_no_temporary_files(case: Case, tmp_path: Pa
     with pytest.raises(CancelledError):
         export_rsmf(case, tmp_path / "r", by="Minister", role="minister", cancelled=cancelled)
     assert len(calls) == 4
+    assert case.conn.in_transaction is False  # the read snapshot ended with the cancel
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith((".r.", "r"))]
 
 
