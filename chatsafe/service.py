@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatsafe import settings as case_settings
 from chatsafe.domain import Label
-from chatsafe.review import browse, labels, lexicon, rules, search
+from chatsafe.review import browse, labels, lexicon, rules, search, undo
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
 from chatsafe.review.labels import Role
@@ -206,6 +206,21 @@ class CaseService(CaseReader):
         self._c = None
 
     # -- marks ----------------------------------------------------------------------
+    def snapshot_marks(
+        self, conversation_ids: Sequence[int] = (), message_ids: Sequence[int] = ()
+    ) -> undo.MarkSnapshot:
+        """The marks these would lose, for undo (read on the write connection)."""
+        return undo.snapshot(self.case.conn, conversation_ids, message_ids)
+
+    def restore_marks(self, snap: undo.MarkSnapshot, *, by: str, role: Role) -> Changes:
+        """Undo: put earlier marks back, as new logged decisions by ``by``."""
+        with self.case.transaction() as c:
+            n = undo.restore(c, snap, by=by, role=role)
+            convs = frozenset(snap.conversations) | _conversations_of(c, list(snap.messages))
+        return Changes(
+            conversations=convs, messages=frozenset(snap.messages), labels=True, count=n
+        )
+
     def mark_conversations(
         self,
         conversation_ids: Sequence[int],

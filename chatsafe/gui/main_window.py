@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -42,6 +49,7 @@ from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Session
 from chatsafe.gui.style import label_name
 from chatsafe.gui.tasks import Runner, ThreadRunner
+from chatsafe.gui.undo import MarkCommand
 from chatsafe.gui.views import ConversationView, TranscriptView
 from chatsafe.review import browse, search
 from chatsafe.review.summary import Summary
@@ -72,6 +80,14 @@ class MainWindow(QMainWindow):
         self._loading_cid: int | None = None
         self.opener = CaseOpener(self, self.runner, self.set_session, lambda: self.closing)
         self.act = Actions(self)
+        # Every mark can be undone and redone (Ctrl+Z / Ctrl+Shift+Z); undo is logged.
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for act in (self.undo_action, self.redo_action):
+            self.addAction(act)
         self._build()
         self._connect()
         self.setAcceptDrops(True)
@@ -96,6 +112,9 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a.quit)
         m = menus.addMenu(self.tr("&Review"))
+        m.addAction(self.undo_action)
+        m.addAction(self.redo_action)
+        m.addSeparator()
         for act in (a.mark_private, a.mark_party, a.clear, a.mark_reason):
             m.addAction(act)
         m.addSeparator()
@@ -263,6 +282,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.summary = None
         self.scope_confirmed = False
+        self.undo_stack.clear()  # undo belongs to the case it was done in
         has = session is not None
         for act in self.act.case_actions:
             act.setEnabled(has)
@@ -646,7 +666,7 @@ class MainWindow(QMainWindow):
         row = self.conv_model.conversation(self.conv_model.row_of(cid))
         count = QLocale().toString(row.entries if row is not None else 0)
         title = row.title if row is not None else ""
-        what = label_name(label) if label else self.tr("business (no mark)")
+        what = self._label_word(label)
         scope = (
             self.tr('the whole conversation "%1" (%2 messages)')
             .replace("%1", title)
@@ -664,11 +684,22 @@ class MainWindow(QMainWindow):
 
     def mark_conversation(self, cid: int, label: str | None, reason: str | None = None) -> None:
         if self.session is not None:
-            review.mark_conversations(self.session, [cid], label, reason).run()
+            op = review.mark_conversations(self.session, [cid], label, reason)
+            text = self.tr("mark a conversation as %1").replace("%1", self._label_word(label))
+            self.undo_stack.push(
+                MarkCommand(self.session, text, op.command, conversation_ids=[cid])
+            )
 
     def mark_messages(self, ids: list[int], label: str | None, reason: str | None = None) -> None:
         if self.session is not None:
-            review.mark_messages(self.session, ids, label, reason).run()
+            op = review.mark_messages(self.session, ids, label, reason)
+            text = self.tr("mark %n message(s) as %1", "", len(ids)).replace(
+                "%1", self._label_word(label)
+            )
+            self.undo_stack.push(MarkCommand(self.session, text, op.command, message_ids=ids))
+
+    def _label_word(self, label: str | None) -> str:
+        return label_name(label) if label else self.tr("business (no mark)")
 
     def mark_with_reason(self) -> None:
         from chatsafe.gui.dialogs import ReasonDialog

@@ -160,6 +160,31 @@ def label_messages(
     return changed
 
 
+def label_one_message(
+    c: Any,
+    message_id: int,
+    label: Label | None,
+    *,
+    by: str,
+    role: Role,
+    reason: str | None = None,
+) -> bool:
+    """Mark (or clear) exactly one message or event, not its other versions (undo puts
+    each version back as it was)."""
+    _require_name(by)
+    return _set(
+        c,
+        "message_labels",
+        "message_id",
+        f"message:{message_id}",
+        message_id,
+        label,
+        by,
+        role,
+        reason,
+    )
+
+
 def _last_id(c: Any, conversation_id: int) -> int:
     row = c.execute(
         "SELECT coalesce(max(id), 0) FROM messages WHERE conversation_id = ?", (conversation_id,)

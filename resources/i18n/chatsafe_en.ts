@@ -928,6 +928,25 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>mark a conversation as %1</source>
+        <translation>mark a conversation as %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>mark %n message(s) as %1</source>
+        <translation>
+            <numerusform>mark %n message as %1</numerusform>
+            <numerusform>mark %n messages as %1</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Marked %1 as %2.</source>
         <translation>Marked %1 as %2.</translation>
     </message>

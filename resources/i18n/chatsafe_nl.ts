@@ -928,6 +928,25 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>mark a conversation as %1</source>
+        <translation>een gesprek markeren als %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>mark %n message(s) as %1</source>
+        <translation>
+            <numerusform>%n bericht markeren als %1</numerusform>
+            <numerusform>%n berichten markeren als %1</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Marked %1 as %2.</source>
         <translation>%1 gemarkeerd als %2.</translation>
     </message>

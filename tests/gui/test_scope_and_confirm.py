@@ -79,3 +79,34 @@ def test_confirm_all_says_what_it_confirms_asks_and_reports(  # type: ignore[no-
         3,
     )
     assert notices["info"] == ["All 3 conversations are confirmed. You can now create the bundle."]
+
+
+def test_a_mark_can_be_undone_and_redone_with_the_keyboard(make_window, case, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    w = make_window("Mia", Role.MINISTER)
+    w.activateWindow()
+    w.transcript.setFocus()
+    qtbot.waitUntil(w.transcript.hasFocus)
+    w.select_message_row(2)
+    mid = w.selected_message_ids()[0]
+
+    def label() -> str | None:
+        row = case.conn.execute(
+            "SELECT label FROM message_labels WHERE message_id = ?", (mid,)
+        ).fetchone()
+        return None if row is None else row[0]
+
+    qtbot.keyClick(w.transcript, Qt.Key.Key_P)
+    assert label() == "private"
+    assert "Undo" in w.undo_action.text() and w.undo_action.isEnabled()
+    qtbot.keyClick(w.transcript, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert label() is None
+    qtbot.keyClick(
+        w.transcript,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert label() == "private"
+    actions = [e for (e,) in case.conn.execute("SELECT entry FROM review_log")]
+    assert any('"action":"undo"' in e and '"actor":"Mia"' in e for e in actions)

@@ -1,0 +1,58 @@
+"""Undo and redo of marks: a QUndoStack over the case service's mark commands.
+
+Each command remembers the marks it replaces, read on the worker just before it runs, so
+undo puts exactly those back (as new, logged decisions; see chatsafe/review/undo.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from chatsafe.gui.session import Session
+from chatsafe.review.undo import MarkSnapshot
+from chatsafe.service import CaseService, Changes
+
+Forward = Callable[[CaseService], Changes]
+
+
+class MarkCommand(QUndoCommand):
+    """One mark (of conversations or messages) that can be undone and redone."""
+
+    def __init__(
+        self,
+        session: Session,
+        text: str,
+        forward: Forward,
+        conversation_ids: Sequence[int] = (),
+        message_ids: Sequence[int] = (),
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.forward = forward
+        self.conversation_ids = list(conversation_ids)
+        self.message_ids = list(message_ids)
+        self.before: MarkSnapshot | None = None
+
+    def redo(self) -> None:
+        def job(s: CaseService) -> Changes:
+            # The worker runs jobs in order, so an undo queued after this sees `before`.
+            if self.before is None:
+                self.before = s.snapshot_marks(self.conversation_ids, self.message_ids)
+            return self.forward(s)
+
+        self.session.command(job)
+
+    def undo(self) -> None:
+        who = self.session.reviewer
+
+        def job(s: CaseService) -> Changes:
+            if self.before is None:  # the mark itself failed: nothing to put back
+                return Changes()
+            return s.restore_marks(self.before, by=who.name, role=who.role)
+
+        self.session.command(job)
+
+
+__all__ = ["MarkCommand"]
