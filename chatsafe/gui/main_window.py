@@ -7,11 +7,21 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -55,6 +65,18 @@ from chatsafe.review import browse, search
 from chatsafe.review.summary import Summary
 from chatsafe.service import Changes
 
+FRAME = QSize(16, 48)
+"""Room for the window manager's title bar and borders, outside the client area."""
+
+
+def initial_geometry(available: QRect) -> QRect:
+    """The first window: at most 1280x800, inside ``available`` with its frame, centred."""
+    width = min(1280, available.width() - FRAME.width())
+    height = min(800, available.height() - FRAME.height())
+    x = available.x() + (available.width() - width) // 2
+    y = available.y() + FRAME.height() - 8 + (available.height() - FRAME.height() - height) // 2
+    return QRect(x, max(available.y() + FRAME.height() - 8, y), width, height)
+
 
 class MainWindow(QMainWindow):
     """Composes the panes and the operations; holds no case logic of its own."""
@@ -91,7 +113,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        self._place()
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(150)
@@ -776,7 +798,23 @@ class MainWindow(QMainWindow):
             w = max(self.split.width(), self.width())
             self.split.setSizes([int(w * 0.27), int(w * 0.5), int(w * 0.23)])
 
+    def available_geometry(self) -> QRect:
+        """The screen's space without taskbars and docks."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+    def _place(self) -> None:
+        """The first window fits the screen it opens on (a 1366x768 laptop with a
+        taskbar included); after that it opens as the user left it, kept on screen."""
+        available = self.available_geometry()
+        saved = recent.saved_geometry()
+        if saved and self.restoreGeometry(QByteArray(saved)):
+            if available.contains(self.frameGeometry()):
+                return
+        self.setGeometry(initial_geometry(available))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        recent.save_geometry(bytes(self.saveGeometry().data()))
         # A case that finishes opening after this must not start a dialog on a closed window.
         self.closing = True
         # Work in flight is cancelled, not waited for: an import rolls back as one

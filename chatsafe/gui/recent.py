@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from chatsafe import paths
+from chatsafe.errors import ChatsafeError
 
 MAX_RECENT = 8
 
@@ -46,4 +47,22 @@ def remember_reviewer(name: str, role: str) -> None:
     s = app_settings()
     s.setValue("reviewer/name", name)
     s.setValue("reviewer/role", role)
+    s.sync()
+
+
+def saved_geometry() -> bytes | None:
+    """The main window's size and place when it was last closed (None the first time)."""
+    value = app_settings().value("window/geometry")
+    if isinstance(value, QByteArray):
+        value = value.data()
+    return bytes(value) if isinstance(value, bytes | bytearray) and value else None
+
+
+def save_geometry(geometry: bytes) -> None:
+    """Remember the window; a settings folder that cannot be written never stops a close."""
+    try:
+        s = app_settings()
+    except ChatsafeError:
+        return
+    s.setValue("window/geometry", geometry)
     s.sync()

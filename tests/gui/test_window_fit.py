@@ -1,0 +1,42 @@
+"""The first window fits a 1366x768 laptop with a taskbar; then it opens as it was left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+
+from chatsafe.gui.main_window import FRAME, MainWindow, initial_geometry
+
+
+def test_the_first_window_fits_the_screen_with_its_frame() -> None:
+    for available in (QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 760), QRect(0, 40, 1920, 1040)):
+        g = initial_geometry(available)
+        framed = QRect(
+            g.x() - 8,
+            g.y() - FRAME.height() + 8,
+            g.width() + FRAME.width(),
+            g.height() + FRAME.height(),
+        )
+        assert available.contains(framed), (available, g)
+        assert g.width() <= 1280 and g.height() <= 800
+    assert initial_geometry(QRect(0, 0, 1920, 1080)).size().toTuple() == (1280, 800)
+
+
+def test_the_window_opens_as_the_user_left_it(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    laptop = QRect(0, 0, 1366, 728)  # 1366x768 with a taskbar
+    monkeypatch.setattr(MainWindow, "available_geometry", lambda self: laptop)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(w.width(), 640)  # (the offscreen platform's screen limits widths to 800)
+    size = w.size().toTuple()
+    w.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.height() == size[1] == 640
+    again.close()
+
+    monkeypatch.setattr(MainWindow, "available_geometry", lambda self: QRect(0, 0, 1024, 600))
+    smaller = MainWindow()  # a smaller screen now: the saved size would not fit
+    qtbot.addWidget(smaller)
+    assert smaller.size().width() <= 1024 - FRAME.width()
+    smaller.close()
