@@ -62,7 +62,7 @@ def shoot(path: Path, lang: str, out: Path) -> None:
     i18n.install(app, lang)
     runner = ImmediateRunner()
     window = MainWindow(runner)
-    window.resize(1440, 860)
+    window.resize(1366, 728)  # a 1366x768 laptop with a taskbar
     window.show()
     window.set_session(
         Session(
