@@ -18,6 +18,8 @@ from typing import IO, BinaryIO
 
 ALGORITHMS = ("sha256", "sha512")
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+TAG_ALGORITHM = "sha512"
+TAG_MANIFEST = "tagmanifest-sha512.txt"
 SIGNATURE_NAME = "tagmanifest-sha512.txt.p7s"
 
 # Already-compressed media gain nothing from deflate; storing them is much faster.
@@ -96,6 +98,7 @@ class BagWriter:
         # The payload folder exists even when nothing leaves (RFC 8493 requires it).
         folder = zipfile.ZipInfo(f"{self.bag_name}/data/", date_time=self.when)
         folder.external_attr = (0o40755 << 16) | 0x10
+        folder.create_system = 3  # Unix on every platform: verify accepts only this form
         self.zip.writestr(folder, b"")
         self._names: set[str] = set()
 
@@ -107,6 +110,7 @@ class BagWriter:
         stored = name.lower().endswith(_STORED_SUFFIXES)
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         info.external_attr = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--
+        info.create_system = 3
         return self.zip.open(info, "w", force_zip64=True)
 
     def write_stream(self, name: str, chunks: Iterable[bytes], *, tag: bool = False) -> Entry:
@@ -135,12 +139,11 @@ class BagWriter:
         self.write_bytes("bag-info.txt", ("\n".join(lines) + "\n").encode("utf-8"), tag=True)
         for alg in ALGORITHMS:
             self.write_bytes(f"manifest-{alg}.txt", _manifest(self.payload, alg), tag=True)
-        signed = b""
-        for alg in ALGORITHMS:
-            data = _manifest(self.tags, alg)
-            self._write_raw(f"tagmanifest-{alg}.txt", data)
-            if alg == "sha512":
-                signed = data
+        # One tag manifest, the signed one: a second (tagmanifest-sha256.txt) could not be
+        # covered by the signature, so its bytes could change unnoticed (RFC 8493 makes
+        # tag manifests optional; bagit-python validates with the one there is).
+        signed = _manifest(self.tags, TAG_ALGORITHM)
+        self._write_raw(TAG_MANIFEST, signed)
         self._write_raw(SIGNATURE_NAME, sign(signed))
         self.zip.close()
 

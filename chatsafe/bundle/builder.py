@@ -33,7 +33,8 @@ from chatsafe.bundle import (
 from chatsafe.bundle.atomic import atomic_output
 from chatsafe.bundle.bagit_writer import BagWriter
 from chatsafe.bundle.preflight import Completeness, Preflight
-from chatsafe.bundle.signing import Signer
+from chatsafe.bundle.signing import Signer, describe_cert
+from chatsafe.bundle.timestamp import Tsa, add_timestamp
 from chatsafe.bundle.transcript_json import write_transcript
 from chatsafe.bundle.transcript_pdf import render_pdf
 from chatsafe.errors import CancelledError, InputError, SettingsError
@@ -149,8 +150,10 @@ def make_bundle(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     supersedes: Path | None = None,
+    tsa: Tsa | None = None,
 ) -> BundleResult:
-    """Make the bundle; ``supersedes``: an earlier transfer of this case it replaces."""
+    """Make the bundle; ``supersedes``: an earlier transfer of this case it replaces; with
+    ``tsa``, the signature carries an RFC 3161 timestamp."""
     role = parse_role(role) if isinstance(role, str) else role
     archival = check_settings(case)
     old = supersede.read_transfer(Path(supersedes)) if supersedes else None
@@ -314,10 +317,12 @@ def make_bundle(
                 ("Review-Log-Sealed-Lines", str(sealed)),
                 ("Approved-By", state.describe()),
                 ("Approval-Leaving-Digest", json.loads(state.statement)["leaving_digest"]),
-                ("Signer", signer.describe()),
+                # The certificate's subject exactly: verify compares it with the
+                # certificate that signed.
+                ("Signer", describe_cert(signer.certificate)),
             ]
             report("signing", 0, 1)
-            bag.finish([(k, _one_line(v)) for k, v in bag_info], signer.sign)
+            bag.finish([(k, _one_line(v)) for k, v in bag_info], _sealer(signer, tsa))
             payload_bytes = sum(e.size for e in bag.payload)
         except BaseException:
             bag.abort()
@@ -362,6 +367,12 @@ def _human_size(n: int) -> str:
         if size < 1000 or unit == "TB":
             break
     return f"{size:.1f} {unit}"
+
+
+def _sealer(signer: Signer, tsa: Tsa | None) -> Callable[[bytes], bytes]:
+    if tsa is None:
+        return signer.sign
+    return lambda content: add_timestamp(signer.sign(content), tsa)
 
 
 def _one_line(value: str) -> str:

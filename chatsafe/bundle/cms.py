@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from asn1crypto import algos, cms  # type: ignore[import-untyped]
@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 
-_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
     "sha512": hashes.SHA512,
@@ -32,15 +32,26 @@ class CmsError(Exception):
     """The signature is malformed or does not hold."""
 
 
+# What chatsafe's signers put into the signed attributes (cryptography's builder adds
+# the S/MIME capabilities); anything else is unexplained and refused.
+_REQUIRED_ATTRS = {"content_type", "message_digest"}
+_ALLOWED_ATTRS = _REQUIRED_ATTRS | {"signing_time", "smime_capabilities"}
+# The one unsigned attribute that may be added after signing: an RFC 3161 timestamp.
+TIMESTAMP_ATTR = "signature_time_stamp_token"
+
+
 @dataclass
 class Verified:
     signer: x509.Certificate
     certificates: list[x509.Certificate]
     signing_time: datetime | None
     digest_algorithm: str
+    signature: bytes = b""
+    timestamp_token: cms.ContentInfo | None = None
+    crls: list[x509.CertificateRevocationList] = field(default_factory=list)
 
 
-def _signed_attrs_der(signer_info: cms.SignerInfo) -> bytes:
+def signed_attrs_der(signer_info: cms.SignerInfo) -> bytes:
     # The signature covers the attributes DER-encoded as a SET (tag 0x31), not with the
     # [0] IMPLICIT tag they carry inside SignerInfo (RFC 5652 §5.4).
     raw = signer_info["signed_attrs"].dump()
@@ -56,11 +67,10 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
         sd = info["content"]
         if sd["encap_content_info"]["content"].native is not None:
             raise CmsError("the signature is not detached")
-        certs = [
-            x509.load_der_x509_certificate(c.chosen.dump())
-            for c in sd["certificates"]
-            if c.name == "certificate"
-        ]
+        if any(c.name != "certificate" for c in sd["certificates"]):
+            raise CmsError("the signature carries something other than X.509 certificates")
+        certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in sd["certificates"]]
+        crls = _crls(sd)
         signer_infos = list(sd["signer_infos"])
         outer_digests = [d["algorithm"].native for d in sd["digest_algorithms"]]
         # Re-encoding must give the same bytes: no trailing data, no non-DER encodings
@@ -75,33 +85,98 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
         raise CmsError(f"expected one signer, found {len(signer_infos)}")
     si = signer_infos[0]
     try:
-        cert = _find_signer(si, certs)
+        cert = find_signer(si, certs)
         digest_name = si["digest_algorithm"]["algorithm"].native
-        if digest_name not in _HASHES:
+        if digest_name not in HASHES:
             raise CmsError(f"unsupported digest algorithm {digest_name}")
         if outer_digests != [digest_name]:
             raise CmsError("the signature's digest algorithms do not match its signer's")
         attrs = si["signed_attrs"]
         if not attrs:
             raise CmsError("the signature has no signed attributes")
-        values = {a["type"].native: a["values"] for a in attrs}
-        if "message_digest" not in values or "content_type" not in values:
+        values = attributes(attrs, "signed")
+        if not _REQUIRED_ATTRS <= set(values):
             raise CmsError("the signature lacks its message digest or content type")
+        extra = sorted(set(values) - _ALLOWED_ATTRS)
+        if extra:
+            raise CmsError(f"unexpected signed attribute(s) in the signature: {', '.join(extra)}")
+        unsigned = attributes(si["unsigned_attrs"], "unsigned") if si["unsigned_attrs"] else {}
+        extra = sorted(set(unsigned) - {TIMESTAMP_ATTR})
+        if extra:
+            raise CmsError(f"unexpected unsigned attribute(s) in the signature: {', '.join(extra)}")
         if values["content_type"][0].native != "data":
             raise CmsError("the signed content type is not data")
         expected = hashlib.new(digest_name, content).digest()
         if values["message_digest"][0].native != expected:
-            raise CmsError("the signed digest does not match tagmanifest-sha512.txt (changed?)")
+            raise CmsError("the signed digest does not match the signed content (changed?)")
         signing_time = None
         if "signing_time" in values:
             signing_time = values["signing_time"][0].native
-        _check_signature(cert, si, _signed_attrs_der(si), digest_name)
+        check_signature(cert, si, signed_attrs_der(si), digest_name)
         _check_bundled_certificates(certs)
+        _check_no_stray_certificates(cert, certs)
+        token = unsigned[TIMESTAMP_ATTR][0] if TIMESTAMP_ATTR in unsigned else None
     except CmsError:
         raise
     except Exception as exc:
         raise CmsError(f"the signature cannot be checked ({type(exc).__name__}: {exc})") from None
-    return Verified(cert, certs, signing_time, digest_name)
+    return Verified(
+        cert, certs, signing_time, digest_name, bytes(si["signature"].native), token, crls
+    )
+
+
+def attributes(attrs: cms.CMSAttributes, kind: str) -> dict[str, cms.SetOfAny]:
+    """Attributes by name; each type once with one value, unknown types refused."""
+    values: dict[str, cms.SetOfAny] = {}
+    for a in attrs:
+        name = a["type"].native
+        if not isinstance(name, str) or name[:1].isdigit():
+            raise CmsError(f"unexpected {kind} attribute {name} in the signature")
+        if name in values or len(a["values"]) != 1:
+            raise CmsError(f"the {kind} attribute {name} occurs more than once")
+        values[name] = a["values"]
+    return values
+
+
+def _crls(sd: cms.SignedData) -> list[x509.CertificateRevocationList]:
+    """CRLs the signer's tooling embedded (RFC 5652 revocationInfoChoices)."""
+    out = []
+    for choice in sd["crls"] or []:
+        if choice.name != "crl":
+            raise CmsError("the signature carries revocation data chatsafe cannot read")
+        out.append(x509.load_der_x509_crl(choice.chosen.dump()))
+    return out
+
+
+def _check_no_stray_certificates(signer: x509.Certificate, certs: list[x509.Certificate]) -> None:
+    """Only the signer and the CAs on its way up may travel in the signature: anything
+    else is unexplained (and could be passed off as the signer's)."""
+    on_path = {signer.fingerprint(hashes.SHA256())}
+    current = signer
+    for _ in range(len(certs)):
+        up = [
+            c
+            for c in certs
+            if c.subject == current.issuer
+            and c.fingerprint(hashes.SHA256()) not in on_path
+            and _vouches(c, current)
+        ]
+        if not up:
+            break
+        current = up[0]
+        on_path.add(current.fingerprint(hashes.SHA256()))
+    stray = [c for c in certs if c.fingerprint(hashes.SHA256()) not in on_path]
+    if stray:
+        names = "; ".join(c.subject.rfc4514_string() for c in stray)
+        raise CmsError(f"the signature carries certificates not on the signer's chain: {names}")
+
+
+def _vouches(issuer: x509.Certificate, cert: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except Exception:  # InvalidSignature, ValueError, TypeError: all mean "no"
+        return False
+    return True
 
 
 def _check_bundled_certificates(certs: list[x509.Certificate]) -> None:
@@ -124,7 +199,7 @@ def _check_bundled_certificates(certs: list[x509.Certificate]) -> None:
             )
 
 
-def _find_signer(si: cms.SignerInfo, certs: list[x509.Certificate]) -> x509.Certificate:
+def find_signer(si: cms.SignerInfo, certs: list[x509.Certificate]) -> x509.Certificate:
     sid = si["sid"]
     for cert in certs:
         if sid.name == "issuer_and_serial_number":
@@ -142,7 +217,7 @@ def _find_signer(si: cms.SignerInfo, certs: list[x509.Certificate]) -> x509.Cert
     raise CmsError("the signer's certificate is not in the signature")
 
 
-def _check_signature(
+def check_signature(
     cert: x509.Certificate, si: cms.SignerInfo, signed: bytes, digest_name: str
 ) -> None:
     key = cert.public_key()
@@ -153,14 +228,14 @@ def _check_signature(
         hash_name = algo.hash_algo
     except ValueError:  # plain rsaEncryption: the hash is the digest algorithm's
         hash_name = digest_name
-    h = _HASHES[hash_name if hash_name in _HASHES else digest_name]()
+    h = HASHES[hash_name if hash_name in HASHES else digest_name]()
     try:
         if isinstance(key, rsa.RSAPublicKey) and name == "rsassa_pkcs1v15":
             key.verify(sig, signed, padding.PKCS1v15(), h)
         elif isinstance(key, rsa.RSAPublicKey) and name == "rsassa_pss":
             params = algo["parameters"]
             salt = params["salt_length"].native
-            mgf_hash = _HASHES[params["mask_gen_algorithm"]["parameters"]["algorithm"].native]()
+            mgf_hash = HASHES[params["mask_gen_algorithm"]["parameters"]["algorithm"].native]()
             key.verify(sig, signed, padding.PSS(padding.MGF1(mgf_hash), salt), h)
         elif isinstance(key, ec.EllipticCurvePublicKey) and name == "ecdsa":
             key.verify(sig, signed, ec.ECDSA(h))

@@ -1,89 +1,47 @@
 """``chatsafe verify``: everything an archive checks on a bundle, in one report.
 
-The zip is read safely in memory (chatsafe.sources.ZipSource: no extraction, limits on
-names, sizes and ratios). Then: the bag's declaration, completeness and fixity of the
-payload against both manifests, the tag manifests, Payload-Oxum, the CMS signature over
-tagmanifest-sha512.txt and the signer's certificate (and its chain to a trusted CA when
-given), every MDTO file against the MDTO 1.0.1 schema, and the review-log chain and its
-head in bag-info. Each failure names the file it concerns.
+The zip is checked byte for byte (chatsafe.bundle.zipcheck) and read safely in memory
+(chatsafe.sources.ZipSource: no extraction, limits on names, sizes and ratios). Then:
+the bag's declaration; every file accounted for (payload files in both payload
+manifests, every other file in the signed tag manifest, nothing else but the signature);
+fixity and Payload-Oxum; the CMS signature over the tag manifest, the names in bag-info
+against the certificate, and the signer's chain to a trust anchor
+(chatsafe.bundle.verify_signature); every MDTO file against the MDTO 1.0.1 schema; and
+the review-log chain and its head in bag-info. Each failure names the file it concerns.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
-from dataclasses import dataclass, field
+import zipfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import certchain, cms, reviewlog, sip
-from chatsafe.bundle.bagit_writer import ALGORITHMS, SIGNATURE_NAME, decode_path
+from chatsafe.bundle import reviewlog, sip, trust, verify_signature, zipcheck
+from chatsafe.bundle.bagit_writer import (
+    ALGORITHMS,
+    SIGNATURE_NAME,
+    TAG_ALGORITHM,
+    TAG_MANIFEST,
+    decode_path,
+)
 from chatsafe.bundle.verify_approval import check_approval
+from chatsafe.bundle.verify_report import Check, Report
 from chatsafe.errors import ChatsafeError
 from chatsafe.sources import Limits, ZipSource
+
+__all__ = ["Check", "Report", "verify_bundle"]
+_DIGEST_LENGTH = {"sha256": 64, "sha512": 128}
 
 _TAG_LIMIT = 256 * 1024 * 1024
 LIMITS = Limits(max_members=1_000_000, max_member_bytes=8 * 1024**3, max_total_bytes=64 * 1024**3)
 
 
-@dataclass
-class Check:
-    name: str
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    skipped: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class Report:
-    file: str
-    checks: list[Check] = field(default_factory=list)
-    info: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.checks) and all(c.ok for c in self.checks)
-
-    def check(self, name: str) -> Check:
-        c = Check(name)
-        self.checks.append(c)
-        return c
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "ok": self.ok,
-            "info": self.info,
-            "checks": [
-                {
-                    "name": c.name,
-                    "ok": c.ok,
-                    "skipped": c.skipped,
-                    "problems": c.problems,
-                    "notes": c.notes,
-                }
-                for c in self.checks
-            ],
-        }
-
-    def text(self) -> str:
-        lines = [f"Bundle {self.file}"]
-        for k, v in self.info.items():
-            lines.append(f"  {k}: {v}")
-        for c in self.checks:
-            mark = "SKIP" if c.skipped else ("ok  " if c.ok else "FAIL")
-            lines.append(f"[{mark}] {c.name}")
-            lines += [f"       - {p}" for p in c.problems]
-            lines += [f"         {n}" for n in c.notes]
-        lines.append("Verdict: " + ("all checks hold" if self.ok else "NOT VALID"))
-        return "\n".join(lines)
-
-
+@functools.lru_cache(maxsize=1)
 def _schema() -> Any:
     import xmlschema
 
@@ -108,20 +66,51 @@ def parse_tag_file(text: str) -> list[tuple[str, str]]:
 
 def parse_manifest(text: str, name: str, problems: list[str]) -> dict[str, str]:
     entries: dict[str, str] = {}
+    alg = name.rsplit("-", 1)[-1].removesuffix(".txt")
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         digest, sep, path = line.partition(" ")
         path = path.lstrip(" ").lstrip("*")
-        if not sep or not path or not all(ch in "0123456789abcdef" for ch in digest.lower()):
+        if (
+            not sep
+            or not path
+            or not all(ch in "0123456789abcdef" for ch in digest.lower())
+            or len(digest) != _DIGEST_LENGTH.get(alg, len(digest))
+        ):
             problems.append(f"{name}:{n}: not a manifest line")
             continue
-        entries[decode_path(path)] = digest.lower()
+        rel = decode_path(path)
+        if rel in entries:
+            problems.append(f"{name}:{n}: {rel} is listed twice")
+        entries[rel] = digest.lower()
     return entries
 
 
-def verify_bundle(path: Path, ca: Path | None = None) -> Report:
+def verify_bundle(
+    path: Path,
+    ca: Path | Iterable[Path] | None = None,
+    *,
+    crls: Iterable[Path] = (),
+    trust_stores: Iterable[Path] = (),
+) -> Report:
+    """Check the bundle at ``path``. ``ca`` files and ``trust_stores`` folders hold the
+    trust anchors; without any, the signer is not trusted and the report is not ok."""
     report = Report(str(path))
+    given = verify_signature.TrustInput()
+    ca_files = [ca] if isinstance(ca, (str, Path)) else list(ca or [])
+    try:
+        given.anchors = trust.load_anchors(ca_files, trust_stores)
+        given.crls = trust.load_crls(crls)
+    except trust.TrustError as exc:
+        given.problems.append(str(exc))
+    container = report.check("zip container (exactly as chatsafe writes it)")
+    try:
+        with open(path, "rb") as f:
+            container.problems += zipcheck.check(f)
+    except OSError as exc:
+        container.problems.append(f"{path}: cannot be read ({exc.strerror})")
+        return report
     opened = report.check("zip archive (read safely in memory)")
     try:
         src = ZipSource(Path(path), LIMITS)
@@ -133,8 +122,7 @@ def verify_bundle(path: Path, ca: Path | None = None) -> Report:
         return report
     with src:
         try:
-            _folder_entries(Path(path), opened)
-            _verify(src, report, ca)
+            _verify(src, report, given)
         except Exception as exc:  # never a traceback for a damaged bundle: a failure
             report.check("reading the bundle").problems.append(
                 f"the bundle is damaged ({type(exc).__name__}: {exc})"
@@ -142,18 +130,24 @@ def verify_bundle(path: Path, ca: Path | None = None) -> Report:
     return report
 
 
-def _folder_entries(path: Path, check: Check) -> None:
-    """Folder entries hold no bytes, but their headers must be sound too."""
-    import zipfile
-
+def _folder_entries(path: Path, root: str, files: Iterable[str], check: Check) -> None:
+    """Folder entries hold no bytes; only data/ (RFC 8493 requires it even when empty)
+    and folders that hold files may appear, so nothing can hide in an empty one."""
+    holding = {f"{root}/data/"}
+    for rel in files:
+        parts = rel.split("/")[:-1]
+        holding |= {f"{root}/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))}
     with zipfile.ZipFile(path) as z:
         for info in z.infolist():
-            if info.is_dir():
-                try:
-                    if z.read(info):
-                        check.problems.append(f"{info.filename}: a folder entry with content")
-                except Exception as exc:  # BadZipFile and friends
-                    check.problems.append(f"{info.filename}: damaged folder entry ({exc})")
+            if not info.is_dir():
+                continue
+            if info.filename not in holding:
+                check.problems.append(f"{info.filename}: a folder that is not part of the bag")
+            try:
+                if z.read(info):
+                    check.problems.append(f"{info.filename}: a folder entry with content")
+            except Exception as exc:  # BadZipFile and friends
+                check.problems.append(f"{info.filename}: damaged folder entry ({exc})")
 
 
 def _read_tag(src: ZipSource, member: str, check: Check, label: str) -> bytes | None:
@@ -167,7 +161,7 @@ def _read_tag(src: ZipSource, member: str, check: Check, label: str) -> bytes | 
         return None
 
 
-def _verify(src: ZipSource, report: Report, ca: Path | None) -> None:
+def _verify(src: ZipSource, report: Report, given: verify_signature.TrustInput) -> None:
     structure = report.check("bag structure (one bag folder, bagit.txt)")
     names = [n for n in src.names() if not n.endswith("/")]
     roots = {n.split("/", 1)[0] for n in names}
@@ -179,6 +173,7 @@ def _verify(src: ZipSource, report: Report, ca: Path | None) -> None:
     root = roots.pop()
     report.info["bag"] = root
     files = {n[len(root) + 1 :]: n for n in names}
+    _folder_entries(src.path, root, files, structure)
     tag = {k: v for k, v in files.items() if not k.startswith("data/")}
     data = {k: v for k, v in files.items() if k.startswith("data/")}
 
@@ -220,10 +215,10 @@ def _verify(src: ZipSource, report: Report, ca: Path | None) -> None:
 
     _fixity(src, report, files, data, read, bag_info)
     _tags(src, report, tag, read)
-    _signature(report, read, ca)
+    at = verify_signature.check(report, read, bag_info, given)
     _mdto(src, report, data)
     _review_log(report, read, bag_info)
-    check_approval(report, files, read, bag_info, ca)
+    check_approval(report, files, read, bag_info, given, at)
 
 
 def _fixity(
@@ -277,61 +272,29 @@ def _fixity(
 
 
 def _tags(src: ZipSource, report: Report, tag: dict[str, str], read: Any) -> None:
-    check = report.check("tag files (tagmanifest-sha256, tagmanifest-sha512)")
-    listed_expected = {k for k in tag if not k.startswith("tagmanifest-") and k != SIGNATURE_NAME}
-    for alg in ALGORITHMS:
-        raw = read(f"tagmanifest-{alg}.txt", check)
-        if raw is None:
-            continue
-        entries = parse_manifest(
-            raw.decode("utf-8", "replace"), f"tagmanifest-{alg}.txt", check.problems
+    check = report.check(f"tag files (every file outside data/ listed in {TAG_MANIFEST})")
+    raw = read(TAG_MANIFEST, check)
+    if raw is None:
+        return
+    entries = parse_manifest(raw.decode("utf-8", "replace"), TAG_MANIFEST, check.problems)
+    # Whatever its name, a file the signed manifest does not list is not covered by the
+    # signature: it fails, so nothing can be slipped in beside the sealed record.
+    for rel in sorted(set(tag) - set(entries) - {TAG_MANIFEST, SIGNATURE_NAME}):
+        check.problems.append(
+            f"{rel}: not listed in {TAG_MANIFEST}, so not covered by the signature (added?)"
         )
-        for rel in sorted(listed_expected - set(entries)):
-            check.problems.append(f"{rel}: not listed in tagmanifest-{alg}.txt (added?)")
-        for rel, digest in sorted(entries.items()):
-            if rel not in tag:
-                check.problems.append(
-                    f"{rel}: listed in tagmanifest-{alg}.txt but missing (removed?)"
-                )
-                continue
-            body = _read_tag(src, tag[rel], check, rel)
-            if body is not None and hashlib.new(alg, body).hexdigest() != digest:
-                check.problems.append(
-                    f"{rel}: {alg.upper()} does not match tagmanifest-{alg}.txt (changed?)"
-                )
-
-
-def _signature(report: Report, read: Any, ca: Path | None) -> None:
-    check = report.check(f"signature ({SIGNATURE_NAME} over tagmanifest-sha512.txt)")
-    sig = read(SIGNATURE_NAME, check)
-    content = read("tagmanifest-sha512.txt", check)
-    if sig is None or content is None:
-        return
-    try:
-        verified = cms.verify_detached(sig, content)
-    except cms.CmsError as exc:
-        check.problems.append(f"{SIGNATURE_NAME}: {exc}")
-        return
-    subject = verified.signer.subject.rfc4514_string()
-    report.info["signed by"] = subject
-    if verified.signing_time:
-        report.info["signed at"] = verified.signing_time.isoformat()
-    check.notes.append(f"signer: {subject}; issuer: {verified.signer.issuer.rfc4514_string()}")
-    cert_check = report.check("signer's certificate" + (" and chain to --ca" if ca else ""))
-    cert_check.problems += certchain.check_signer(verified.signer, verified.signing_time)
-    if ca is None:
-        cert_check.notes.append("chain not checked: give the archive's trusted CA with --ca")
-        return
-    from chatsafe.bundle.signing import SigningError, load_certs
-
-    try:
-        anchors = load_certs(ca)
-    except SigningError as exc:
-        cert_check.problems.append(str(exc))
-        return
-    cert_check.problems += certchain.check_chain(
-        verified.signer, verified.certificates, anchors, verified.signing_time
-    )
+    for rel, digest in sorted(entries.items()):
+        if rel in (TAG_MANIFEST, SIGNATURE_NAME) or rel.startswith("data/"):
+            check.problems.append(f"{TAG_MANIFEST}: lists {rel}, which is no tag file")
+            continue
+        if rel not in tag:
+            check.problems.append(f"{rel}: listed in {TAG_MANIFEST} but missing (removed?)")
+            continue
+        body = _read_tag(src, tag[rel], check, rel)
+        if body is not None and hashlib.new(TAG_ALGORITHM, body).hexdigest() != digest:
+            check.problems.append(
+                f"{rel}: {TAG_ALGORITHM.upper()} does not match {TAG_MANIFEST} (changed?)"
+            )
 
 
 def _mdto(src: ZipSource, report: Report, data: dict[str, str]) -> None:

@@ -4,19 +4,23 @@ The bundle carries ``metadata/approval.json`` (the approval statement) and, when
 minister signed it, ``metadata/approval.json.p7s`` (a detached CMS signature). This
 check recomputes the leaving digest from the URNs of the bundle's transcripts, so an
 approval that does not cover exactly what the bundle holds is rejected; it checks the
-signature and the approver's certificate through the same CMS and chain code as the
-bundle's own signature, and names the approver *from the certificate*. An unsigned
-approval is reported as "claimed by NAME, not signed".
+signature and the approver's certificate through the same CMS and trust code as the
+bundle's own signature (chatsafe.bundle.trust, at the moment the bundle's certificates
+are checked: a trusted timestamp's or now, never the signing time the approver wrote),
+and names the approver *from the certificate*; bag-info's ``Approved-By`` must say the
+same. An unsigned approval is reported as "claimed by NAME, not signed".
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import certchain, cms, selection
+from chatsafe.bundle import cms, selection, trust
+from chatsafe.bundle.verify_signature import TrustInput
 
 STATEMENT = "metadata/approval.json"
 SIGNATURE = STATEMENT + ".p7s"
@@ -27,9 +31,16 @@ def check_approval(
     files: dict[str, str],
     read: Callable[[str, Any], bytes | None],
     bag_info: dict[str, str],
-    ca: Path | None,
+    given: TrustInput | Path | None,
+    at: datetime | None = None,
 ) -> None:
-    check = report.check("approval (covers exactly the transcripts; approver's signature)")
+    """``given``: the trust anchors (or one CA file); ``at``: when certificates count."""
+    if not isinstance(given, TrustInput):
+        given = TrustInput(anchors=trust.load_anchors([given] if given else []))
+    at = at or datetime.now(UTC)
+    check = report.check(
+        "approval (covers exactly the transcripts; approver's signature)", "approval"
+    )
     if STATEMENT not in files:
         check.problems.append(f"{STATEMENT}: missing (a bundle needs the minister's approval)")
         return
@@ -62,9 +73,16 @@ def check_approval(
     if bag_info.get("Approval-Leaving-Digest") not in (None, statement.get("leaving_digest")):
         check.problems.append("bag-info.txt: Approval-Leaving-Digest differs from the approval")
     claimed = str(statement.get("approved_by"))
+    shown = bag_info.get("Approved-By", "")
+    facts = report.facts["approval"] if hasattr(report, "facts") else {}
     if SIGNATURE not in files:
         report.info["approved by"] = f"claimed by {claimed}, not signed"
         check.notes.append(f"claimed by {claimed} (role {statement.get('role')}), not signed")
+        facts.update(approved_by=claimed, signed=False, status=f"claimed by {claimed}, not signed")
+        if not shown.startswith("claimed by "):
+            check.problems.append(
+                f"bag-info.txt: Approved-By says {shown!r}, but the approval is not signed"
+            )
         return
     sig = read(SIGNATURE, check)
     if sig is None:
@@ -76,25 +94,22 @@ def check_approval(
         report.info["approved by"] = f"claimed by {claimed}; its signature does not hold"
         return
     subject = verified.signer.subject.rfc4514_string()
+    name = trust.display_name(verified.signer)
     report.info["approved by"] = f"{subject} (signed)"
     check.notes.append(f"signed by {subject}; the name given was {claimed!r}")
-    check.problems += [
-        f"approver's certificate: {p}"
-        for p in certchain.check_signer(verified.signer, verified.signing_time)
-    ]
-    if ca is None:
-        check.notes.append("approver's chain not checked: give the trusted CA with --ca")
-        return
-    from chatsafe.bundle.signing import SigningError, load_certs
-
-    try:
-        anchors = load_certs(ca)
-    except SigningError as exc:
-        check.problems.append(str(exc))
-        return
-    check.problems += [
-        f"approver's certificate: {p}"
-        for p in certchain.check_chain(
-            verified.signer, verified.certificates, anchors, verified.signing_time
+    facts.update(approved_by=name, subject=subject, signed=True, status=f"approved by {name}")
+    if shown != f"approved by {subject} (signed)":
+        check.problems.append(
+            f"bag-info.txt: Approved-By says {shown!r}, but the approval is signed by {subject!r}"
         )
-    ]
+    path = trust.validate(
+        verified.signer,
+        verified.certificates,
+        given.anchors,
+        at,
+        crls=[*verified.crls, *given.crls],
+    )
+    problems = [p for p in path.problems if p != trust.NO_ANCHOR]
+    check.problems += [f"approver's certificate: {p}" for p in problems]
+    if not given.anchors:
+        check.notes.append("approver's chain not checked: no trust anchor (--ca)")

@@ -58,12 +58,37 @@ def register(sub: Any) -> None:
         help="an earlier bundle of this case that this one replaces: the new bundle lists "
         "what it withdraws and adds against it (chatsafe-vervanging.json)",
     )
+    p.add_argument(
+        "--tsa",
+        metavar="URL",
+        help="an RFC 3161 time-stamping authority (default: [timestamp] url in the settings "
+        "file); its timestamp lets the bundle verify after the certificate expires",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_bundle)
 
-    p = sub.add_parser("verify", help="check a bundle: bag, fixity, signature, MDTO, review log")
+    p = sub.add_parser(
+        "verify",
+        help="check a bundle: bag, fixity, signature, trust, MDTO, review log",
+        description="Check a bundle. Exit 0 only when every byte is as sealed and the "
+        "signer chains to a trust anchor (--ca, or the trust store in the settings file); "
+        "1 otherwise.",
+    )
     p.add_argument("file", type=Path, metavar="FILE.zip")
-    p.add_argument("--ca", type=Path, metavar="CA.pem", help="the trusted CA certificate(s)")
+    p.add_argument(
+        "--ca",
+        type=Path,
+        action="append",
+        metavar="CA.pem",
+        help="a trusted CA certificate file (repeatable; adds to the settings' trust store)",
+    )
+    p.add_argument(
+        "--crl",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a certificate revocation list to check against (PEM or DER; repeatable)",
+    )
     p.add_argument(
         "--supersedes",
         type=Path,
@@ -99,6 +124,19 @@ def _signer(args: argparse.Namespace) -> Any:
     )
     first = _secret_or_none(args.p12) if args.p12 else None
     return load_signer(choice, _secret, first)
+
+
+def _tsa(args: argparse.Namespace) -> Any:
+    from chatsafe import appconfig
+    from chatsafe.bundle.timestamp import Tsa
+
+    config = appconfig.load()
+    url = args.tsa or config.tsa_url
+    if not url:
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        raise ChatsafeError("--tsa must be an http or https address")
+    return Tsa(url, config.tsa_username, config.tsa_password)
 
 
 def _secret_or_none(path: Path) -> str | None:
@@ -195,6 +233,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 include_reasons=args.include_reasons,
                 progress=progress,
                 supersedes=args.supersedes,
+                tsa=tsa,
             )
         finally:
             close = getattr(signer, "close", None)
@@ -223,9 +262,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from chatsafe import appconfig
     from chatsafe.bundle.verify import verify_bundle
 
-    report = verify_bundle(args.file, args.ca)
+    config = appconfig.load()
+    stores = [config.trust_store] if config.trust_store else []
+    report = verify_bundle(args.file, args.ca or [], crls=args.crl or [], trust_stores=stores)
     if getattr(args, "supersedes", None):
         from chatsafe.bundle import supersede
 

@@ -72,8 +72,27 @@ def test_bundle_and_verify_through_the_cli(cli: Cli, certs: Certs) -> None:
 
     ok = cli.run("verify", str(out), "--ca", str(certs.ca_pem))
     assert "all checks hold" in ok.stdout
-    report = json.loads(cli.run("verify", str(out), "--json").stdout)
-    assert report["ok"] is True
+    report = json.loads(cli.run("verify", str(out), "--json", "--ca", str(certs.ca_pem)).stdout)
+    assert report["ok"] is True and report["verdict"] == "valid"
+    assert report["trust"]["anchor"] == "Test CA"
+    assert report["signature"]["signer"] == "Minister Test"
+    # Without a trust anchor an intact bundle is not trusted: exit 1, said plainly.
+    alone = cli.run("verify", str(out), "--json", check=False)
+    assert alone.returncode == 1
+    report = json.loads(alone.stdout)
+    assert report["ok"] is False and report["verdict"] == "not trusted"
+    assert report["integrity"]["ok"] is True and report["trust"]["ok"] is False
+    text = cli.run("verify", str(out), check=False).stdout
+    assert "NOT TRUSTED" in text and "no trust anchor" in text
+    # The trust store named in the settings file is an anchor too.
+    store = cli.cwd / "trust"
+    store.mkdir()
+    (store / "ca.pem").write_bytes(certs.ca_pem.read_bytes())
+    config = cli.cwd / "chatsafe.ini"
+    config.write_text(f"[trust]\nstore = {store}\n", encoding="utf-8")
+    cli.env["CHATSAFE_CONFIG"] = str(config)
+    assert "all checks hold" in cli.run("verify", str(out)).stdout
+    del cli.env["CHATSAFE_CONFIG"]
 
     # IT support with the minister's approval, and a PEM key this time
     cli.run("bundle", str(case), "--approve", "--by", "JdV", "--role", "minister")
@@ -165,7 +184,7 @@ def test_kill_at_random_moments_never_leaves_a_final_file(cli: Cli, certs: Certs
         proc.wait()
         if out.exists():  # killed after the rename: the file must be whole
             complete += 1
-            assert cli.run("verify", str(out), check=False).returncode == 0
+            assert cli.run("verify", str(out), "--ca", str(certs.ca_pem)).returncode == 0
             out.unlink()
         others = [
             p.name for p in out.parent.iterdir() if not p.name.startswith(".bundle.zip.partial-")

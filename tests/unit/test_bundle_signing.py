@@ -6,14 +6,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding
 
-from chatsafe.bundle import certchain, cms, signing
+from chatsafe.bundle import cms, signing, trust
 from tests.bundle_support import SIGNING_PASSPHRASE, Certs, make_certs, openssl_verifies
+
+NOW = datetime.now(UTC)
 
 CONTENT = b"0123abcd  bagit.txt\n"
 SOFTHSM_LIB = next(
@@ -49,10 +52,8 @@ def test_p12_and_pem_sign_the_same_way(certs: Certs, tmp_path: Path) -> None:
         sig = signer.sign(CONTENT)
         verified = cms.verify_detached(sig, CONTENT)
         assert verified.signer == certs.cert
-        assert (
-            certchain.check_chain(verified.signer, verified.certificates, [certs.ca_cert], None)
-            == []
-        )
+        path = trust.validate(verified.signer, verified.certificates, [certs.ca_cert], NOW)
+        assert path.problems == [] and path.anchor == certs.ca_cert
         openssl_accepts(sig, CONTENT, certs.ca_pem, tmp_path)
         with pytest.raises(cms.CmsError, match="digest does not match"):
             cms.verify_detached(sig, CONTENT + b"x")
@@ -73,7 +74,7 @@ def test_chain_to_another_ca_fails(certs: Certs, tmp_path: Path) -> None:
     other = make_certs(tmp_path / "other")
     sig = signing.load_p12(certs.p12, SIGNING_PASSPHRASE).sign(CONTENT)
     v = cms.verify_detached(sig, CONTENT)
-    problems = certchain.check_chain(v.signer, v.certificates, [other.ca_cert], None)
+    problems = trust.validate(v.signer, v.certificates, [other.ca_cert], NOW).problems
     assert problems and "does not chain" in problems[0]
 
 
