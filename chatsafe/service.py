@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported when used, so that `chatsafe stats` does not load 
     from chatsafe.bundle.payload import LeavingConversation
     from chatsafe.bundle.preflight import Preflight
     from chatsafe.bundle.signing import Signer
+    from chatsafe.bundle.timestamp import Tsa
     from chatsafe.export.rsmf import RsmfResult
     from chatsafe.importers.base import ImportContext
     from chatsafe.ingest import ImportReport
@@ -348,6 +349,7 @@ class CaseService(CaseReader):
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         supersedes: Path | None = None,
+        tsa: Tsa | None = None,
     ) -> tuple[BundleResult, Changes]:
         from chatsafe.bundle import builder
 
@@ -361,6 +363,7 @@ class CaseService(CaseReader):
             progress=progress,
             cancelled=cancelled,
             supersedes=supersedes,
+            tsa=tsa,
         )
         return result, Changes(approval=True)
 

@@ -78,6 +78,19 @@ class Tsa:
         return body
 
 
+def configured_tsa(url: str | None = None) -> Tsa | None:
+    """The TSA to use: ``url`` (``--tsa``) or the settings file's, with its credentials."""
+    from chatsafe import appconfig
+
+    config = appconfig.load()
+    url = url or config.tsa_url
+    if not url:
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        raise TimestampError("the time-stamping authority must be an http or https address")
+    return Tsa(url, config.tsa_username, config.tsa_password)
+
+
 def add_timestamp(signature_der: bytes, tsa: Tsa) -> bytes:
     """``signature_der`` with a token from ``tsa`` over its signature value."""
     info = asn1_cms.ContentInfo.load(signature_der)

@@ -126,19 +126,6 @@ def _signer(args: argparse.Namespace) -> Any:
     return load_signer(choice, _secret, first)
 
 
-def _tsa(args: argparse.Namespace) -> Any:
-    from chatsafe import appconfig
-    from chatsafe.bundle.timestamp import Tsa
-
-    config = appconfig.load()
-    url = args.tsa or config.tsa_url
-    if not url:
-        return None
-    if not url.lower().startswith(("http://", "https://")):
-        raise ChatsafeError("--tsa must be an http or https address")
-    return Tsa(url, config.tsa_username, config.tsa_password)
-
-
 def _secret_or_none(path: Path) -> str | None:
     # An unprotected PKCS#12 file needs no prompt; try the environment, then nothing.
     from chatsafe.bundle.signing import PASSPHRASE_ENV
@@ -222,6 +209,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         signer = _signer(args)
         for line in preflight_lines(pre, include_reasons=args.include_reasons):
             print(line, file=sys.stderr)
+        from chatsafe.bundle.timestamp import configured_tsa
+
+        tsa = configured_tsa(args.tsa)
         progress = StderrProgress("bundle")
         try:
             result = builder.make_bundle(

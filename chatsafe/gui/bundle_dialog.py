@@ -345,6 +345,9 @@ class BundleDialog(QDialog):
         bridge, event = self.bridge, self.cancel_event
 
         def job(service: CaseService) -> BundleResult:
+            from chatsafe.bundle.timestamp import configured_tsa
+
+            tsa = configured_tsa()  # the settings file's TSA, as for the CLI
             signer = load_signer(choice, lambda _prompt: secret, secret)
             try:
                 result, _changes = service.make_bundle(
@@ -356,6 +359,7 @@ class BundleDialog(QDialog):
                     supersedes=supersedes,
                     progress=lambda phase, done, total: bridge.progress.emit(phase, done, total),
                     cancelled=event.is_set,
+                    tsa=tsa,
                 )
                 return result
             finally:

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from tests.bundle_support import SIGNING_PASSPHRASE, Certs, make_certs
 from tests.e2e.conftest import Cli, whatsapp_text
@@ -197,3 +198,44 @@ def test_kill_at_random_moments_never_leaves_a_final_file(cli: Cli, certs: Certs
     cli.run(*args)
     assert sorted(p.name for p in out.parent.iterdir()) == ["bundle.zip"]
     assert complete < 12
+
+
+def test_timestamp_through_the_cli_and_the_settings_file(cli: Cli, tmp_path: Path) -> None:
+    """``--tsa URL`` and ``[timestamp] url`` stamp the bundle; a TSA that is gone stops it
+    (exit 2, no file)."""
+    from tests import pki, tsa
+
+    root = pki.ca("Test Root CA")
+    minister = pki.leaf("Minister Test", root)
+    key = tmp_path / "key.pem"
+    key.write_bytes(
+        minister.key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    cert = minister.pem(tmp_path, "cert.pem")
+    ca = root.pem(tmp_path, "ca.pem")
+    case = make_case(cli, 10)
+    cli.run("settings", str(case), "--set", *ARCHIVAL, "--by", "IT")
+    out = cli.cwd / "stamped.zip"
+    args = ["bundle", str(case), "--out", str(out), "--key", str(key), "--cert", str(cert)]
+    args += ["--by", "Minister Test", "--role", "minister"]
+    authority = tsa.Authority(tsa.tsa_holder(root), [])
+    with tsa.serve(authority) as url:
+        cli.run(*args, "--tsa", url)
+        report = json.loads(cli.run("verify", str(out), "--ca", str(ca), "--json").stdout)
+        assert report["ok"] and report["timestamp"]["present"] and report["timestamp"]["ok"]
+        out.unlink()
+        config = cli.cwd / "chatsafe.ini"
+        config.write_text(f"[timestamp]\nurl = {url}\n", encoding="utf-8")
+        cli.env["CHATSAFE_CONFIG"] = str(config)
+        cli.run(*args)
+        assert authority.requests == 2
+        assert "timestamped by Test TSA" in cli.run("verify", str(out), "--ca", str(ca)).stdout
+        out.unlink()
+    gone = cli.run(*args, check=False)  # the settings file names a TSA that is gone
+    assert gone.returncode == 2 and "did not answer" in gone.stderr
+    assert not out.exists()
+    del cli.env["CHATSAFE_CONFIG"]
