@@ -123,7 +123,7 @@ def test_a_trust_store_folder_is_an_anchor(world: World, tmp_path: Path) -> None
     "edit",
     [
         edit_text,
-        lambda f: f.pop(next(r for r in f if "/attachments/" in r and r.endswith(".txt"))),
+        lambda f: f.pop(next(r for r, d in f.items() if d == b"bijlage")),  # the attachment
         pki.rewrite_review_log,
     ],
     ids=["edited content", "removed attachment", "rewritten review log"],
@@ -351,6 +351,29 @@ def test_revocation(world: World, tmp_path: Path) -> None:
     forged.write_bytes(pki.crl(pki.ca("Test Root CA"), []))
     report = verify_bundle(world.bundle, world.ca_pem, crls=[forged])
     assert not report.ok and "not signed by that CA" in problems(report)
+
+
+def test_ocsp_responses_embedded_in_the_signature(world: World) -> None:
+    root, files = pki.read_bag(world.bundle)
+    out = world.path("ocsp.zip")
+    hour_ago = NOW - dt.timedelta(hours=1)
+    cases = {
+        "good": pki.ocsp_response(world.minister.cert, world.root),
+        "revoked": pki.ocsp_response(world.minister.cert, world.root, revoked_at=hour_ago),
+        "forged": pki.ocsp_response(world.minister.cert, world.root, signed_by=world.eve),
+    }
+    reports = {}
+    for label, response in cases.items():
+        files[SIGNATURE_NAME] = pki.sign_cms(
+            files[TAG_MANIFEST], world.minister, [world.root.cert], ocsp=[response]
+        )
+        pki.write_bag(out, root, files)
+        reports[label] = verify_bundle(out, world.ca_pem)
+    assert reports["good"].ok, reports["good"].text()
+    assert reports["good"].facts["trust"]["revocation"] == "checked"
+    assert not reports["revoked"].ok and "was revoked on" in problems(reports["revoked"])
+    assert not reports["forged"].ok
+    assert "is not signed by Test Root CA" in problems(reports["forged"])
 
 
 # -- random damage --------------------------------------------------------------------------
