@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from asn1crypto import algos, cms, core  # type: ignore[import-untyped]
+from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -146,6 +147,35 @@ def crl(issuer: Holder, revoked: list[tuple[x509.Certificate, dt.datetime]]) -> 
     return b.sign(issuer.key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM)
 
 
+def ocsp_response(
+    cert: x509.Certificate,
+    issuer: Holder,
+    *,
+    revoked_at: dt.datetime | None = None,
+    signed_by: Holder | None = None,
+) -> bytes:
+    """An OCSP response about ``cert``, signed by its issuer (or by ``signed_by``)."""
+    from cryptography.x509 import ocsp
+
+    responder = signed_by or issuer
+    resp = (
+        ocsp.OCSPResponseBuilder()
+        .add_response(
+            cert=cert,
+            issuer=issuer.cert,
+            algorithm=hashes.SHA1(),
+            cert_status=ocsp.OCSPCertStatus.REVOKED if revoked_at else ocsp.OCSPCertStatus.GOOD,
+            this_update=NOW - dt.timedelta(hours=1),
+            next_update=NOW + dt.timedelta(days=7),
+            revocation_time=revoked_at,
+            revocation_reason=x509.ReasonFlags.key_compromise if revoked_at else None,
+        )
+        .responder_id(ocsp.OCSPResponderEncoding.HASH, responder.cert)
+        .sign(responder.key, hashes.SHA256())
+    )
+    return resp.public_bytes(serialization.Encoding.DER)
+
+
 def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
@@ -158,6 +188,7 @@ def sign_cms(
     signing_time: dt.datetime | None = None,
     extra_signed: list[cms.CMSAttribute] = (),  # type: ignore[assignment]
     unsigned: list[cms.CMSAttribute] = (),  # type: ignore[assignment]
+    ocsp: list[bytes] = (),  # type: ignore[assignment]
 ) -> bytes:
     """A detached CMS SignedData, as any signer's tool could make it."""
     cert = _asn1(signer.cert)
@@ -202,6 +233,17 @@ def sign_cms(
             "signer_infos": [cms.SignerInfo(si)],
         }
     )
+    if ocsp:  # RFC 5940: OCSP responses among the revocationInfoChoices
+        sd["crls"] = [
+            cms.RevocationInfoChoice(
+                name="other",
+                value={
+                    "other_rev_info_format": "ocsp_response",
+                    "other_rev_info": asn1_ocsp.OCSPResponse.load(r),
+                },
+            )
+            for r in ocsp
+        ]
     return bytes(cms.ContentInfo({"content_type": "signed_data", "content": sd}).dump())
 
 

@@ -49,6 +49,7 @@ class Verified:
     signature: bytes = b""
     timestamp_token: cms.ContentInfo | None = None
     crls: list[x509.CertificateRevocationList] = field(default_factory=list)
+    ocsp: list[bytes] = field(default_factory=list)  # DER OCSPResponses (RFC 5940)
 
 
 def signed_attrs_der(signer_info: cms.SignerInfo) -> bytes:
@@ -70,7 +71,7 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
         if any(c.name != "certificate" for c in sd["certificates"]):
             raise CmsError("the signature carries something other than X.509 certificates")
         certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in sd["certificates"]]
-        crls = _crls(sd)
+        crls, ocsp = _revocation_info(sd)
         signer_infos = list(sd["signer_infos"])
         outer_digests = [d["algorithm"].native for d in sd["digest_algorithms"]]
         # Re-encoding must give the same bytes: no trailing data, no non-DER encodings
@@ -121,7 +122,7 @@ def verify_detached(signature_der: bytes, content: bytes) -> Verified:
     except Exception as exc:
         raise CmsError(f"the signature cannot be checked ({type(exc).__name__}: {exc})") from None
     return Verified(
-        cert, certs, signing_time, digest_name, bytes(si["signature"].native), token, crls
+        cert, certs, signing_time, digest_name, bytes(si["signature"].native), token, crls, ocsp
     )
 
 
@@ -138,14 +139,20 @@ def attributes(attrs: cms.CMSAttributes, kind: str) -> dict[str, cms.SetOfAny]:
     return values
 
 
-def _crls(sd: cms.SignedData) -> list[x509.CertificateRevocationList]:
-    """CRLs the signer's tooling embedded (RFC 5652 revocationInfoChoices)."""
-    out = []
+def _revocation_info(
+    sd: cms.SignedData,
+) -> tuple[list[x509.CertificateRevocationList], list[bytes]]:
+    """CRLs and OCSP responses the signer's tooling embedded (RFC 5652
+    revocationInfoChoices, RFC 5940 for OCSP)."""
+    crls, ocsp = [], []
     for choice in sd["crls"] or []:
-        if choice.name != "crl":
+        if choice.name == "crl":
+            crls.append(x509.load_der_x509_crl(choice.chosen.dump()))
+        elif choice.chosen["other_rev_info_format"].native == "ocsp_response":
+            ocsp.append(bytes(choice.chosen["other_rev_info"].dump()))
+        else:
             raise CmsError("the signature carries revocation data chatsafe cannot read")
-        out.append(x509.load_der_x509_crl(choice.chosen.dump()))
-    return out
+    return crls, ocsp
 
 
 def _check_no_stray_certificates(signer: x509.Certificate, certs: list[x509.Certificate]) -> None:

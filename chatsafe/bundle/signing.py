@@ -16,6 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+from cryptography.x509.oid import NameOID
 
 from chatsafe.errors import ChatsafeError
 
@@ -38,6 +39,12 @@ class Signer(Protocol):
 
 def describe_cert(cert: x509.Certificate) -> str:
     return cert.subject.rfc4514_string()
+
+
+def display_name(cert: x509.Certificate) -> str:
+    """The name a person reads: the subject's common name, else the whole subject."""
+    cns = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(cns[0].value) if cns else cert.subject.rfc4514_string()
 
 
 @dataclass

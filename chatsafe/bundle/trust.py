@@ -8,8 +8,8 @@ issuer must be a CA (basicConstraints) allowed to sign certificates (keyCertSign
 lengths and name constraints hold, and every certificate is valid at the moment given:
 the time of an RFC 3161 timestamp, or now; never the time the signer wrote itself.
 
-Revocation is checked against the CRLs at hand (``--crl FILE`` and CRLs embedded in the
-signature); each must be signed by the issuer of the certificate it speaks about.
+Revocation is checked against the CRLs and OCSP responses at hand
+(chatsafe.bundle.revocation).
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.x509 import verification
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from chatsafe.bundle import revocation
+from chatsafe.bundle.signing import display_name as display_name
 
 MAX_DEPTH = 8
 NO_ANCHOR = (
@@ -33,12 +36,6 @@ _CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
 
 class TrustError(Exception):
     """An anchor or CRL file cannot be read."""
-
-
-def display_name(cert: x509.Certificate) -> str:
-    """The name a person reads: the subject's common name, else the whole subject."""
-    cns = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return str(cns[0].value) if cns else cert.subject.rfc4514_string()
 
 
 def _load_certs(path: Path) -> list[x509.Certificate]:
@@ -105,6 +102,7 @@ def validate(
     at: datetime,
     *,
     crls: Sequence[x509.CertificateRevocationList] = (),
+    ocsp: Sequence[bytes] = (),
     purpose: str = "signing",
 ) -> PathResult:
     """The path from ``cert`` to one of ``anchors``, valid at ``at``; with problems when
@@ -136,7 +134,10 @@ def validate(
             result.problems.append(f"{_explain(cert, intermediates, anchors, at)} ({exc})")
         return result
     result.chain = list(verified.chain)
-    _revocation(result, at, crls)
+    problems, notes, complete = revocation.check(result.chain, at, crls, ocsp)
+    result.problems += problems
+    result.notes += notes
+    result.revocation = "checked" if complete else "not checked"
     return result
 
 
@@ -202,40 +203,3 @@ def _explain(
             break
         current = issuer
     return f"the certificate of {display_name(cert)} does not chain to a trust anchor"
-
-
-def _revocation(
-    result: PathResult, at: datetime, crls: Sequence[x509.CertificateRevocationList]
-) -> None:
-    checked = 0
-    for cert, issuer in zip(result.chain, result.chain[1:], strict=False):
-        own = [c for c in crls if c.issuer == issuer.subject]
-        valid = [c for c in own if c.is_signature_valid(issuer.public_key())]  # type: ignore[arg-type]
-        if own and not valid:
-            result.problems.append(
-                f"a CRL naming {display_name(issuer)} as issuer is not signed by that CA"
-            )
-            continue
-        if not valid:
-            continue
-        crl = max(valid, key=lambda c: c.last_update_utc)
-        if crl.next_update_utc is not None and crl.next_update_utc < at:
-            result.problems.append(
-                f"the newest CRL of {display_name(issuer)} expired on "
-                f"{crl.next_update_utc:%Y-%m-%d}, before the time checked"
-            )
-            continue
-        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-        if entry is not None and entry.revocation_date_utc <= at:
-            result.problems.append(
-                f"the certificate of {display_name(cert)} was revoked on "
-                f"{entry.revocation_date_utc:%Y-%m-%d} by {display_name(issuer)}"
-            )
-        elif entry is not None:
-            result.notes.append(
-                f"the certificate of {display_name(cert)} was revoked later, on "
-                f"{entry.revocation_date_utc:%Y-%m-%d}"
-            )
-        checked += 1
-    if result.chain and checked == len(result.chain) - 1:
-        result.revocation = "checked"

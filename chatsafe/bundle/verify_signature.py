@@ -75,7 +75,8 @@ def check(report: Report, read: Reader, bag_info: dict[str, str], given: TrustIn
         verified.certificates,
         given.anchors,
         at,
-        crls=[*verified.crls, *(given.crls)],
+        crls=[*verified.crls, *given.crls],
+        ocsp=verified.ocsp,
     )
     trust_check.problems += path.problems
     trust_check.notes += path.notes
