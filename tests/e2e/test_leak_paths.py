@@ -112,7 +112,7 @@ def test_a_role_is_a_claim_and_the_bundle_says_so(cli: Cli, certs: Certs) -> Non
     out = cli.cwd / "b.zip"
     cli.run("bundle", str(case), "--out", str(out), "--p12", str(certs.p12), "--by", "IT",
             "--role", "it")  # fmt: skip
-    report = json.loads(cli.run("verify", str(out), "--json").stdout)
+    report = json.loads(cli.run("verify", str(out), "--ca", str(certs.ca_pem), "--json").stdout)
     assert report["info"]["approved by"] == "claimed by J. de Vries, not signed"
     # Signed with the minister's certificate, the name comes from the certificate.
     signed = cli.run("bundle", str(case), "--approve", "--by", "J. de Vries", "--role",
