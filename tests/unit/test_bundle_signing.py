@@ -179,6 +179,9 @@ def test_pkcs11_token_with_softhsm(
     import pkcs11
     from pkcs11 import Attribute, CertificateType, ObjectClass
 
+    # SoftHSM reads SOFTHSM2_CONF when it is initialised, once per process: another
+    # test's token folder would hide this one's.
+    pkcs11.lib(SOFTHSM_LIB).reinitialize()
     token = pkcs11.lib(SOFTHSM_LIB).get_token(token_label="chatsafe-test")
     with token.open(rw=True, user_pin="1234") as session:
         session.create_object(

@@ -62,7 +62,7 @@ def problems(report: Report) -> str:
     return "\n".join(p for c in report.checks for p in c.problems)
 
 
-def fails(path: Path, reason: str, ca: Path | None) -> Report:
+def fails(path: Path, reason: str, ca: Path | list[Path] | None) -> Report:
     report = verify_bundle(path, ca)
     assert not report.ok, "verify accepted it"
     assert reason in problems(report), problems(report)
@@ -153,7 +153,8 @@ def test_resigned_by_another_holder_of_the_same_ca(world: World) -> None:
     pki.reseal(world.bundle, honest, by(world.eve, [world.root.cert]), edit)
     report = verify_bundle(honest, world.ca_pem)
     assert report.info["signed by"].startswith("Eve")
-    assert report.facts["approval"]["status"].startswith("claimed by Minister Test, not signed")
+    # The minister's signed approval still names the minister, from her certificate.
+    assert report.facts["approval"]["status"] == "approved by Minister Test"
 
 
 def test_expired_certificate_backdated_signature(world: World) -> None:
@@ -294,27 +295,30 @@ def signed_through(world: World, signer: pki.Holder, chain: list[x509.Certificat
 def test_ca_without_key_cert_sign(world: World, tmp_path: Path) -> None:
     bad = pki.ca("Lax CA", key_cert_sign=False)
     out = signed_through(world, pki.leaf("Minister Test", bad), [bad.cert])
-    report = fails(out, "may not sign certificates (no keyCertSign)", bad.pem(tmp_path, "b.pem"))
+    # The archive's CA stays an anchor: the minister's signed approval chains to it.
+    anchors = [bad.pem(tmp_path, "b.pem"), world.ca_pem]
+    report = fails(out, "may not sign certificates (no keyCertSign)", anchors)
     fails(out, "no trust anchor", None)
     assert report.verdict == "not trusted"
 
 
 def test_a_certificate_that_is_no_ca(world: World, tmp_path: Path) -> None:
     out = signed_through(world, pki.leaf("Minister Test", world.eve), [world.eve.cert])
-    fails(out, "is not a CA", world.ca_pem)
+    fails(out, "is not a CA", world.ca_pem)  # Eve's certificate is no CA
 
 
 def test_path_length_violation(world: World, tmp_path: Path) -> None:
     root = pki.ca("Strict Root", path_length=0)
     sub = pki.ca("Sub CA", issuer=root)
     out = signed_through(world, pki.leaf("Minister Test", sub), [sub.cert, root.cert])
-    fails(out, "path length", root.pem(tmp_path, "r.pem"))
+    fails(out, "path length", [root.pem(tmp_path, "r.pem"), world.ca_pem])
     fails(out, "no trust anchor", None)
     # The same chain under a root that allows one CA below it holds.
     ok_root = pki.ca("Root", path_length=1)
     ok_sub = pki.ca("Sub CA", issuer=ok_root)
     good = signed_through(world, pki.leaf("Minister Test", ok_sub), [ok_sub.cert])
-    assert verify_bundle(good, ok_root.pem(tmp_path, "ok.pem")).ok
+    report = verify_bundle(good, [ok_root.pem(tmp_path, "ok.pem"), world.ca_pem])
+    assert report.ok, report.text()
 
 
 def test_name_constraints(world: World, tmp_path: Path) -> None:
@@ -334,7 +338,7 @@ def test_name_constraints(world: World, tmp_path: Path) -> None:
     root = pki.ca("Constrained Root", name_constraints=only_ministry)
     outsider = pki.leaf("Minister Test", root, org="Elders BV")
     out = signed_through(world, outsider, [root.cert])
-    fails(out, "does not chain", root.pem(tmp_path, "nc.pem"))
+    fails(out, "does not chain", [root.pem(tmp_path, "nc.pem"), world.ca_pem])
 
 
 # -- revocation ------------------------------------------------------------------------------
