@@ -113,6 +113,14 @@ class Actions:
         self.rules = make("rules", translate("Actions", "Contact &rules…"), ["Ctrl+Shift+R"])
         self.lexicon = make("lexicon", translate("Actions", "&Lexicon…"), ["Ctrl+Shift+L"])
         self.period = make("period", translate("Actions", "In-scope &period…"), ["Ctrl+Shift+D"])
+        self.case_settings = make(
+            "case_settings",
+            translate("Actions", "Case se&ttings…"),
+            [],
+            translate(
+                "Actions", "Organisation, appraisal, retention, information category and more"
+            ),
+        )
         self.bundle = make(
             "bundle",
             translate("Actions", "Create &bundle…"),
@@ -148,7 +156,7 @@ class Actions:
         self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
             self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
-            self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period,
+            self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings,
             self.bundle, self.export_rsmf, self.next_message, self.prev_message, self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,
         ]  # fmt: skip

@@ -38,6 +38,7 @@ from chatsafe.bundle.signer_choice import SignerChoice, load_signer
 from chatsafe.errors import CancelledError
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
+from chatsafe.gui.settings_dialog import setting_name
 from chatsafe.review.labels import Role
 from chatsafe.service import CaseService
 
@@ -92,6 +93,11 @@ class BundleDialog(QDialog):
         self.summary = QLabel(self.tr("Counting what will leave…"), self)
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
+        # Missing archival settings: the way to fix them is one click away, not the CLI.
+        self.settings_button = QPushButton(self.tr("Open the case settings…"), self)
+        self.settings_button.setVisible(False)
+        self.settings_button.clicked.connect(self.open_settings)
+        lay.addWidget(self.settings_button)
 
         box = QGroupBox(self.tr("Confirmation by the minister"), self)
         blay = QVBoxLayout(box)
@@ -202,6 +208,7 @@ class BundleDialog(QDialog):
     def _show_preflight(self, pre: Preflight) -> None:
         self.pre = pre
         self.summary.setText("\n".join(self.preflight_lines(pre)))
+        self.settings_button.setVisible(bool(pre.missing_settings))
         state = pre.approval_state
         # Never a plain "approved" for a claim: only a signature says who approved.
         if state and state["void"]:
@@ -232,6 +239,13 @@ class BundleDialog(QDialog):
         else:
             self.approval.setText("")
         self._update()
+
+    def open_settings(self) -> None:
+        """The case settings dialog; what will leave is counted again once they are saved."""
+        from chatsafe.gui.operations.settings import SettingsOp
+
+        self.settings_op = SettingsOp(self.session, self, lambda _changes: self.refresh())
+        self.settings_op.run()
 
     def preflight_lines(self, pre: Preflight) -> list[str]:
         """The preflight in this surface's words (the CLI has its own renderer)."""
@@ -267,9 +281,10 @@ class BundleDialog(QDialog):
             )
         if pre.missing_settings:
             lines.append(
-                self.tr("Cannot bundle yet: IT support must set {s} in the case settings.").format(
-                    s=", ".join(pre.missing_settings)
-                )
+                self.tr(
+                    "Cannot bundle yet: these case settings are missing: {s}. IT support fills "
+                    "them in under Case settings."
+                ).format(s=", ".join(setting_name(k) for k in pre.missing_settings))
             )
         if pre.log_entries_with_reason:
             lines.append(

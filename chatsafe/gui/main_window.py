@@ -4,6 +4,7 @@ matter and a status bar that always says what will leave and what is still open.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ from chatsafe.gui.operations.editors import LexiconOp, PeriodOp, RulesOp, Summar
 from chatsafe.gui.operations.importing import ImportFlow, describe_error, local_paths
 from chatsafe.gui.operations.logcheck import LogCheck
 from chatsafe.gui.operations.opening import CaseOpener
+from chatsafe.gui.operations.settings import SettingsOp
 from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
 from chatsafe.gui.search_model import SearchModel
 from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
             m.addAction(act)
         m.addSeparator()
         m.addAction(a.period)
+        m.addAction(a.case_settings)
         m.addAction(a.bundle)
         m.addAction(a.export_rsmf)
         m.addSeparator()
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
         a.rules.triggered.connect(self.edit_rules)
         a.lexicon.triggered.connect(self.edit_lexicon)
         a.period.triggered.connect(self.edit_period)
+        a.case_settings.triggered.connect(lambda: self.edit_settings())
         a.bundle.triggered.connect(self.open_bundle)
         a.export_rsmf.triggered.connect(self.open_rsmf)
         a.next_message.triggered.connect(lambda: self.step_message(1))
@@ -756,7 +760,12 @@ class MainWindow(QMainWindow):
             start, end = values.get("period_start") or None, values.get("period_end") or None
             review.set_period(self.session, start, end).run()
 
-    def _run_op(self, op: SummaryOp | RulesOp | LexiconOp | PeriodOp) -> None:
+    def edit_settings(self, on_saved: Callable[[Changes], None] | None = None) -> None:
+        """The case settings dialog (IT support); ``on_saved`` runs after they are stored."""
+        if self.session is not None:
+            self._run_op(SettingsOp(self.session, self, on_saved))
+
+    def _run_op(self, op: SummaryOp | RulesOp | LexiconOp | PeriodOp | SettingsOp) -> None:
         self.operation = op
         op.run()
 

@@ -4,6 +4,16 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="118" />
+        <source>Case se&amp;ttings…</source>
+        <translation>Case se&amp;ttings…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="120" />
+        <source>Organisation, appraisal, retention, information category and more</source>
+        <translation>Organisation, appraisal, retention, information category and more</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="45" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
@@ -174,6 +184,16 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="97" />
+        <source>Open the case settings…</source>
+        <translation>Open the case settings…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="284" />
+        <source>Cannot bundle yet: these case settings are missing: {s}. IT support fills them in under Case settings.</source>
+        <translation>Cannot bundle yet: these case settings are missing: {s}. IT support fills them in under Case settings.</translation>
+    </message>
     <message>
         <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
         <translation>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</translation>
@@ -2013,6 +2033,189 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>All %1 conversations are confirmed. You can now create the bundle.</source>
         <translation>All %1 conversations are confirmed. You can now create the bundle.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="53" />
+        <source>Organisation (archive creator)</source>
+        <translation>Organisation (archive creator)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="56" />
+        <source>Organisation identifier</source>
+        <translation>Organisation identifier</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="57" />
+        <source>Appraisal</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="58" />
+        <source>Retention period</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="59" />
+        <source>Retention starts at</source>
+        <translation>Retention starts at</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="60" />
+        <source>Retention start date</source>
+        <translation>Retention start date</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="61" />
+        <source>Retention end date</source>
+        <translation>Retention end date</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="62" />
+        <source>Selection list</source>
+        <translation>Selection list</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="63" />
+        <source>Information category</source>
+        <translation>Information category</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="66" />
+        <source>Category number in the selection list</source>
+        <translation>Category number in the selection list</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="69" />
+        <source>Owner of the chats</source>
+        <translation>Owner of the chats</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="70" />
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="71" />
+        <source>First day in scope</source>
+        <translation>First day in scope</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="72" />
+        <source>Last day in scope</source>
+        <translation>Last day in scope</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="79" />
+        <source>For example: Ministerie van BZK.</source>
+        <translation>For example: Ministerie van BZK.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="82" />
+        <source>Optional: its https://organisaties.overheid.nl/ address.</source>
+        <translation>Optional: its https://organisaties.overheid.nl/ address.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="85" />
+        <source>'permanent' for B and N; for V a term such as '10 jaar'.</source>
+        <translation>'permanent' for B and N; for V a term such as '10 jaar'.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="88" />
+        <source>V only: the event that starts the term, e.g. Bevriezing.</source>
+        <translation>V only: the event that starts the term, e.g. Bevriezing.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="94" />
+        <source>V only, optional: YYYY-MM-DD.</source>
+        <translation>V only, optional: YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="97" />
+        <source>The adopted selection list the category comes from.</source>
+        <translation>The adopted selection list the category comes from.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="100" />
+        <source>The category's name as the selection list writes it.</source>
+        <translation>The category's name as the selection list writes it.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="103" />
+        <source>Optional: its number, e.g. 1.1.</source>
+        <translation>Optional: its number, e.g. 1.1.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="106" />
+        <source>The name the owner's messages carry in the exports.</source>
+        <translation>The name the owner's messages carry in the exports.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="109" />
+        <source>For wall-clock times; default Europe/Amsterdam.</source>
+        <translation>For wall-clock times; default Europe/Amsterdam.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="112" />
+        <source>YYYY-MM-DD; leave empty for no start.</source>
+        <translation>YYYY-MM-DD; leave empty for no start.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="115" />
+        <source>YYYY-MM-DD; leave empty for no end.</source>
+        <translation>YYYY-MM-DD; leave empty for no end.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="125" />
+        <source>Case settings</source>
+        <translation>Case settings</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="130" />
+        <source>IT support or the records officer fills these in once per case. Organisation, appraisal, retention period and information category are required before a bundle can be made.</source>
+        <translation>IT support or the records officer fills these in once per case. Organisation, appraisal, retention period and information category are required before a bundle can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="144" />
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="146" />
+        <source>B: keep permanently (blijvend te bewaren)</source>
+        <translation>B: keep permanently (blijvend te bewaren)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="147" />
+        <source>V: destroy after a term (tijdelijk te bewaren)</source>
+        <translation>V: destroy after a term (tijdelijk te bewaren)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="148" />
+        <source>N: decided later (nader te bepalen)</source>
+        <translation>N: decided later (nader te bepalen)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="156" />
+        <source>The MDTO appraisal from the selection list: B records go to the national or regional archive, V records are destroyed when the retention period ends, N means it is not decided yet.</source>
+        <translation>The MDTO appraisal from the selection list: B records go to the national or regional archive, V records are destroyed when the retention period ends, N means it is not decided yet.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="218" />
+        <source>Choose one of the values offered.</source>
+        <translation>Choose one of the values offered.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="219" />
+        <source>“{name}” is not valid. {hint}</source>
+        <translation>“{name}” is not valid. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="225" />
+        <source>The first day in scope is after the last day in scope.</source>
+        <translation>The first day in scope is after the last day in scope.</translation>
     </message>
 </context>
 </TS>

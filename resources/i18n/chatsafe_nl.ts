@@ -4,6 +4,16 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="118" />
+        <source>Case se&amp;ttings…</source>
+        <translation>Zaakins&amp;tellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="120" />
+        <source>Organisation, appraisal, retention, information category and more</source>
+        <translation>Organisatie, waardering, bewaartermijn, informatiecategorie en meer</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="45" />
         <source>&amp;New case…</source>
         <translation>&amp;Nieuwe zaak…</translation>
@@ -174,6 +184,16 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="97" />
+        <source>Open the case settings…</source>
+        <translation>Zaakinstellingen openen…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/bundle_dialog.py" line="284" />
+        <source>Cannot bundle yet: these case settings are missing: {s}. IT support fills them in under Case settings.</source>
+        <translation>Nog geen pakket mogelijk: deze zaakinstellingen ontbreken: {s}. IT-ondersteuning vult ze in onder Zaakinstellingen.</translation>
+    </message>
     <message>
         <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
         <translation>Mogelijk afgekapt door de exportlimiet van WhatsApp: {n} gesprek(ken). Exporteer opnieuw zonder media of gebruik de route via de telefoonback-up.</translation>
@@ -2013,6 +2033,189 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>All %1 conversations are confirmed. You can now create the bundle.</source>
         <translation>Alle %1 gesprekken zijn bevestigd. U kunt nu het pakket maken.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="53" />
+        <source>Organisation (archive creator)</source>
+        <translation>Organisatie (archiefvormer)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="56" />
+        <source>Organisation identifier</source>
+        <translation>Kenmerk van de organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="57" />
+        <source>Appraisal</source>
+        <translation>Waardering</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="58" />
+        <source>Retention period</source>
+        <translation>Bewaartermijn</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="59" />
+        <source>Retention starts at</source>
+        <translation>Bewaartermijn begint bij</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="60" />
+        <source>Retention start date</source>
+        <translation>Begindatum bewaartermijn</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="61" />
+        <source>Retention end date</source>
+        <translation>Einddatum bewaartermijn</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="62" />
+        <source>Selection list</source>
+        <translation>Selectielijst</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="63" />
+        <source>Information category</source>
+        <translation>Informatiecategorie</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="66" />
+        <source>Category number in the selection list</source>
+        <translation>Nummer van de categorie in de selectielijst</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="69" />
+        <source>Owner of the chats</source>
+        <translation>Eigenaar van de chats</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="70" />
+        <source>Time zone</source>
+        <translation>Tijdzone</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="71" />
+        <source>First day in scope</source>
+        <translation>Eerste dag van de periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="72" />
+        <source>Last day in scope</source>
+        <translation>Laatste dag van de periode</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="79" />
+        <source>For example: Ministerie van BZK.</source>
+        <translation>Bijvoorbeeld: Ministerie van BZK.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="82" />
+        <source>Optional: its https://organisaties.overheid.nl/ address.</source>
+        <translation>Optioneel: het adres op https://organisaties.overheid.nl/.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="85" />
+        <source>'permanent' for B and N; for V a term such as '10 jaar'.</source>
+        <translation>'permanent' bij B en N; bij V een termijn zoals '10 jaar'.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="88" />
+        <source>V only: the event that starts the term, e.g. Bevriezing.</source>
+        <translation>Alleen bij V: de gebeurtenis waarmee de termijn begint, bijvoorbeeld Bevriezing.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="94" />
+        <source>V only, optional: YYYY-MM-DD.</source>
+        <translation>Alleen bij V, optioneel: JJJJ-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="97" />
+        <source>The adopted selection list the category comes from.</source>
+        <translation>De vastgestelde selectielijst waar de categorie uit komt.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="100" />
+        <source>The category's name as the selection list writes it.</source>
+        <translation>De naam van de categorie zoals de selectielijst die schrijft.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="103" />
+        <source>Optional: its number, e.g. 1.1.</source>
+        <translation>Optioneel: het nummer, bijvoorbeeld 1.1.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="106" />
+        <source>The name the owner's messages carry in the exports.</source>
+        <translation>De naam waaronder de berichten van de eigenaar in de exports staan.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="109" />
+        <source>For wall-clock times; default Europe/Amsterdam.</source>
+        <translation>Voor kloktijden; standaard Europe/Amsterdam.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="112" />
+        <source>YYYY-MM-DD; leave empty for no start.</source>
+        <translation>JJJJ-MM-DD; leeg laten voor geen begin.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="115" />
+        <source>YYYY-MM-DD; leave empty for no end.</source>
+        <translation>JJJJ-MM-DD; leeg laten voor geen einde.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="125" />
+        <source>Case settings</source>
+        <translation>Zaakinstellingen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="130" />
+        <source>IT support or the records officer fills these in once per case. Organisation, appraisal, retention period and information category are required before a bundle can be made.</source>
+        <translation>IT-ondersteuning of de informatiebeheerder vult dit één keer per zaak in. Organisatie, waardering, bewaartermijn en informatiecategorie zijn nodig voordat er een pakket gemaakt kan worden.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="144" />
+        <source>(not set)</source>
+        <translation>(niet ingesteld)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="146" />
+        <source>B: keep permanently (blijvend te bewaren)</source>
+        <translation>B: blijvend te bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="147" />
+        <source>V: destroy after a term (tijdelijk te bewaren)</source>
+        <translation>V: tijdelijk te bewaren (daarna vernietigen)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="148" />
+        <source>N: decided later (nader te bepalen)</source>
+        <translation>N: nader te bepalen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="156" />
+        <source>The MDTO appraisal from the selection list: B records go to the national or regional archive, V records are destroyed when the retention period ends, N means it is not decided yet.</source>
+        <translation>De MDTO-waardering uit de selectielijst: B gaat naar het Nationaal Archief of een regionaal archief, V wordt vernietigd na afloop van de bewaartermijn, N betekent dat het nog niet besloten is.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="218" />
+        <source>Choose one of the values offered.</source>
+        <translation>Kies een van de aangeboden waarden.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="219" />
+        <source>“{name}” is not valid. {hint}</source>
+        <translation>“{name}” is niet geldig. {hint}</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/settings_dialog.py" line="225" />
+        <source>The first day in scope is after the last day in scope.</source>
+        <translation>De eerste dag van de periode ligt na de laatste dag.</translation>
     </message>
 </context>
 </TS>
