@@ -12,6 +12,12 @@ from chatsafe.bundle import atomic
 
 
 def test_third_party_info_stays_out_of_the_log_file() -> None:
+    # A test that ran the CLI in this process left its handler (writing to that test's
+    # home) on the root logger; install() would return it. Start from none.
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "chatsafe_logfile", False)]:
+        root.removeHandler(old)
+        old.close()
     handler = logfile.install()
     assert handler is not None
     try:
