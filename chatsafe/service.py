@@ -183,6 +183,10 @@ class CaseReader:
         """Problems in the review log's hash chain (empty when complete and unaltered)."""
         return review_log.verify(self._c)
 
+    def proposals(self) -> list[tuple[int, int | None]]:
+        """Proposed, unconfirmed marks in reading order (see ``browse.proposals``)."""
+        return browse.proposals(self._c)
+
     def search_hits(self, text: str, limit: int = 500) -> list[Hit]:
         return search.search(self._c, text, limit=limit)
 
@@ -218,9 +222,7 @@ class CaseService(CaseReader):
         with self.case.transaction() as c:
             n = undo.restore(c, snap, by=by, role=role)
             convs = frozenset(snap.conversations) | _conversations_of(c, list(snap.messages))
-        return Changes(
-            conversations=convs, messages=frozenset(snap.messages), labels=True, count=n
-        )
+        return Changes(conversations=convs, messages=frozenset(snap.messages), labels=True, count=n)
 
     def mark_conversations(
         self,

@@ -138,6 +138,15 @@ class Actions:
         )
         self.next_message = make("next_message", translate("Actions", "&Next message"), ["J"])
         self.prev_message = make("prev_message", translate("Actions", "P&revious message"), ["K"])
+        self.next_proposal = make(
+            "next_proposal",
+            translate("Actions", "Next &proposal"),
+            ["N"],
+            translate("Actions", "Go to the next mark an assistant proposed (Shift+N: previous)"),
+        )
+        self.prev_proposal = make(
+            "prev_proposal", translate("Actions", "Previous proposal"), ["Shift+N"]
+        )
         self.next_conversation = make(
             "next_conversation", translate("Actions", "Next con&versation"), ["Ctrl+J", "Alt+Down"]
         )
@@ -157,6 +166,7 @@ class Actions:
         self.case_actions = [
             self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
             self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings,
-            self.bundle, self.export_rsmf, self.next_message, self.prev_message, self.next_conversation, self.prev_conversation,
+            self.bundle, self.export_rsmf, self.next_proposal, self.prev_proposal, self.next_message, self.prev_message,
+            self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,
         ]  # fmt: skip

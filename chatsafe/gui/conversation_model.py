@@ -81,6 +81,10 @@ class ConversationModel(QAbstractTableModel):
                 return i
         return -1
 
+    def conversation_ids(self) -> list[int]:
+        """The conversations in the model's order."""
+        return [r.id for r in self._rows]
+
     def conversation(self, row: int) -> ConversationRow:
         return self._rows[row]
 

@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         m.addAction(a.verify_log)
         m = menus.addMenu(self.tr("&Go"))
         for act in (
+            a.next_proposal,
+            a.prev_proposal,
             a.next_message,
             a.prev_message,
             a.next_conversation,
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
         a.export_rsmf.triggered.connect(self.open_rsmf)
         a.next_message.triggered.connect(lambda: self.step_message(1))
         a.prev_message.triggered.connect(lambda: self.step_message(-1))
+        a.next_proposal.triggered.connect(lambda: self.step_proposal(1))
+        a.prev_proposal.triggered.connect(lambda: self.step_proposal(-1))
         a.next_conversation.triggered.connect(lambda: self.step_conversation(1))
         a.prev_conversation.triggered.connect(lambda: self.step_conversation(-1))
         a.search.triggered.connect(self.focus_search)
@@ -543,6 +547,62 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.conv_view.scrollTo(index)
+
+    def step_proposal(self, delta: int) -> None:
+        """Jump to the next (or previous) proposed mark, across conversations (N, Shift+N)."""
+        if self.session is not None:
+            self.session.read(lambda r: r.proposals(), lambda p: self._go_to_proposal(p, delta))
+
+    def _go_to_proposal(self, found: list[tuple[int, int | None]], delta: int) -> None:
+        if not found:
+            self.statusBar().showMessage(self.tr("No proposals left to confirm."), 6000)
+            return
+        model = self.msg_model
+        current = self.current_conversation_id()
+        order = {c: n for n, c in enumerate(self.conv_model.conversation_ids())}
+
+        def key(i: int) -> tuple[int, int, int]:
+            c, m = found[i]
+            if m is None:
+                pos = -1  # a conversation's own mark comes before its messages
+            elif c == current and model is not None:
+                pos = model.row_of(m)
+            else:
+                pos = i  # the query gives each conversation's marks in reading order
+            return order.get(c, len(order)), pos, i
+
+        row = self.transcript.currentIndex().row() if model is not None else -1
+        big = len(found) + 1
+        here = (
+            order.get(current, -1) if current is not None else -1,
+            row,
+            big if delta > 0 else -big,
+        )
+        ranked = sorted(range(len(found)), key=key)
+        if delta > 0:
+            after = [i for i in ranked if key(i) > here] or ranked  # wraps to the first
+        else:
+            after = [i for i in reversed(ranked) if key(i) < here] or list(reversed(ranked))
+        target = after[0]
+        c, m = found[target]
+        self.statusBar().showMessage(
+            self.tr("Proposal %1 of %2")
+            .replace("%1", QLocale().toString(ranked.index(target) + 1))
+            .replace("%2", QLocale().toString(len(found))),
+            6000,
+        )
+        if m is None:
+            self.select_conversation(c)
+            self._focus = "conversations"
+            return
+        self._focus = "messages"
+        if model is not None and c == model.conversation_id and self._loading_cid is None:
+            target_row = model.row_of(m)
+            if target_row >= 0:
+                self.select_message_row(target_row)
+                return
+        self._pending_message = m
+        self.select_conversation(c)
 
     # -- search -------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -249,3 +249,15 @@ def blob_bytes(c: Any, blob_id: int, limit: int = 64 * 1024 * 1024) -> bytes | N
         return None
     data = c.execute("SELECT data FROM blobs WHERE id = ?", (blob_id,)).fetchone()[0]
     return bytes(data)
+
+
+def proposals(c: Any) -> list[tuple[int, int | None]]:
+    """Marks an assistant proposed and nobody confirmed yet, in reading order: (conversation
+    id, message id), or (conversation id, None) for a whole conversation's mark."""
+    rows = c.execute(
+        "SELECT conversation_id, NULL, 0, 0 FROM conversation_labels WHERE status = 'proposed'"
+        " UNION ALL SELECT m.conversation_id, m.id, m.instant, 1 FROM message_labels l"
+        " JOIN messages m ON m.id = l.message_id WHERE l.status = 'proposed'"
+        " ORDER BY 1, 4, 3, 2"
+    )
+    return [(int(r[0]), None if r[1] is None else int(r[1])) for r in rows]

@@ -12,6 +12,16 @@
         <location filename="../../chatsafe/gui/actions.py" line="120" />
         <source>Organisation, appraisal, retention, information category and more</source>
         <translation>Organisation, appraisal, retention, information category and more</translation>
+        <source>Previous proposal</source>
+        <translation>Previous proposal</translation>
+    </message>
+    <message>
+        <source>Go to the next mark an assistant proposed (Shift+N: previous)</source>
+        <translation>Go to the next mark an assistant proposed (Shift+N: previous)</translation>
+    </message>
+    <message>
+        <source>Next &amp;proposal</source>
+        <translation>Next &amp;proposal</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="45" />
@@ -947,6 +957,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Proposal %1 of %2</source>
+        <translation>Proposal %1 of %2</translation>
+    </message>
+    <message>
+        <source>No proposals left to confirm.</source>
+        <translation>No proposals left to confirm.</translation>
+    </message>
     <message>
         <source>Undo</source>
         <translation>Undo</translation>

@@ -12,6 +12,16 @@
         <location filename="../../chatsafe/gui/actions.py" line="120" />
         <source>Organisation, appraisal, retention, information category and more</source>
         <translation>Organisatie, waardering, bewaartermijn, informatiecategorie en meer</translation>
+        <source>Previous proposal</source>
+        <translation>Vorig voorstel</translation>
+    </message>
+    <message>
+        <source>Go to the next mark an assistant proposed (Shift+N: previous)</source>
+        <translation>Naar de volgende markering die een assistent voorstelde (Shift+N: vorige)</translation>
+    </message>
+    <message>
+        <source>Next &amp;proposal</source>
+        <translation>Volgend &amp;voorstel</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="45" />
@@ -947,6 +957,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Proposal %1 of %2</source>
+        <translation>Voorstel %1 van %2</translation>
+    </message>
+    <message>
+        <source>No proposals left to confirm.</source>
+        <translation>Er zijn geen voorstellen meer om te bevestigen.</translation>
+    </message>
     <message>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>

@@ -110,3 +110,31 @@ def test_a_mark_can_be_undone_and_redone_with_the_keyboard(make_window, case, qt
     assert label() == "private"
     actions = [e for (e,) in case.conn.execute("SELECT entry FROM review_log")]
     assert any('"action":"undo"' in e and '"actor":"Mia"' in e for e in actions)
+
+
+def test_n_and_shift_n_walk_the_assistants_proposals(make_window, case, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ada = make_window("Ada", Role.ASSISTANT)
+    first = ada.current_conversation_id()
+    ada.transcript.setFocus()
+    ada._set_focus("messages")
+    ada.select_message_row(2)
+    ada.mark("private")
+    ada.select_message_row(4)
+    ada.mark("party_political")
+    proposed = sorted(m for (m,) in case.conn.execute("SELECT message_id FROM message_labels"))
+    assert len(proposed) == 2
+    ada.set_session(None)
+
+    mia = make_window("Mia", Role.MINISTER, on=open_case(case.path))
+    qtbot.waitUntil(lambda: mia.msg_model is not None and mia.msg_model.rowCount() > 0)
+    mia.select_conversation(first)
+    qtbot.waitUntil(lambda: mia.msg_model.conversation_id == first)
+    mia.select_message_row(0)
+    mia.act.next_proposal.trigger()
+    qtbot.waitUntil(lambda: mia.transcript.currentIndex().row() == 2)
+    assert mia.statusBar().currentMessage() == "Proposal 1 of 2"
+    mia.act.next_proposal.trigger()
+    qtbot.waitUntil(lambda: mia.transcript.currentIndex().row() == 4)
+    mia.act.prev_proposal.trigger()
+    qtbot.waitUntil(lambda: mia.transcript.currentIndex().row() == 2)
+    assert mia.statusBar().currentMessage() == "Proposal 1 of 2"
