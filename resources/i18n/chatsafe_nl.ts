@@ -12,6 +12,8 @@
         <location filename="../../chatsafe/gui/actions.py" line="120" />
         <source>Organisation, appraisal, retention, information category and more</source>
         <translation>Organisatie, waardering, bewaartermijn, informatiecategorie en meer</translation>
+    </message>
+    <message>
         <source>Previous proposal</source>
         <translation>Vorig voorstel</translation>
     </message>
