@@ -111,6 +111,22 @@ class _Bucket:
         return d
 
 
+def _withheld_events(c: Any, conversation_id: int, keep: set[int], cond: str) -> dict[str, int]:
+    """System events that stay in, counted by why (issue 10: events are withheld with
+    their conversation or by their own mark, and nothing withheld goes unreported).
+    "business" counts events whose conversation has nothing that leaves."""
+    counts: dict[str, int] = {}
+    for mid, in_p, label in c.execute(
+        f"SELECT m.id, ({cond}), {EFFECTIVE_LABEL_SQL} FROM messages m"
+        " WHERE m.conversation_id = ? AND m.kind = 'event'",
+        (conversation_id,),
+    ):
+        if int(mid) not in keep:
+            cat = "out_of_period" if not in_p else str(label)
+            counts[cat] = counts.get(cat, 0) + 1
+    return counts
+
+
 def build(
     c: Any, leaving: Iterable[LeavingConversation], *, include_reasons: bool = False
 ) -> dict[str, Any]:
@@ -121,7 +137,7 @@ def build(
     per_conv: list[dict[str, Any]] = []
     pooled = {cat: _Bucket() for cat in CATEGORIES}
     whole: dict[str, int] = {cat: 0 for cat in CATEGORIES}
-    whole_total = 0
+    whole_total = whole_events = 0
     for (cid,) in c.execute("SELECT id FROM conversations ORDER BY id").fetchall():
         conv = by_case_id.get(int(cid))
         keep = set(conv.message_ids) if conv else set()
@@ -150,6 +166,7 @@ def build(
             commit = commitment(message_key(secret, identity), record)
             buckets[cat].add(str(wallclock), commit, reason, include_reasons and bool(in_p))
             seen_cats.add(cat)
+        events = _withheld_events(c, int(cid), keep, cond)
         if conv:
             per_conv.append(
                 {
@@ -159,12 +176,14 @@ def build(
                         for cat, b in buckets.items()
                         if b.count
                     },
+                    "withheld_events": events,
                 }
             )
-        elif seen_cats:
+        elif seen_cats or events:
             whole_total += 1
             for cat in seen_cats:
                 whole[cat] += 1
+            whole_events += sum(events.values())
     return {
         "format": "chatsafe-exclusions/1",
         "period": {"start": start, "end": end},
@@ -173,6 +192,7 @@ def build(
         "conversations": per_conv,
         "withheld_conversations": {
             "count": whole_total,
+            "events": whole_events,
             "by_category": {
                 cat: {
                     "conversations": whole[cat],

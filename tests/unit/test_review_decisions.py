@@ -70,6 +70,10 @@ def test_events_of_a_private_conversation_stay_in_even_when_a_message_leaves(cas
         labels.label_messages(c, [business], Label.BUSINESS, by="M", role=Role.MINISTER)
     assert leaving_message_ids(case.conn, werk) == [business]
     assert summarize(case.conn).conversations[werk].events == 0
+    # Withheld, and reported as withheld (nothing silently lost).
+    doc = exclusions.build(case.conn, leaving_conversations(case.conn))
+    (werk_doc,) = [d for d in doc["conversations"] if d["withheld_events"]]
+    assert werk_doc["withheld_events"] == {"private": 1}
 
 
 def test_an_event_can_be_marked_and_is_then_withheld(case: Any) -> None:
@@ -197,3 +201,38 @@ def test_an_unchanged_message_in_the_same_minute_is_not_taken_for_the_edited_one
     (new,) = [m for m in message_ids(case, "ANDER-BERICHT") if m != old]
     edit_of = case.conn.execute("SELECT edit_of FROM messages WHERE id = ?", (new,))
     assert edit_of.fetchone()[0] == old
+
+
+def test_a_withheld_events_sender_is_not_named_in_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chatsafe.bundle import builder, signing
+    from tests.bundle_support import SIGNING_PASSPHRASE, bundle_bytes, make_certs
+
+    convs = spec()[:1]
+    convs[0]["participants"].append("GEHEIM-PERSOON")
+    convs[0]["messages"].append(
+        {
+            "kind": "event",
+            "event_type": "call",
+            "sender": "GEHEIM-PERSOON",
+            "wallclock": "2024-03-01T09:03:00",
+            "text": "Gemiste spraakoproep",
+        }
+    )
+    case = build_case(tmp_path / "e.chatsafe", convs, monkeypatch)
+    call = [
+        int(r[0])
+        for r in case.conn.execute("SELECT id FROM messages WHERE sender = 'GEHEIM-PERSOON'")
+    ]
+    with case.transaction() as c:
+        labels.label_messages(c, call, Label.PRIVATE, by="M", role=Role.MINISTER)
+    certs = make_certs(tmp_path / "certs")
+    out = tmp_path / "b.zip"
+    builder.make_bundle(
+        case, out, signing.load_p12(certs.p12, SIGNING_PASSPHRASE), by="M", role="minister"
+    )
+    blob = b"\n".join(bundle_bytes(out).values())
+    assert b"ZAKELIJK" in blob
+    assert b"GEHEIM-PERSOON" not in blob  # the event is withheld: its sender is not named
+    case.close()
