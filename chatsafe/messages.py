@@ -103,6 +103,10 @@ CATALOGUE: dict[str, Entry] = {
         N_("The signing certificate cannot be used."),
         N_("Check the certificate file and its passphrase or PIN."),
     ),
+    "timestamp": Entry(
+        N_("The time-stamping service could not stamp the bundle; no bundle was made."),
+        N_("Try again later, or ask IT support to check the time-stamping settings."),
+    ),
     "review": Entry(
         N_("This review step is not possible."),
         N_("Check who you are signed in as, and what is selected."),

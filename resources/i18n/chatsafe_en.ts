@@ -1935,6 +1935,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <source>Check the 64 digits or the key file.</source>
         <translation>Check the 64 digits or the key file.</translation>
     </message>
+    <message>
+        <source>The time-stamping service could not stamp the bundle; no bundle was made.</source>
+        <translation>The time-stamping service could not stamp the bundle; no bundle was made.</translation>
+    </message>
+    <message>
+        <source>Try again later, or ask IT support to check the time-stamping settings.</source>
+        <translation>Try again later, or ask IT support to check the time-stamping settings.</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>

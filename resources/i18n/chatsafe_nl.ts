@@ -1935,6 +1935,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <source>Check the 64 digits or the key file.</source>
         <translation>Controleer de 64 tekens of het sleutelbestand.</translation>
     </message>
+    <message>
+        <source>The time-stamping service could not stamp the bundle; no bundle was made.</source>
+        <translation>De tijdstempeldienst kon het pakket geen tijdstempel geven; er is geen pakket gemaakt.</translation>
+    </message>
+    <message>
+        <source>Try again later, or ask IT support to check the time-stamping settings.</source>
+        <translation>Probeer het later opnieuw, of vraag de IT-ondersteuning de instellingen voor tijdstempels te controleren.</translation>
+    </message>
 </context>
 <context>
     <name>RsmfDialog</name>
