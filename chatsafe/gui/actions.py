@@ -121,6 +121,12 @@ class Actions:
                 "Actions", "Organisation, appraisal, retention, information category and more"
             ),
         )
+        self.switch_role = make(
+            "switch_role",
+            translate("Actions", "Switch &role…"),
+            [],
+            translate("Actions", "Review under another name or role without closing the case"),
+        )
         self.bundle = make(
             "bundle",
             translate("Actions", "Create &bundle…"),
@@ -165,7 +171,7 @@ class Actions:
         self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
             self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
-            self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings,
+            self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings, self.switch_role,
             self.bundle, self.export_rsmf, self.next_proposal, self.prev_proposal, self.next_message, self.prev_message,
             self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,

@@ -58,12 +58,13 @@ from chatsafe.gui.operations.settings import SettingsOp
 from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
 from chatsafe.gui.search_model import SearchModel
 from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
-from chatsafe.gui.session import Session
+from chatsafe.gui.session import Reviewer, Session
 from chatsafe.gui.style import label_name
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.undo import MarkCommand
 from chatsafe.gui.views import ConversationView, TranscriptView
 from chatsafe.review import browse, search
+from chatsafe.review.labels import Role
 from chatsafe.review.summary import Summary
 from chatsafe.service import Changes
 
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a.period)
         m.addAction(a.case_settings)
+        m.addAction(a.switch_role)
         m.addAction(a.bundle)
         m.addAction(a.export_rsmf)
         m.addSeparator()
@@ -276,6 +278,7 @@ class MainWindow(QMainWindow):
         a.lexicon.triggered.connect(self.edit_lexicon)
         a.period.triggered.connect(self.edit_period)
         a.case_settings.triggered.connect(lambda: self.edit_settings())
+        a.switch_role.triggered.connect(self.switch_role)
         a.bundle.triggered.connect(self.open_bundle)
         a.export_rsmf.triggered.connect(self.open_rsmf)
         a.next_message.triggered.connect(lambda: self.step_message(1))
@@ -347,6 +350,17 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._on_changed)
         session.failed.connect(self._on_failed)
         self.stack.setCurrentWidget(self.review_page)
+        self._show_reviewer()
+        recent.add_recent(session.path)
+        review.seed_lexicon(session).run()
+        self.reload_conversations()
+        self.check_log(report_ok=False)
+
+    def _show_reviewer(self) -> None:
+        """The title names who reviews; IT support is not offered marking (issue 14)."""
+        session = self.session
+        if session is None:
+            return
         role = {
             "assistant": self.tr("assistant"),
             "minister": self.tr("minister"),
@@ -355,10 +369,38 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"{session.path.name} — {session.reviewer.name} ({role[session.reviewer.role.value]}) — chatsafe"
         )
-        recent.add_recent(session.path)
-        review.seed_lexicon(session).run()
-        self.reload_conversations()
-        self.check_log(report_ok=False)
+        a = self.act
+        for act in (a.mark_private, a.mark_party, a.clear, a.mark_reason, a.confirm, a.confirm_all):
+            act.setEnabled(self.may_mark)
+
+    @property
+    def may_mark(self) -> bool:
+        """IT support sets up the case and makes the bundle; it does not judge messages."""
+        return self.session is not None and self.session.reviewer.role is not Role.IT
+
+    def switch_role(self) -> None:
+        """Change who reviews without closing the case: the minister approves, then IT
+        support makes the bundle, in the same window."""
+        if self.session is None:
+            return
+        from chatsafe.gui.dialogs import IdentityDialog
+
+        who = IdentityDialog.ask(self, self.session.reviewer.name, self.session.reviewer.role.value)
+        if who is not None:
+            self.set_reviewer(Reviewer(who[0], who[1]))
+
+    def set_reviewer(self, reviewer: Reviewer) -> None:
+        if self.session is None:
+            return
+        self.session.reviewer = reviewer
+        recent.remember_reviewer(reviewer.name, reviewer.role.value)
+        # An undo would act under the new name: undo belongs to who did it.
+        self.undo_stack.clear()
+        self.scope_confirmed = False
+        self._show_reviewer()
+        self.statusBar().showMessage(
+            self.tr("You now review as {name}.").format(name=reviewer.name), 5000
+        )
 
     def reload_conversations(self) -> None:
         if self.session is None:
@@ -734,7 +776,7 @@ class MainWindow(QMainWindow):
     def mark(self, label: str | None, reason: str | None = None) -> None:
         """Mark the selection: the selected messages when the transcript has the focus,
         else the current conversation."""
-        if self.session is None:
+        if self.session is None or not self.may_mark:
             return
         if self._focus == "messages":
             ids = self.selected_message_ids()
@@ -769,7 +811,7 @@ class MainWindow(QMainWindow):
         return True
 
     def mark_conversation(self, cid: int, label: str | None, reason: str | None = None) -> None:
-        if self.session is not None:
+        if self.session is not None and self.may_mark:
             op = review.mark_conversations(self.session, [cid], label, reason)
             text = self.tr("mark a conversation as %1").replace("%1", self._label_word(label))
             self.undo_stack.push(
@@ -777,7 +819,7 @@ class MainWindow(QMainWindow):
             )
 
     def mark_messages(self, ids: list[int], label: str | None, reason: str | None = None) -> None:
-        if self.session is not None:
+        if self.session is not None and self.may_mark:
             op = review.mark_messages(self.session, ids, label, reason)
             text = self.tr("mark %n message(s) as %1", "", len(ids)).replace(
                 "%1", self._label_word(label)
@@ -796,7 +838,7 @@ class MainWindow(QMainWindow):
 
     def confirm(self) -> None:
         cid = self.current_conversation_id()
-        if self.session is not None and cid is not None:
+        if self.session is not None and cid is not None and self.may_mark:
             review.confirm(self.session, cid).run()
 
     def show_summary(self, offer_confirm: bool = False) -> None:

@@ -4,6 +4,16 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="126" />
+        <source>Switch &amp;role…</source>
+        <translation>Switch &amp;role…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="128" />
+        <source>Review under another name or role without closing the case</source>
+        <translation>Review under another name or role without closing the case</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="118" />
         <source>Case se&amp;ttings…</source>
         <translation>Case se&amp;ttings…</translation>
@@ -966,6 +976,11 @@
     <message>
         <source>No proposals left to confirm.</source>
         <translation>No proposals left to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="400" />
+        <source>You now review as {name}.</source>
+        <translation>You now review as {name}.</translation>
     </message>
     <message>
         <source>Undo</source>

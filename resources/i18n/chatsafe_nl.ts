@@ -4,6 +4,16 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../chatsafe/gui/actions.py" line="126" />
+        <source>Switch &amp;role…</source>
+        <translation>Andere &amp;rol…</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/actions.py" line="128" />
+        <source>Review under another name or role without closing the case</source>
+        <translation>Verder onder een andere naam of rol, zonder de zaak te sluiten</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="118" />
         <source>Case se&amp;ttings…</source>
         <translation>Zaakins&amp;tellingen…</translation>
@@ -966,6 +976,11 @@
     <message>
         <source>No proposals left to confirm.</source>
         <translation>Er zijn geen voorstellen meer om te bevestigen.</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/main_window.py" line="400" />
+        <source>You now review as {name}.</source>
+        <translation>U beoordeelt nu als {name}.</translation>
     </message>
     <message>
         <source>Undo</source>
