@@ -52,20 +52,32 @@ class _Bridge(QObject):
     progress = Signal(str, int, int)
 
 
-def _file_row(parent: QWidget, save: bool = False) -> tuple[QWidget, QLineEdit]:
+def bundle_path(text: str) -> Path:
+    """The bundle's file name as typed, with ``.zip`` added when it was left off: the
+    archive's intake and every zip tool go by the extension."""
+    path = Path(text.strip())
+    return path if path.suffix.lower() == ".zip" else path.with_name(path.name + ".zip")
+
+
+def _file_row(parent: QWidget, save: bool = False, filters: str = "") -> tuple[QWidget, QLineEdit]:
+    """A path field with a Choose… button; ``filters`` narrows the file dialog (e.g. to
+    ``*.p12``) and is kept on the field as its ``filter`` property."""
     row = QWidget(parent)
     lay = QHBoxLayout(row)
     lay.setContentsMargins(0, 0, 0, 0)
     edit = QLineEdit(row)
+    edit.setProperty("filter", filters)
     button = QPushButton(parent.tr("Choose…"), row)
 
     def choose() -> None:
         if save:
             name, _ = QFileDialog.getSaveFileName(
-                parent, parent.tr("Save bundle"), "", "Zip (*.zip)"
+                parent, parent.tr("Save bundle"), "", filters or "Zip (*.zip)"
             )
+            if name:
+                name = str(bundle_path(name))
         else:
-            name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose file"))
+            name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose file"), "", filters)
         if name:
             edit.setText(name)
 
@@ -73,6 +85,16 @@ def _file_row(parent: QWidget, save: bool = False) -> tuple[QWidget, QLineEdit]:
     lay.addWidget(edit, 1)
     lay.addWidget(button)
     return row, edit
+
+
+# What each certificate field's file dialog offers (an "all files" entry stays for
+# certificates saved under another extension).
+_FILTERS = {
+    "p12": "PKCS#12 (*.p12 *.pfx);;* (*)",
+    "key": "PEM (*.pem *.key);;* (*)",
+    "cert": "PEM (*.pem *.crt *.cer);;* (*)",
+    "module": "PKCS#11 (*.so *.dll *.dylib);;* (*)",
+}
 
 
 class BundleDialog(QDialog):
@@ -152,7 +174,7 @@ class BundleDialog(QDialog):
                     edit = QLineEdit(page)
                     form.addRow(text, edit)
                 else:
-                    row, edit = _file_row(page)
+                    row, edit = _file_row(page, filters=_FILTERS[key])
                     form.addRow(text, row)
                 self.fields[f"{kind}.{key}"] = edit
                 edit.textChanged.connect(self._update)
@@ -165,11 +187,11 @@ class BundleDialog(QDialog):
         self.secret = QLineEdit(cert_box)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Passphrase or PIN"), self.secret)
-        out_row, self.out = _file_row(cert_box, save=True)
+        out_row, self.out = _file_row(cert_box, save=True, filters="Zip (*.zip)")
         self.out.textChanged.connect(self._update)
         form.addRow(self.tr("Save bundle as"), out_row)
         # Withdrawing afterwards: a new bundle that replaces an earlier one of this case.
-        sup_row, self.supersedes = _file_row(cert_box)
+        sup_row, self.supersedes = _file_row(cert_box, filters="Zip (*.zip)")
         self.supersedes.setPlaceholderText(self.tr("Only to withdraw messages afterwards"))
         form.addRow(self.tr("Replaces an earlier bundle (optional)"), sup_row)
         clay.addLayout(form)
@@ -333,6 +355,7 @@ class BundleDialog(QDialog):
             and not self.running
             and self.pre is not None
             and not self.pre.missing_settings
+            and not self.pre.approval  # approved already: nothing to press again
         )
 
     # -- actions ------------------------------------------------------------------
@@ -352,7 +375,7 @@ class BundleDialog(QDialog):
         if not self.ready():
             return
         choice, secret = self.choice(), self.secret.text() or None
-        out = Path(self.out.text().strip())
+        out = bundle_path(self.out.text())
         name, role, reasons = self.name, self.role, self.reasons.isChecked()
         earlier = self.supersedes.text().strip()
         supersedes = Path(earlier) if earlier else None
