@@ -249,6 +249,10 @@ class ReasonDialog(QDialog):
         form.addRow(self.tr("Label:"), self.label)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(_buttons(self))
+        # Room for a sentence, and the cursor where the typing goes: the label is
+        # already chosen by the key that opened the dialog (issue 14).
+        self.reason.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+        self.reason.setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None, label: str = PRIVATE) -> tuple[str, str | None] | None:
