@@ -411,6 +411,9 @@ class MainWindow(QMainWindow):
         current = self.current_conversation_id()
         self.conv_model.set_rows(rows)
         self.filter_bar.set_apps(self.conv_model.apps())
+        firsts = [r.first for r in rows if r.first]
+        lasts = [r.last for r in rows if r.last]
+        self.date_bar.set_span(min(firsts, default=None), max(lasts, default=None))
         if rows:
             self.select_conversation(current if current is not None else rows[0].id)
         self.schedule_status()

@@ -139,6 +139,7 @@ class DateFilterBar(QWidget):
             box.setAccessibleName(name)
             box.toggled.connect(lambda _c: self.changed.emit())
             edit.dateChanged.connect(lambda _d, b=box: self._date_changed(b))
+        self._period: tuple[str | None, str | None] = (None, None)
         self.period_note = QLabel("", self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -148,6 +149,22 @@ class DateFilterBar(QWidget):
         row.addWidget(self.date_to)
         row.addStretch(1)
         row.addWidget(self.period_note)
+
+    def _preset(self, start: str | None, end: str | None) -> None:
+        for edit, box, value in (
+            (self.date_from, self.use_from, start),
+            (self.date_to, self.use_to, end),
+        ):
+            if value and not box.isChecked():
+                edit.blockSignals(True)
+                edit.setDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
+                edit.blockSignals(False)
+
+    def set_span(self, first: str | None, last: str | None) -> None:
+        """The case's first and last day: where the period leaves an end open, ticking
+        From or To starts there, not at today, which would hide every message (issue 14)."""
+        start, end = self._period
+        self._preset(start or first, end or last)
 
     def _date_changed(self, box: QCheckBox) -> None:
         if box.isChecked():  # a date of an unticked bound filters nothing
@@ -161,14 +178,8 @@ class DateFilterBar(QWidget):
     def set_period(self, start: str | None, end: str | None) -> None:
         # Unticked date fields start at the period's ends, not at today: ticking "From"
         # then shows the case's first day, which is what a reviewer expects.
-        for edit, box, value in (
-            (self.date_from, self.use_from, start),
-            (self.date_to, self.use_to, end),
-        ):
-            if value and not box.isChecked():
-                edit.blockSignals(True)
-                edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
-                edit.blockSignals(False)
+        self._period = (start, end)
+        self._preset(start, end)
         if start or end:
             text = (
                 self.tr("In-scope period: %1 – %2")
