@@ -828,6 +828,13 @@ class MainWindow(QMainWindow):
                 "%1", self._label_word(label)
             )
             self.undo_stack.push(MarkCommand(self.session, text, op.command, message_ids=ids))
+            # Feedback for P and F: say what happened, with the way back (issue 14).
+            self.statusBar().showMessage(
+                self.tr("Marked %n message(s) as %1. Ctrl+Z undoes it.", "", len(ids)).replace(
+                    "%1", self._label_word(label)
+                ),
+                6000,
+            )
 
     def _label_word(self, label: str | None) -> str:
         return label_name(label) if label else self.tr("business (no mark)")

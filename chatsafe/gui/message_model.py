@@ -214,12 +214,14 @@ class MessageModel(QAbstractTableModel):
             return label_icon(label)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_LABEL:
             return self._tooltip(m)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (
-            COL_LABEL,
-            COL_PRIVATE,
-            COL_PARTY,
-            COL_TEXT,
-        ):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PRIVATE, COL_PARTY):
+            # What a click does comes first; the current state follows (issue 14).
+            return (
+                self.click_text(m, PRIVATE if col == COL_PRIVATE else PARTY)
+                + "\n"
+                + (self._tooltip(m))
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_LABEL, COL_TEXT):
             return self._tooltip(m)
         if role == Qt.ItemDataRole.ForegroundRole and (self.out_of_period(m) or m.kind == "event"):
             return QColor("#8a8a8a")
@@ -280,6 +282,15 @@ class MessageModel(QAbstractTableModel):
         want = PRIVATE if index.column() == COL_PRIVATE else PARTY
         self.mark_requested.emit([m.id], self.toggled_label(m, want))
         return True
+
+    def click_text(self, m: MessageRow, want: str) -> str:
+        """What clicking the ``want`` checkbox of this message will do, in words."""
+        after = self.toggled_label(m, want)
+        if after is None:
+            return self.tr("Click to take this message's mark away")
+        if after == BUSINESS:
+            return self.tr("Click to mark this message as business (it leaves for the archive)")
+        return self.tr("Click to mark this message as %1").replace("%1", label_name(after))
 
     def toggled_label(self, m: MessageRow, want: str) -> str | None:
         """What clicking ``want`` on this message means, given the override rule.

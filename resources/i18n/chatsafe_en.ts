@@ -969,6 +969,11 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/main_window.py" line="830" />
+        <source>Marked %n message(s) as %1. Ctrl+Z undoes it.</source>
+        <translation><numerusform>Marked %n message as %1. Ctrl+Z undoes it.</numerusform><numerusform>Marked %n messages as %1. Ctrl+Z undoes it.</numerusform></translation>
+    </message>
     <message>
         <source>Proposal %1 of %2</source>
         <translation>Proposal %1 of %2</translation>
@@ -1231,6 +1236,21 @@
 </context>
 <context>
     <name>MessageModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="290" />
+        <source>Click to take this message's mark away</source>
+        <translation>Click to take this message's mark away</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="292" />
+        <source>Click to mark this message as business (it leaves for the archive)</source>
+        <translation>Click to mark this message as business (it leaves for the archive)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="293" />
+        <source>Click to mark this message as %1</source>
+        <translation>Click to mark this message as %1</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="133" />
         <source>deleted</source>

@@ -969,6 +969,11 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../chatsafe/gui/main_window.py" line="830" />
+        <source>Marked %n message(s) as %1. Ctrl+Z undoes it.</source>
+        <translation><numerusform>%n bericht gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform><numerusform>%n berichten gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform></translation>
+    </message>
     <message>
         <source>Proposal %1 of %2</source>
         <translation>Voorstel %1 van %2</translation>
@@ -1231,6 +1236,21 @@
 </context>
 <context>
     <name>MessageModel</name>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="290" />
+        <source>Click to take this message's mark away</source>
+        <translation>Klik om de markering van dit bericht weg te halen</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="292" />
+        <source>Click to mark this message as business (it leaves for the archive)</source>
+        <translation>Klik om dit bericht als zakelijk te markeren (het gaat naar het archief)</translation>
+    </message>
+    <message>
+        <location filename="../../chatsafe/gui/message_model.py" line="293" />
+        <source>Click to mark this message as %1</source>
+        <translation>Klik om dit bericht als %1 te markeren</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="133" />
         <source>deleted</source>
