@@ -1378,7 +1378,7 @@
     <message>
         <location filename="../../chatsafe/gui/dialogs.py" line="172" />
         <source>Protect with a passphrase instead of the keyring</source>
-        <translation>Beveilig met een wachtzin in plaats van de sleutelbos</translation>
+        <translation>Beveilig met een wachtzin in plaats van de beveiligde opslag van deze computer</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/dialogs.py" line="178" />
@@ -1457,7 +1457,7 @@
     <message>
         <location filename="../../chatsafe/gui/dialogs.py" line="75" />
         <source>This case's key is not in this computer's keyring. Type its passphrase.</source>
-        <translation>De sleutel van deze zaak staat niet in de sleutelbos van deze computer. Typ de wachtzin.</translation>
+        <translation>De sleutel van deze zaak is niet op deze computer bewaard. Typ de wachtzin van de zaak.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/dialogs.py" line="79" />
