@@ -70,6 +70,10 @@ class Variant:
     has_year: bool = True
     era: str = ""  # what is printed after the year: "BE"
     japanese: bool = False  # an era letter and year: R4
+    # A phone prints every header alike: digits of one script, and direction marks
+    # inside the date or not. The plain case compiles to a faster pattern.
+    ascii_digits: bool = True
+    inner_marks: bool = False
 
     @property
     def label(self) -> str:
@@ -93,11 +97,12 @@ class Variant:
 def header_regex(v: Variant) -> re.Pattern[str]:
     """The one pattern for this variant. Groups: ``dt`` (date and time as printed, always
     group 1), ``d`` (the date) and ``t`` (the time)."""
+    m_ = _M if v.inner_marks else ""
     if v.kind == "num":
         sep = re.escape(v.date_sep)
         year = _JP_YEAR if v.japanese else _YEAR
         era = rf"{_SP}{re.escape(v.era)}" if v.era else ""
-        date = rf"\d{{1,4}}{_M}{sep}{_M}\d{{1,2}}{_M}{sep}{_M}{year}{era}"
+        date = rf"\d{{1,4}}{m_}{sep}{m_}\d{{1,2}}{m_}{sep}{m_}{year}{era}"
     elif v.kind == "dmy":
         date = rf"\d{{1,2}}\.?{_SP}{_MON}" + (rf"{_SP}\d{{4}}" if v.has_year else "")
     else:
@@ -117,7 +122,10 @@ def header_regex(v: Variant) -> re.Pattern[str]:
         open_, close = "", f":{_SP}"
     else:
         open_, close = "", f"{_SP}[-\u2013]{_SP}"
-    return re.compile(rf"^{_M}{open_}{_M}(?P<dt>{both}){_M}{close}", re.M)
+    pattern = rf"^{_M}{open_}{_M}(?P<dt>{both}){m_}{close}"
+    if v.ascii_digits:
+        pattern = pattern.replace(r"\d{", "[0-9]{")  # not in _MON's [^\W\d_]
+    return re.compile(pattern, re.M)
 
 
 def detect_variant(line: str) -> Variant | None:
@@ -134,7 +142,13 @@ def detect_variant(line: str) -> Variant | None:
         trailer = "bracket"
     else:
         trailer = "colon" if m.group("trailer").startswith(":") else "dash"
+    printed = line[m.start() : m.end()]
+    lead = len(printed) - len(
+        printed.lstrip("[\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+    )
     common = {
+        "ascii_digits": all(c.isascii() for c in printed if c.isdigit()),
+        "inner_marks": MARK_RE.search(printed, lead) is not None,
         "bracket": bracket,
         "seconds": m.group("sec") is not None,
         "ampm": m.group("ampm") is not None,

@@ -231,3 +231,16 @@ def test_variant_labels_are_distinct() -> None:
         assert all(m.kind in (Kind.MESSAGE, Kind.EVENT) for m in msgs)
         labels.add(conv.extra["variant"])
     assert len(labels) == 3
+
+
+def test_digits_and_inner_marks_are_part_of_the_variant() -> None:
+    from chatsafe.importers.whatsapp_header import detect_variant, header_regex
+
+    arabic = (FIX / "_chat_ar.txt").read_text(encoding="utf-8").split("\n", 1)[0]
+    v = detect_variant(arabic)
+    assert v is not None and not v.ascii_digits and v.inner_marks
+    plain = detect_variant("12-03-2024 10:00 - Eva: hoi")
+    assert plain is not None and plain.ascii_digits and not plain.inner_marks
+    # The plain pattern matches only ASCII digits, as that phone prints them.
+    assert header_regex(plain).match("١٢-٠٣-٢٠٢٤ 10:00 - Eva: hoi") is None
+    assert header_regex(v).match(arabic) is not None
