@@ -18,25 +18,38 @@ from typing import Any
 #: A stored candidate's row (id, sender, wallclock, text, deleted, edit_of, attachment
 #: names joined by U+001F, source_id, identity) -> was it in the new export too?
 Reappeared = Callable[[tuple[Any, ...]], bool]
+_DAY_AND_A_HALF_MS = 36 * 3600 * 1000  # more than any two zones' offsets apart (26 h)
 
 
 def link_edits(c: Any, conversation_id: int, import_id: int, reappeared: Reappeared) -> int:
     """Link this import's edited messages to their earlier versions; returns how many."""
     linked = 0
     new_edits = c.execute(
-        "SELECT id, sender, wallclock FROM messages WHERE conversation_id = ? AND import_id = ?"
-        " AND edited = 1 AND kind = 'message' AND edit_of IS NULL",
+        "SELECT id, sender, wallclock, instant FROM messages WHERE conversation_id = ?"
+        " AND import_id = ? AND edited = 1 AND kind = 'message' AND edit_of IS NULL",
         (conversation_id, import_id),
     ).fetchall()
-    for mid, sender, wallclock in new_edits:
+    for mid, sender, wallclock, instant in new_edits:
         candidates = c.execute(
             "SELECT m.id, m.sender, m.wallclock, m.text, m.deleted, m.edit_of,"
             " (SELECT group_concat(name, char(31)) FROM (SELECT name FROM attachments"
             "  WHERE message_id = m.id ORDER BY position)), m.source_id, m.identity"
-            " FROM messages m WHERE m.conversation_id = ? AND m.import_id != ?"
+            " FROM messages m WHERE m.conversation_id = ?"
+            # The same wall-clock minute is within a day of the same instant whatever zone
+            # either import assumed: the range keeps this an index lookup, not a scan of
+            # the whole conversation per edited message (quadratic on big chats).
+            " AND m.instant BETWEEN ? AND ?"
+            " AND m.import_id != ?"
             " AND m.kind = 'message' AND m.sender IS ? AND substr(m.wallclock, 1, 16) = ?"
             " ORDER BY m.id",
-            (conversation_id, import_id, sender, str(wallclock)[:16]),
+            (
+                conversation_id,
+                int(instant) - _DAY_AND_A_HALF_MS,
+                int(instant) + _DAY_AND_A_HALF_MS,
+                import_id,
+                sender,
+                str(wallclock)[:16],
+            ),
         ).fetchall()
         gone = [r for r in candidates if not reappeared(r)]
         if not gone:
