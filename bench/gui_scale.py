@@ -191,6 +191,7 @@ def main() -> int:
 
     def mark_all() -> None:
         window._focus = "conversations"
+        window.scope_confirmed = True  # the "whole conversation?" question is answered
         window.mark("private")
 
     timed("mark the whole conversation (write + list/transcript refresh)", mark_all, r)
