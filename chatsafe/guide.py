@@ -52,11 +52,13 @@ GUIDE: list[tuple[str, str, list[str]]] = [
     ("Signal Desktop", "the Signal folder, with Signal closed", [
         "Quit Signal Desktop first (its newest messages are in db.sqlite-wal until then).",
         "Copy the whole folder: ~/Library/Application Support/Signal (Mac), "
-        "%APPDATA%\\Signal (Windows), ~/.config/Signal (Linux): config.json, sql/ and "
-        "attachments.noindex/.",
-        "On the minister's Mac the keychain item 'Signal Safe Storage' opens the key; "
-        "elsewhere give its password (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key "
-        "(--signal-key FILE). On Windows give the raw key.",
+        "%APPDATA%\\Signal (Windows), ~/.config/Signal (Linux): config.json, 'Local "
+        "State', sql/ and attachments.noindex/.",
+        "Run chatsafe on the minister's own laptop and account to open the key: the Mac "
+        "keychain item 'Signal Safe Storage', the Linux desktop keyring, or Windows "
+        "(DPAPI) unlock it there. Elsewhere give the safeStorage password "
+        "(CHATSAFE_SIGNAL_SAFE_STORAGE; from KWallet: folder 'Signal Keys') or the raw "
+        "key (--signal-key FILE).",
     ]),
     ("Exports", "'Export chat' files, as a complement", [
         "WhatsApp 'Export chat' (with media), Signal exports, SMS Backup & Restore, "

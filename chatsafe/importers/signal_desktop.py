@@ -121,8 +121,11 @@ class SignalDesktopImporter:
         config = ("" if root in ("", ".") else root + "/") + "config.json"
         if source.kind != "dir" or config not in source.names():
             return None, ""
+        state = config[: -len("config.json")] + "Local State"  # Windows keeps its key here
         return signal_desktop_crypto.key_from_config(
-            read_json(source, config), ctx.extra.get(signal_desktop_crypto.SAFE_STORAGE_EXTRA)
+            read_json(source, config),
+            ctx.extra.get(signal_desktop_crypto.SAFE_STORAGE_EXTRA),
+            read_json(source, state) if state in source.names() else None,
         )
 
     def _open(

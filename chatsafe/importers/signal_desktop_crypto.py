@@ -9,9 +9,13 @@ Keychain item on macOS, the Secret Service/KWallet entry on Linux (``v11``), or 
 fixed "peanuts" when Linux had no keyring (``v10``). chatsafe tries, in this order, the
 password IT support typed, the OS keyring's "Signal Safe Storage" item, and "peanuts",
 each with both derivations (the backup may be read on another OS than the one that
-wrote it); a result is accepted only when it is 64 or 96 hex digits. On Windows the
-value is AES-256-GCM under a key that only DPAPI on the minister's own account can
-unwrap: chatsafe does not do that; IT support gives the raw key as before.
+wrote it); a result is accepted only when it is 64 or 96 hex digits. The keyring item
+is the macOS Keychain's "Signal Safe Storage" (through ``keyring``) and, on Linux, the
+Secret Service item Chromium files under ``application`` = "Signal"
+(:mod:`safe_storage_linux`). On Windows the value is AES-256-GCM under a key that only
+DPAPI on the minister's own account can unwrap (:mod:`safe_storage_windows`); elsewhere
+IT support gives the raw key, and the reason says why. Each failure names what was
+tried and, from ``safeStorageBackend`` in ``config.json``, where the password lives.
 
 **Attachments.** Version 2 attachments in ``attachments.noindex/`` are
 ``IV (16) || AES-256-CBC ciphertext || HMAC-SHA256 (32) over IV and ciphertext``, with
@@ -30,6 +34,8 @@ from typing import Any
 import keyring
 import keyring.errors
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+from chatsafe.importers import safe_storage_linux, safe_storage_windows
 
 SAFE_STORAGE_EXTRA = "signal_safe_storage"  # ctx.extra: the safeStorage password typed
 _HEX_KEY = re.compile(rb"[0-9a-fA-F]{64}|[0-9a-fA-F]{96}")
@@ -76,17 +82,42 @@ def encrypt_key_for_tests(key_hex: str, secret: bytes, rounds: int, prefix: byte
     return (prefix + encryptor.update(data + bytes([pad]) * pad) + encryptor.finalize()).hex()
 
 
-def _keyring_secret() -> bytes | None:
+# Electron names the Keychain item "<app> Safe Storage"; its account was "<app>" in
+# older Electron and is "<app> Key" in current ones (both seen in public sources).
+_KEYCHAIN_ACCOUNTS = ("Signal Key", "Signal")
+
+
+def _keychain_secrets() -> list[bytes]:
     """The "Signal Safe Storage" item of the OS keyring (macOS Keychain), if reachable."""
-    try:
-        value = keyring.get_password("Signal Safe Storage", "Signal Key")
-    except (keyring.errors.KeyringError, RuntimeError, OSError):
-        return None  # no keyring on this machine (headless Linux): the typed password
-    return value.encode("utf-8") if value else None
+    found: list[bytes] = []
+    for account in _KEYCHAIN_ACCOUNTS:
+        try:
+            value = keyring.get_password("Signal Safe Storage", account)
+        except (keyring.errors.KeyringError, RuntimeError, OSError):
+            return found  # no keyring on this machine (headless Linux): the typed password
+        if value:
+            found.append(value.encode("utf-8"))
+    return found
 
 
-def key_from_config(config: Any, typed: str | None) -> tuple[str | None, str]:
-    """(the database key or None, why not) from Signal's parsed ``config.json``."""
+def _where_the_password_lives(config: dict[str, Any], secret_service_why: str) -> str:
+    """Where Signal kept its safeStorage password, from ``safeStorageBackend``."""
+    backend = config.get("safeStorageBackend")
+    if isinstance(backend, str) and backend.startswith("kwallet"):
+        return (
+            "Signal kept its password in KWallet (folder 'Signal Keys', entry 'Signal Safe "
+            "Storage'), which chatsafe does not read: type that password"
+        )
+    if backend == "gnome_libsecret":
+        return f"Signal kept its password in the desktop keyring, and {secret_service_why}"
+    return "none of the passwords tried opens it"
+
+
+def key_from_config(
+    config: Any, typed: str | None, local_state: Any = None
+) -> tuple[str | None, str]:
+    """(the database key or None, why not) from Signal's parsed ``config.json`` (and
+    ``Local State``, which holds the Windows key)."""
     if not isinstance(config, dict):
         return None, "config.json is not a JSON object"
     plain = config.get("key")
@@ -95,18 +126,24 @@ def key_from_config(config: Any, typed: str | None) -> tuple[str | None, str]:
     encrypted = config.get("encryptedKey")
     if not isinstance(encrypted, str):
         return None, "config.json holds neither key nor encryptedKey"
+    try:
+        blob = bytes.fromhex(encrypted)
+    except ValueError:
+        return None, "encryptedKey in config.json is not hexadecimal"
+    if safe_storage_windows.is_windows_value(blob):
+        return safe_storage_windows.key_from_windows(blob, local_state)
     secrets = [typed.encode("utf-8")] if typed else []
-    from_keyring = _keyring_secret()
-    if from_keyring:
-        secrets.append(from_keyring)
+    secrets += _keychain_secrets()
+    from_service, service_why = safe_storage_linux.passwords()
+    secrets += from_service
     secrets.append(b"peanuts")  # Linux without a keyring (--password-store=basic)
     for secret in secrets:
         found = decrypt_key(encrypted, secret)
         if found:
             return found, ""
     return None, (
-        "the key in config.json is protected by the laptop's keychain and none of the "
-        "passwords tried opens it"
+        "the key in config.json is protected by the laptop's keychain and "
+        + _where_the_password_lives(config, service_why)
     )
 
 
