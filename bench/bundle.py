@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chatsafe import settings  # noqa: E402
-from chatsafe.bundle import builder, transcript_pdf  # noqa: E402
+from chatsafe.bundle import builder, conversation, transcript_pdf  # noqa: E402
 from chatsafe.bundle.bagit_writer import _STORED_SUFFIXES  # noqa: E402
 from chatsafe.bundle.signing import SoftwareSigner  # noqa: E402
 from chatsafe.store import create_case  # noqa: E402
@@ -186,7 +186,7 @@ def main() -> None:
             pdf_messages += conv.business_count
             return out
 
-        builder.render_pdf = timed_render  # type: ignore[assignment]
+        conversation.render_pdf = timed_render  # type: ignore[assignment]
         from chatsafe.store import open_case
 
         case = open_case(folder / "bench.chatsafe", passphrase="bench-passphrase")

@@ -133,9 +133,9 @@ class CaseReader:
         return out
 
     def preflight(self) -> Preflight:
-        from chatsafe.bundle import builder
+        from chatsafe.bundle.preflight import preflight_of
 
-        return builder.preflight_of(self._c)
+        return preflight_of(self._c)
 
     # -- the review screen --------------------------------------------------------
     def conversation_rows(self, ids: list[int] | None = None) -> list[ConversationRow]:

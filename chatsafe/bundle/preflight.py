@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from chatsafe.review.summary import Counts, Summary
+from chatsafe import settings
+from chatsafe.bundle import approval
+from chatsafe.review.summary import Counts, Summary, summarize
+from chatsafe.store import queries
 
 
 @dataclass(frozen=True)
@@ -50,3 +53,34 @@ class Preflight:
             "approval": self.approval,
             "approval_state": self.approval_state,
         }
+
+
+def preflight(case: Any) -> dict[str, Any]:
+    """What the GUI and CLI show before a bundle is made (as a dict; see preflight_of)."""
+    return preflight_of(case.conn).as_dict()
+
+
+def preflight_of(c: Any) -> Preflight:
+    """What the GUI and CLI show before a bundle is made."""
+    current = {str(k): str(v) for k, v in c.execute("SELECT key, value FROM settings")}
+    missing = settings.missing_for_bundle(current)
+    with_reason = c.execute(
+        "SELECT count(*) FROM review_log WHERE json_extract(entry, '$.reason') IS NOT NULL"
+        " OR json_extract(entry, '$.reason_hmac') IS NOT NULL"
+    ).fetchone()[0]
+    stats = queries.case_stats(c)["conversations"]
+    state = approval.approval_state(c)
+    return Preflight(
+        summary=summarize(c),
+        completeness=Completeness(
+            deleted=sum(s["deleted"] for s in stats),
+            view_once=sum(s["view_once"] for s in stats),
+            attachments_missing=sum(s["attachments"]["missing"] for s in stats),
+            disappearing_notices=sum(s["disappearing_notices"] for s in stats),
+            possibly_truncated=sum(s["possibly_truncated"] for s in stats),
+        ),
+        missing_settings=missing,
+        log_entries_with_reason=int(with_reason),
+        approval=approval.current_approval(c),
+        approval_state=None if state is None else state.as_dict(),
+    )

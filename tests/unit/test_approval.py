@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from chatsafe.bundle import approval, builder, signing
+from chatsafe.bundle import approval, builder, preflight, signing
 from chatsafe.bundle.verify import Report, verify_bundle
 from chatsafe.bundle.verify_approval import SIGNATURE, STATEMENT, check_approval
 from chatsafe.domain import Label
@@ -85,7 +85,7 @@ def test_an_approval_is_void_after_a_mark_or_a_setting(case: Any) -> None:
     case.set_setting("period_end", "2024-03-01")
     assert _state(case).void
     assert "VOID" in _state(case).describe()
-    pre = builder.preflight(case)
+    pre = preflight.preflight(case)
     assert pre["approval"] is None and pre["approval_state"]["void"] is True
 
 

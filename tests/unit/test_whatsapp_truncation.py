@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chatsafe.bundle.builder import preflight_of
+from chatsafe.bundle.preflight import preflight_of
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.whatsapp_start import TRUNCATION_ADVICE
 from chatsafe.ingest import import_paths
