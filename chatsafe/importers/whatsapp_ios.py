@@ -13,11 +13,14 @@ in memory). One conversation per ``ZWACHATSESSION``, keyed by its JID; messages 
 WhatsApp's own id (``ZSTANZAID``, the same id the Android database calls ``key_id``).
 Unlike Android, the phone keeps contact names here (``ZPARTNERNAME``, group members'
 names, push names). Every ``ZWAMESSAGE`` row becomes a message or an event; a type
-chatsafe does not know keeps its number in ``extra["wa_type"]``.
+chatsafe does not know keeps its number in ``extra["wa_type"]``. Quoted replies,
+reactions, push names and LIDs come out of binary columns through
+:mod:`whatsapp_ios_blobs`, which says what is confirmed and what is kept raw.
 """
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -34,6 +37,7 @@ from chatsafe.domain import (
     ParsedMessage,
 )
 from chatsafe.errors import InputError
+from chatsafe.importers import whatsapp_ios_blobs as blobs
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.sqlite_readonly import (
     DB_ERRORS,
@@ -60,8 +64,10 @@ KNOWN = frozenset({TEXT, SYSTEM, LINK, REVOKED, POLL} | MEDIA_TYPES | set(PLACEH
 _MSG_COLUMNS = (
     "Z_PK", "ZISFROMME", "ZMESSAGEDATE", "ZMESSAGETYPE", "ZGROUPEVENTTYPE", "ZTEXT",
     "ZSTANZAID", "ZFROMJID", "ZGROUPMEMBER", "ZMEDIAITEM", "ZPUSHNAME", "ZSTARRED",
+    "ZFLAGS",
 )  # fmt: skip
-_MEDIA_COLUMNS = ("ZMEDIALOCALPATH", "ZTITLE", "ZFILESIZE", "ZVCARDSTRING")
+_MEDIA_COLUMNS = ("ZMEDIALOCALPATH", "ZTITLE", "ZFILESIZE", "ZVCARDSTRING", "ZMETADATA")
+LID_DB = "LID.sqlite"
 
 
 def db_name(source: Source) -> str | None:
@@ -81,7 +87,9 @@ def apple_seconds(value: Any) -> datetime | None:
         return None
 
 
-def _phone(jid: str) -> str:
+def _phone(jid: str, lids: dict[str, str] | None = None) -> str:
+    """A JID as people know it: +number for a phone JID or a LID whose number is known."""
+    jid = (lids or {}).get(jid.lower(), jid) if jid.endswith("@lid") else jid
     user, _, server = jid.partition("@")
     return "+" + user if server == "s.whatsapp.net" and user.isdigit() else jid
 
@@ -150,8 +158,22 @@ class _Reader:
         self.tables = tables(conn)
         self.names = set(source.names()) if source.kind != "file" else set()
         self.media_root = media_root
+        self.lids = self._lid_phones()
         self.push = self._push_names()
+        self.member_jids: dict[str, str] = {}  # a group member's JID -> the name shown
+        self.member_pk_jid: dict[int, str] = {}
         self.members = self._group_members()
+
+    def _lid_phones(self) -> dict[str, str]:
+        candidates = [self.media_root + LID_DB] + sorted(
+            n for n in self.names if PurePosixPath(n).name == LID_DB)  # fmt: skip
+        name = next((n for n in candidates if n in self.names), None)
+        lid_db = open_readonly(self.source, name) if name else None
+        try:
+            return blobs.lid_phones(self.conn, lid_db)
+        finally:
+            if lid_db is not None:
+                lid_db.close()
 
     def _select(self, table: str, wanted: tuple[str, ...], alias: str) -> str:
         have = columns(self.conn, table) if table in self.tables else set()
@@ -161,9 +183,9 @@ class _Reader:
         if "ZWAPROFILEPUSHNAME" not in self.tables:
             return {}
         return {
-            str(jid): str(name)
+            str(jid): shown
             for jid, name in self.conn.execute("SELECT ZJID, ZPUSHNAME FROM ZWAPROFILEPUSHNAME")
-            if jid and name
+            if jid and (shown := blobs.push_name(name))
         }
 
     def _group_members(self) -> dict[int, tuple[int | None, str]]:
@@ -180,8 +202,27 @@ class _Reader:
         ):
             pk, chat, jid = row[0], row[1], str(row[2] or "")
             shown = next((str(n) for n in row[3:] if n), None)
-            out[pk] = (chat, shown or self.push.get(jid) or _phone(jid) or f"member {pk}")
+            out[pk] = (chat, shown or self._known(jid) or f"member {pk}")
+            if jid:
+                self.member_jids.setdefault(jid, out[pk][1])
+                self.member_pk_jid[pk] = jid
         return out
+
+    def _known(self, jid: str) -> str:
+        """A JID's push name, else its number (a LID through the map), else the JID."""
+        phone = self.lids.get(jid.lower(), jid) if jid.endswith("@lid") else jid
+        return self.push.get(jid) or self.push.get(phone) or _phone(jid, self.lids)
+
+    def _reactions(self, pk: int | None) -> dict[int, Any]:
+        """ZWAMESSAGEINFO.ZRECEIPTINFO per message of one chat session."""
+        if "ZWAMESSAGEINFO" not in self.tables:
+            return {}
+        if not {"ZMESSAGE", "ZRECEIPTINFO"} <= columns(self.conn, "ZWAMESSAGEINFO"):
+            return {}
+        return dict(self.conn.execute(
+            "SELECT i.ZMESSAGE, i.ZRECEIPTINFO FROM ZWAMESSAGEINFO i JOIN ZWAMESSAGE m"
+            " ON m.Z_PK = i.ZMESSAGE WHERE m.ZCHATSESSION IS ? AND i.ZRECEIPTINFO IS NOT NULL",
+            (pk,)).fetchall())  # fmt: skip
 
     def conversations(self) -> Iterator[ParsedConversation]:
         sessions = self._select("ZWACHATSESSION", ("Z_PK", "ZCONTACTJID", "ZPARTNERNAME",
@@ -192,11 +233,15 @@ class _Reader:
                 f"SELECT {sessions} FROM ZWACHATSESSION s ORDER BY s.Z_PK"  # noqa: S608
             )
         }
+        parent = "ZPARENTMESSAGE" in columns(self.conn, "ZWAMESSAGE")
         query = (
             f"SELECT {self._select('ZWAMESSAGE', _MSG_COLUMNS, 'm')}, "  # noqa: S608
-            f"{self._select('ZWAMEDIAITEM', _MEDIA_COLUMNS, 'i')} FROM ZWAMESSAGE m "
+            f"{self._select('ZWAMEDIAITEM', _MEDIA_COLUMNS, 'i')}, "
+            + ('p."ZSTANZAID" AS "parent_stanza" ' if parent else 'NULL AS "parent_stanza" ')
+            + "FROM ZWAMESSAGE m "
             + ("LEFT JOIN ZWAMEDIAITEM i ON i.Z_PK = m.ZMEDIAITEM "
                if "ZWAMEDIAITEM" in self.tables else "")
+            + ("LEFT JOIN ZWAMESSAGE p ON p.Z_PK = m.ZPARENTMESSAGE " if parent else "")
             + "WHERE m.ZCHATSESSION IS ? ORDER BY m.ZMESSAGEDATE, m.Z_PK"
         )  # fmt: skip
         # Every session a message points at, also one whose session row is gone.
@@ -207,14 +252,14 @@ class _Reader:
             jid, partner, _kind = chats.get(pk, (None, None, None))
             key = str(jid) if jid else f"session-{pk}"
             group = key.endswith("@g.us")
-            title = str(partner) if partner else _phone(key)
+            title = str(partner) if partner else _phone(key, self.lids)
             tally = EntryTally()
             members = sorted({n for chat, n in self.members.values() if chat == pk})
             yield ParsedConversation(
                 source_format=NAME,
                 key=key,
                 title=title,
-                messages=self._messages(pk, query, title, group, tally),
+                messages=self._messages(pk, query, key, title, group, tally),
                 participants=members if group else [title],
                 is_group=group,
                 owner=self.owner,
@@ -223,14 +268,17 @@ class _Reader:
             )
 
     def _messages(
-        self, pk: int | None, query: str, title: str, group: bool, tally: EntryTally
+        self, pk: int | None, query: str, key: str, title: str, group: bool, tally: EntryTally
     ) -> Iterator[ParsedMessage]:
         try:
+            receipts = self._reactions(pk)
             cursor = self.conn.execute(query, (pk,))
             names = [d[0] for d in cursor.description]
             for position, values in enumerate(cursor):
                 tally.read += 1  # one row of ZWAMESSAGE
-                msg = self._message(dict(zip(names, values, strict=True)), title, group)
+                row = dict(zip(names, values, strict=True))
+                msg = self._message(row, title, group)
+                self._enrich(msg, row, receipts.get(row["Z_PK"]), key, title)
                 msg.position = position
                 if position % 1000 == 999:
                     self.ctx.check_cancel()
@@ -247,9 +295,41 @@ class _Reader:
         if member:
             return member[1]
         jid = str(row["ZFROMJID"] or "")
-        if isinstance(row["ZPUSHNAME"], str) and row["ZPUSHNAME"]:
-            return row["ZPUSHNAME"]
-        return self.push.get(jid) or (_phone(jid) if jid else None)
+        pushed = blobs.push_name(row["ZPUSHNAME"])
+        if pushed:
+            return pushed
+        return self._known(jid) if jid else None
+
+    def _enrich(
+        self, msg: ParsedMessage, row: dict[str, Any], receipt: Any, key: str, title: str
+    ) -> None:
+        """Quoted reply, reactions, the sender's LID and raw flags (see whatsapp_ios_blobs)."""
+        quoted, raw = blobs.quoted_reply(row["ZMETADATA"])
+        if isinstance(row["parent_stanza"], str) and row["parent_stanza"]:
+            msg.reply_to = row["parent_stanza"]
+        elif quoted:
+            msg.reply_to = quoted
+        if raw and msg.reply_to:
+            msg.extra["wa_quote_raw"] = raw  # fields 4/6: meaning not publicly confirmed
+        found = blobs.reactions(receipt)
+        if found is None:
+            msg.extra["wa_receipt_info_raw"] = base64.b64encode(receipt).decode("ascii")
+        elif found:
+            msg.extra["reactions"] = [
+                {"by": self._reactor(jid, key, title), "reaction": emoji} for jid, emoji in found
+            ]
+        sender_jid = self.member_pk_jid.get(row["ZGROUPMEMBER"]) or str(row["ZFROMJID"] or "")
+        if not row["ZISFROMME"] and sender_jid.endswith("@lid"):
+            msg.extra["sender_lid"] = sender_jid  # the LID as stored; the name shown may map it
+        if isinstance(row["ZFLAGS"], int) and row["ZFLAGS"]:
+            msg.extra["wa_flags"] = row["ZFLAGS"]  # edits are not decoded: kept raw
+
+    def _reactor(self, jid: str | None, key: str, title: str) -> str:
+        if jid is None:
+            return self.owner  # the owner's own reaction carries no JID
+        if jid == key:
+            return title  # the other person of a one-to-one chat
+        return self.member_jids.get(jid) or self._known(jid)
 
     def _message(self, row: dict[str, Any], title: str, group: bool) -> ParsedMessage:
         instant = apple_seconds(row["ZMESSAGEDATE"])
