@@ -127,6 +127,30 @@ KEYED: dict[str, Entry] = {
         N_("This key does not open this backup (wrong key, or the file is damaged)."),
         N_("Check the 64 digits or the key file."),
     ),
+    "signal-key-file": Entry(
+        N_("The Signal key file cannot be read."),
+        N_("Choose the file that holds the Signal Desktop key."),
+    ),
+    "whatsapp-key-file": Entry(
+        N_("The WhatsApp key file cannot be read."),
+        N_("Choose the key file, or a file with the 64 digits."),
+    ),
+    "encoding": Entry(
+        N_("chatsafe does not know this text encoding."),
+        N_("Choose an encoding from the list, or leave UTF-8."),
+    ),
+    "first-year": Entry(
+        N_("This is not a year a WhatsApp export can start in."),
+        N_("Type the year of the first message, or leave the field alone."),
+    ),
+    "country": Entry(
+        N_("This is not a country code."),
+        N_("Type a code such as NL, BE, DE or US, or leave the field empty."),
+    ),
+    "time-zone": Entry(
+        N_("chatsafe does not know this time zone."),
+        N_("Type a name such as Europe/Amsterdam, or leave the field empty."),
+    ),
     "approval-void": Entry(
         N_(
             "The minister's approval no longer covers what would leave: something changed after it."

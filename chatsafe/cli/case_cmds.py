@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chatsafe import guide, importers, settings
+from chatsafe import guide, import_options, importers, settings
 from chatsafe.cli.common import (
     StderrProgress,
     add_case_arg,
@@ -18,14 +18,13 @@ from chatsafe.cli.common import (
     print_json,
 )
 from chatsafe.errors import ChatsafeError
+from chatsafe.import_options import ImportOptions
 from chatsafe.importers import (
     iphone_backup,
     signal_desktop_crypto,
     whatsapp_android,
     whatsapp_crypt,
 )
-from chatsafe.importers.base import ImportContext
-from chatsafe.importers.phone_numbers import country_of
 from chatsafe.ingest import import_paths, zone
 from chatsafe.service import CaseService
 from chatsafe.store import Case, queries
@@ -95,48 +94,49 @@ def register(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     if args.tz:
         zone(args.tz)
-    signal_key = None
-    if args.signal_key:
-        # A file, never the key itself on the command line (argument lists are visible).
-        try:
-            signal_key = Path(args.signal_key).read_text(encoding="ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            raise ChatsafeError("cannot read the Signal key file", file=args.signal_key) from None
-    extra = _whatsapp_key(args)
+    extra = _whatsapp_key_env() if not args.whatsapp_key else {}
     extra.update(_backup_password([Path(p) for p in args.paths]))
     if os.environ.get(SIGNAL_SAFE_STORAGE_ENV):
         # Signal Desktop's encryptedKey: the keychain's "Signal Safe Storage" password.
         extra[signal_desktop_crypto.SAFE_STORAGE_EXTRA] = os.environ[SIGNAL_SAFE_STORAGE_ENV]
+    # Key files are read and options checked in one place the app shares
+    # (chatsafe/import_options.py); a file, never the key itself on the command line
+    # (argument lists are visible).
+    options = ImportOptions(
+        owner=args.owner,
+        time_zone=args.tz,
+        format_name=args.format_name,
+        encoding=args.encoding,
+        signal_key_file=Path(args.signal_key) if args.signal_key else None,
+        first_year=args.first_year,
+        country=args.country,
+        whatsapp_key_file=Path(args.whatsapp_key) if args.whatsapp_key else None,
+        extra=extra,
+    )
+    # Bad options and unreadable key files fail before a case is created.
+    import_options.context(options, case_owner=None, case_time_zone="UTC")
     if not args.case.exists():
         # Creating the case and its first import are one step: a refusal, a cancel or a
         # kill leaves no case at all, never an empty one.
         create_case_with(
             args.case,
-            lambda case: _import_into(case, args, signal_key, extra),
+            lambda case: _import_into(case, args, options),
             passphrase=new_case_passphrase(args),
         )
         return 0
     case = open_from_args(args)
     try:
-        _import_into(case, args, signal_key, extra)
+        _import_into(case, args, options)
     finally:
         case.close()
     return 0
 
 
-def _whatsapp_key(args: argparse.Namespace) -> dict[str, str]:
-    """The WhatsApp backup key from a file or the environment, never from argv."""
-    if args.whatsapp_key:
-        try:
-            data = Path(args.whatsapp_key).read_bytes()
-        except OSError:
-            raise ChatsafeError("cannot read the WhatsApp key file",
-                                file=args.whatsapp_key) from None  # fmt: skip
-        key = whatsapp_crypt.parse_key(data, args.whatsapp_key)
-    elif os.environ.get(WHATSAPP_KEY_ENV):
-        key = whatsapp_crypt.parse_key(os.environ[WHATSAPP_KEY_ENV].encode(), WHATSAPP_KEY_ENV)
-    else:
+def _whatsapp_key_env() -> dict[str, str]:
+    """The WhatsApp backup key from the environment, never from argv."""
+    if not os.environ.get(WHATSAPP_KEY_ENV):
         return {}
+    key = whatsapp_crypt.parse_key(os.environ[WHATSAPP_KEY_ENV].encode(), WHATSAPP_KEY_ENV)
     return {whatsapp_android.KEY_EXTRA: key.raw.hex()}
 
 
@@ -152,25 +152,10 @@ def _backup_password(paths: list[Path]) -> dict[str, str]:
     return {iphone_backup.PASSWORD_EXTRA: password}
 
 
-def _import_into(
-    case: Case, args: argparse.Namespace, signal_key: str | None, extra: dict[str, str]
-) -> None:
+def _import_into(case: Case, args: argparse.Namespace, options: ImportOptions) -> None:
     if args.tz and case.conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 0:
         case.set_setting("time_zone", args.tz)
-    if args.first_year:
-        extra = {**extra, "whatsapp_first_year": str(args.first_year)}
-    if args.country:  # else ingest takes the case's country setting
-        try:
-            extra = {**extra, "country": country_of(args.country)}
-        except ValueError as exc:
-            raise ChatsafeError(f"--country: {exc}") from None
-    ctx = ImportContext(
-        owner=args.owner or case.owner,
-        encoding=args.encoding,
-        time_zone=args.tz or case.time_zone,
-        signal_key=signal_key,
-        extra=extra,
-    )
+    ctx = import_options.context(options, case_owner=case.owner, case_time_zone=case.time_zone)
     progress = StderrProgress("import")
     report = import_paths(
         case,

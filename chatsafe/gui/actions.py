@@ -68,6 +68,16 @@ class Actions:
             ["Ctrl+Shift+I"],
             translate("Actions", "Import an export that is a folder (Telegram, Signal, iMessage)"),
         )
+        self.import_options = make(
+            "import_options",
+            translate("Actions", "Import with &options…"),
+            ["Ctrl+Alt+I"],
+            translate(
+                "Actions",
+                "Import with options for IT support: format, text encoding, key files, "
+                "country, year",
+            ),
+        )
         self.close_case = make("close_case", translate("Actions", "&Close case"), ["Ctrl+W"])
         self.quit = make("quit", translate("Actions", "&Quit"), ["Ctrl+Q"])
         # Quit works from every window of the app, progress dialogs included: closing the
@@ -170,7 +180,7 @@ class Actions:
         self.verify_log = make("verify_log", translate("Actions", "Check the review &log"), [])
         self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
-            self.import_, self.import_folder, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
+            self.import_, self.import_folder, self.import_options, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
             self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings, self.switch_role,
             self.bundle, self.export_rsmf, self.next_proposal, self.prev_proposal, self.next_message, self.prev_message,
             self.next_conversation, self.prev_conversation,

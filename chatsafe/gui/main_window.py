@@ -42,11 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.errors import InputError
-from chatsafe.gui import notify, recent, roles
+from chatsafe.gui import import_dialog, notify, recent, roles
 from chatsafe.gui.actions import Actions
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
+from chatsafe.gui.import_dialog import given_secrets
 from chatsafe.gui.message_model import MessageModel
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.operations import review
@@ -63,6 +64,7 @@ from chatsafe.gui.style import label_name
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.undo import MarkCommand
 from chatsafe.gui.views import ConversationView, TranscriptView
+from chatsafe.import_options import ImportOptions
 from chatsafe.review import browse, search
 from chatsafe.review.labels import Role
 from chatsafe.review.summary import Summary
@@ -128,7 +130,8 @@ class MainWindow(QMainWindow):
         a = self.act
         menus = self.menuBar()
         m = menus.addMenu(self.tr("&Case"))
-        for act in (a.new_case, a.open_case, a.import_, a.import_folder, a.close_case):
+        for act in (a.new_case, a.open_case, a.import_, a.import_folder, a.import_options,
+                    a.close_case):  # fmt: skip
             m.addAction(act)
         m.addSeparator()
         m.addAction(a.period)
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         a.open_case.triggered.connect(self.opener.choose)
         a.import_.triggered.connect(self.choose_import)
         a.import_folder.triggered.connect(self.choose_import_folder)
+        a.import_options.triggered.connect(lambda: import_dialog.choose_with_options(self, self))
         a.close_case.triggered.connect(self.close_case)
         a.quit.triggered.connect(self.close)
         a.mark_private.triggered.connect(lambda: self.mark("private"))
@@ -725,20 +729,24 @@ class MainWindow(QMainWindow):
         )
         return name.strip() or None if ok else None
 
-    def start_import(self, paths: list[Path], owner: str | None = None) -> ImportFlow | None:
+    def start_import(
+        self, paths: list[Path], owner: str | None = None, options: ImportOptions | None = None
+    ) -> ImportFlow | None:
         if self.session is None:
             return None
         if owner is None and not self.session.owner:
             owner = self.ask_owner()
         # Secrets an encrypted backup needs are asked for now, not mid-import.
         try:
-            extra = ask_secrets(paths, self.secret_prompt or dialog_prompt(self))
+            extra = ask_secrets(
+                paths, self.secret_prompt or dialog_prompt(self), given_secrets(options)
+            )
         except InputError as exc:
             notify.error(self, self.tr("Import"), describe_error(exc))
             return None
         if extra is None:
             return None
-        flow = ImportFlow(self.session, paths, self, owner, extra)
+        flow = ImportFlow(self.session, paths, self, owner, extra, options)
         flow.dialog.addAction(self.act.quit)  # Ctrl+Q also from the (modal) progress dialog
         flow.finished.connect(self._import_finished)
         self.import_flow = flow

@@ -4,7 +4,7 @@ they are never stored, logged or shown."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -54,9 +54,7 @@ class SecretDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         box.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Secrets", "OK"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            translate("Secrets", "Cancel")
-        )
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Secrets", "Cancel"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,7 +78,9 @@ def dialog_prompt(parent: QWidget | None) -> Prompt:
     return prompt
 
 
-def ask_secrets(paths: list[Path], prompt: Prompt) -> dict[str, str] | None:
+def ask_secrets(
+    paths: list[Path], prompt: Prompt, given: Collection[str] = ()
+) -> dict[str, str] | None:
     """The import context's secrets for ``paths``; None when the user cancelled.
 
     A key that is not 64 digits raises InputError naming the input, before the import.
@@ -90,8 +90,8 @@ def ask_secrets(paths: list[Path], prompt: Prompt) -> dict[str, str] | None:
         for kind in guide.secrets_needed(path):
             slot = (iphone_backup.PASSWORD_EXTRA if kind == "backup_password"
                     else whatsapp_android.KEY_EXTRA)  # fmt: skip
-            if slot in extra:
-                continue  # one secret per kind for one import
+            if slot in extra or slot in given:
+                continue  # one secret per kind for one import; a key file was chosen
             secret = prompt(kind, path.name)
             if secret is None:
                 return None

@@ -4,6 +4,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Import with options for IT support: format, text encoding, key files, country, year</source>
+        <translation>Import with options for IT support: format, text encoding, key files, country, year</translation>
+    </message>
+    <message>
+        <source>Import with &amp;options…</source>
+        <translation>Import with &amp;options…</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="126" />
         <source>Switch &amp;role…</source>
         <translation>Switch &amp;role…</translation>
@@ -1763,6 +1771,54 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>Errors</name>
     <message>
+        <source>Type a name such as Europe/Amsterdam, or leave the field empty.</source>
+        <translation>Type a name such as Europe/Amsterdam, or leave the field empty.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not know this time zone.</source>
+        <translation>chatsafe does not know this time zone.</translation>
+    </message>
+    <message>
+        <source>Type a code such as NL, BE, DE or US, or leave the field empty.</source>
+        <translation>Type a code such as NL, BE, DE or US, or leave the field empty.</translation>
+    </message>
+    <message>
+        <source>This is not a country code.</source>
+        <translation>This is not a country code.</translation>
+    </message>
+    <message>
+        <source>Type the year of the first message, or leave the field alone.</source>
+        <translation>Type the year of the first message, or leave the field alone.</translation>
+    </message>
+    <message>
+        <source>This is not a year a WhatsApp export can start in.</source>
+        <translation>This is not a year a WhatsApp export can start in.</translation>
+    </message>
+    <message>
+        <source>Choose an encoding from the list, or leave UTF-8.</source>
+        <translation>Choose an encoding from the list, or leave UTF-8.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not know this text encoding.</source>
+        <translation>chatsafe does not know this text encoding.</translation>
+    </message>
+    <message>
+        <source>Choose the key file, or a file with the 64 digits.</source>
+        <translation>Choose the key file, or a file with the 64 digits.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp key file cannot be read.</source>
+        <translation>The WhatsApp key file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the Signal Desktop key.</source>
+        <translation>Choose the file that holds the Signal Desktop key.</translation>
+    </message>
+    <message>
+        <source>The Signal key file cannot be read.</source>
+        <translation>The Signal key file cannot be read.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Something went wrong (%1). Details are in the log.</translation>
     </message>
@@ -2279,6 +2335,145 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <location filename="../../chatsafe/gui/settings_dialog.py" line="225" />
         <source>The first day in scope is after the last day in scope.</source>
         <translation>The first day in scope is after the last day in scope.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>Import a folder</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <source>Import chat exports</source>
+        <translation>Import chat exports</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Exports:</source>
+        <translation>Exports:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Time zone:</translation>
+    </message>
+    <message>
+        <source>Country of the phone:</source>
+        <translation>Country of the phone:</translation>
+    </message>
+    <message>
+        <source>Year of the first message:</source>
+        <translation>Year of the first message:</translation>
+    </message>
+    <message>
+        <source>WhatsApp key file:</source>
+        <translation>WhatsApp key file:</translation>
+    </message>
+    <message>
+        <source>Signal key file:</source>
+        <translation>Signal key file:</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Text encoding:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>The owner's name as it appears in the exports (tells their messages apart)</source>
+        <translation>The owner's name as it appears in the exports (tells their messages apart)</translation>
+    </message>
+    <message>
+        <source>The time zone of the export's clock times, e.g. Europe/Amsterdam</source>
+        <translation>The time zone of the export's clock times, e.g. Europe/Amsterdam</translation>
+    </message>
+    <message>
+        <source>%1 (the case's time zone)</source>
+        <translation>%1 (the case's time zone)</translation>
+    </message>
+    <message>
+        <source>The country the phone was used in (a code such as NL, BE, DE or US): national phone numbers in SMS exports are read as its numbers</source>
+        <translation>The country the phone was used in (a code such as NL, BE, DE or US): national phone numbers in SMS exports are read as its numbers</translation>
+    </message>
+    <message>
+        <source>%1 (the case's country)</source>
+        <translation>%1 (the case's country)</translation>
+    </message>
+    <message>
+        <source>The year of the first message of a WhatsApp export printed without years. Left alone, chatsafe works it out from the file's date and says which year it took.</source>
+        <translation>The year of the first message of a WhatsApp export printed without years. Left alone, chatsafe works it out from the file's date and says which year it took.</translation>
+    </message>
+    <message>
+        <source>Work it out</source>
+        <translation>Work it out</translation>
+    </message>
+    <message>
+        <source>The WhatsApp backup key: a file with the 64 digits, or the key file (encrypted_backup.key, key). Without it chatsafe asks for the digits.</source>
+        <translation>The WhatsApp backup key: a file with the 64 digits, or the key file (encrypted_backup.key, key). Without it chatsafe asks for the digits.</translation>
+    </message>
+    <message>
+        <source>Choose the WhatsApp key file</source>
+        <translation>Choose the WhatsApp key file</translation>
+    </message>
+    <message>
+        <source>A file holding the Signal Desktop database key (hex)</source>
+        <translation>A file holding the Signal Desktop database key (hex)</translation>
+    </message>
+    <message>
+        <source>Choose the Signal key file</source>
+        <translation>Choose the Signal key file</translation>
+    </message>
+    <message>
+        <source>The character encoding of text exports that are not UTF-8</source>
+        <translation>The character encoding of text exports that are not UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 (the usual)</source>
+        <translation>UTF-8 (the usual)</translation>
+    </message>
+    <message>
+        <source>Skip detection and read the export as this format</source>
+        <translation>Skip detection and read the export as this format</translation>
+    </message>
+    <message>
+        <source>Recognise automatically</source>
+        <translation>Recognise automatically</translation>
+    </message>
+    <message>
+        <source>Add a fol&amp;der…</source>
+        <translation>Add a fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <source>Exports to import</source>
+        <translation>Exports to import</translation>
+    </message>
+    <message>
+        <source>For exports chatsafe does not recognise by itself. Leave a field empty to use what chatsafe works out; each field is the same as an option of “chatsafe import” on the command line.</source>
+        <translation>For exports chatsafe does not recognise by itself. Leave a field empty to use what chatsafe works out; each field is the same as an option of “chatsafe import” on the command line.</translation>
+    </message>
+    <message>
+        <source>Import with options</source>
+        <translation>Import with options</translation>
     </message>
 </context>
 </TS>

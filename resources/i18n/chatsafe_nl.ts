@@ -4,6 +4,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Import with options for IT support: format, text encoding, key files, country, year</source>
+        <translation>Importeren met opties voor IT-ondersteuning: formaat, tekencodering, sleutelbestanden, land, jaar</translation>
+    </message>
+    <message>
+        <source>Import with &amp;options…</source>
+        <translation>Importeren met &amp;opties…</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/actions.py" line="126" />
         <source>Switch &amp;role…</source>
         <translation>Andere &amp;rol…</translation>
@@ -1763,6 +1771,54 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>Errors</name>
     <message>
+        <source>Type a name such as Europe/Amsterdam, or leave the field empty.</source>
+        <translation>Typ een naam zoals Europe/Amsterdam, of laat het veld leeg.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not know this time zone.</source>
+        <translation>chatsafe kent deze tijdzone niet.</translation>
+    </message>
+    <message>
+        <source>Type a code such as NL, BE, DE or US, or leave the field empty.</source>
+        <translation>Typ een code zoals NL, BE, DE of US, of laat het veld leeg.</translation>
+    </message>
+    <message>
+        <source>This is not a country code.</source>
+        <translation>Dit is geen landcode.</translation>
+    </message>
+    <message>
+        <source>Type the year of the first message, or leave the field alone.</source>
+        <translation>Typ het jaar van het eerste bericht, of laat het veld staan.</translation>
+    </message>
+    <message>
+        <source>This is not a year a WhatsApp export can start in.</source>
+        <translation>In dit jaar kan een WhatsApp-export niet beginnen.</translation>
+    </message>
+    <message>
+        <source>Choose an encoding from the list, or leave UTF-8.</source>
+        <translation>Kies een codering uit de lijst, of laat UTF-8 staan.</translation>
+    </message>
+    <message>
+        <source>chatsafe does not know this text encoding.</source>
+        <translation>chatsafe kent deze tekencodering niet.</translation>
+    </message>
+    <message>
+        <source>Choose the key file, or a file with the 64 digits.</source>
+        <translation>Kies het sleutelbestand, of een bestand met de 64 cijfers.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp key file cannot be read.</source>
+        <translation>Het WhatsApp-sleutelbestand is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the Signal Desktop key.</source>
+        <translation>Kies het bestand met de sleutel van Signal Desktop.</translation>
+    </message>
+    <message>
+        <source>The Signal key file cannot be read.</source>
+        <translation>Het Signal-sleutelbestand is niet te lezen.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Er ging iets mis (%1). Details staan in het logboek.</translation>
     </message>
@@ -2279,6 +2335,145 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <location filename="../../chatsafe/gui/settings_dialog.py" line="225" />
         <source>The first day in scope is after the last day in scope.</source>
         <translation>De eerste dag van de periode ligt na de laatste dag.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>Import a folder</source>
+        <translation>Een map importeren</translation>
+    </message>
+    <message>
+        <source>Import chat exports</source>
+        <translation>Chatexports importeren</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Exports:</source>
+        <translation>Exports:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigenaar:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Tijdzone:</translation>
+    </message>
+    <message>
+        <source>Country of the phone:</source>
+        <translation>Land van de telefoon:</translation>
+    </message>
+    <message>
+        <source>Year of the first message:</source>
+        <translation>Jaar van het eerste bericht:</translation>
+    </message>
+    <message>
+        <source>WhatsApp key file:</source>
+        <translation>WhatsApp-sleutelbestand:</translation>
+    </message>
+    <message>
+        <source>Signal key file:</source>
+        <translation>Signal-sleutelbestand:</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Tekencodering:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <source>The owner's name as it appears in the exports (tells their messages apart)</source>
+        <translation>De naam van de eigenaar zoals die in de exports staat (zo zijn diens berichten te herkennen)</translation>
+    </message>
+    <message>
+        <source>The time zone of the export's clock times, e.g. Europe/Amsterdam</source>
+        <translation>De tijdzone van de tijden in de export, bijvoorbeeld Europe/Amsterdam</translation>
+    </message>
+    <message>
+        <source>%1 (the case's time zone)</source>
+        <translation>%1 (de tijdzone van de zaak)</translation>
+    </message>
+    <message>
+        <source>The country the phone was used in (a code such as NL, BE, DE or US): national phone numbers in SMS exports are read as its numbers</source>
+        <translation>Het land waar de telefoon werd gebruikt (een code zoals NL, BE, DE of US): nationale telefoonnummers in sms-exports worden als nummers van dat land gelezen</translation>
+    </message>
+    <message>
+        <source>%1 (the case's country)</source>
+        <translation>%1 (het land van de zaak)</translation>
+    </message>
+    <message>
+        <source>The year of the first message of a WhatsApp export printed without years. Left alone, chatsafe works it out from the file's date and says which year it took.</source>
+        <translation>Het jaar van het eerste bericht van een WhatsApp-export zonder jaartallen. Laat u het staan, dan leidt chatsafe het af uit de datum van het bestand en meldt welk jaar het nam.</translation>
+    </message>
+    <message>
+        <source>Work it out</source>
+        <translation>Zelf bepalen</translation>
+    </message>
+    <message>
+        <source>The WhatsApp backup key: a file with the 64 digits, or the key file (encrypted_backup.key, key). Without it chatsafe asks for the digits.</source>
+        <translation>De sleutel van de WhatsApp-back-up: een bestand met de 64 cijfers, of het sleutelbestand (encrypted_backup.key, key). Zonder bestand vraagt chatsafe om de cijfers.</translation>
+    </message>
+    <message>
+        <source>Choose the WhatsApp key file</source>
+        <translation>Kies het WhatsApp-sleutelbestand</translation>
+    </message>
+    <message>
+        <source>A file holding the Signal Desktop database key (hex)</source>
+        <translation>Een bestand met de databasesleutel van Signal Desktop (hex)</translation>
+    </message>
+    <message>
+        <source>Choose the Signal key file</source>
+        <translation>Kies het Signal-sleutelbestand</translation>
+    </message>
+    <message>
+        <source>The character encoding of text exports that are not UTF-8</source>
+        <translation>De tekencodering van tekstexports die geen UTF-8 zijn</translation>
+    </message>
+    <message>
+        <source>UTF-8 (the usual)</source>
+        <translation>UTF-8 (gebruikelijk)</translation>
+    </message>
+    <message>
+        <source>Skip detection and read the export as this format</source>
+        <translation>Niet herkennen, maar de export in dit formaat lezen</translation>
+    </message>
+    <message>
+        <source>Recognise automatically</source>
+        <translation>Automatisch herkennen</translation>
+    </message>
+    <message>
+        <source>Add a fol&amp;der…</source>
+        <translation>&amp;Map toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <source>Exports to import</source>
+        <translation>Te importeren exports</translation>
+    </message>
+    <message>
+        <source>For exports chatsafe does not recognise by itself. Leave a field empty to use what chatsafe works out; each field is the same as an option of “chatsafe import” on the command line.</source>
+        <translation>Voor exports die chatsafe niet zelf herkent. Laat een veld leeg om te gebruiken wat chatsafe zelf bepaalt; elk veld is hetzelfde als een optie van “chatsafe import” op de opdrachtregel.</translation>
+    </message>
+    <message>
+        <source>Import with options</source>
+        <translation>Importeren met opties</translation>
     </message>
 </context>
 </TS>

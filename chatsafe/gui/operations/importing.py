@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from chatsafe.errors import CancelledError
+from chatsafe.errors import CancelledError, ChatsafeError
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
-from chatsafe.importers.base import ImportContext
+from chatsafe.import_options import ImportOptions, context
 from chatsafe.service import CaseService, ImportResult
 
 
@@ -39,12 +40,14 @@ class ImportFlow(QObject):
         parent: QWidget | None,
         owner: str | None = None,
         extra: dict[str, str] | None = None,
+        options: ImportOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.paths = paths
         self.owner = owner
         self.extra = dict(extra or {})  # secrets for this import only (never stored)
+        self.options = options or ImportOptions()
         self._cancel = threading.Event()
         self.bridge = _Bridge()
         self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
@@ -82,15 +85,28 @@ class ImportFlow(QObject):
         # Owner and zone from the session's snapshot (read through the GUI's reader),
         # never from the worker's connection.
         s = self.session
-        owner = self.owner or s.owner
-        ctx = ImportContext(
-            owner=owner, time_zone=s.time_zone, cancelled=self._cancel.is_set, extra=self.extra
+        # The options dialog's fields, read into a context the way `chatsafe import` does.
+        options = replace(
+            self.options,
+            owner=self.owner or self.options.owner or s.owner,
+            extra={**self.options.extra, **self.extra},
         )
+        try:
+            ctx = context(
+                options,
+                case_owner=s.owner,
+                case_time_zone=s.time_zone,
+                cancelled=self._cancel.is_set,
+            )
+        except ChatsafeError as exc:
+            self.finished.emit(None, exc)
+            return
         emit: Callable[[str, int, int], None] = self.bridge.progress.emit
         paths = self.paths
+        format_name = options.format_name
 
         def job(service: CaseService) -> ImportResult:
-            return service.import_paths(paths, ctx, progress=emit)
+            return service.import_paths(paths, ctx, format_name=format_name, progress=emit)
 
         self.dialog.show()
         s.run(job, self._done, self._failed)
