@@ -95,11 +95,11 @@ class ImportOptionsDialog(QDialog):
             self.tr("The character encoding of text exports that are not UTF-8")
         )
 
-        self.signal_key = self._file_field(
+        signal_row, self.signal_key = self._file_field(
             self.tr("Choose the Signal key file"),
             self.tr("A file holding the Signal Desktop database key (hex)"),
         )
-        self.whatsapp_key = self._file_field(
+        whatsapp_row, self.whatsapp_key = self._file_field(
             self.tr("Choose the WhatsApp key file"),
             self.tr(
                 "The WhatsApp backup key: a file with the 64 digits, or the key file "
@@ -148,8 +148,8 @@ class ImportOptionsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Text encoding:"), self.encoding)
-        form.addRow(self.tr("Signal key file:"), self.signal_key.parentWidget())
-        form.addRow(self.tr("WhatsApp key file:"), self.whatsapp_key.parentWidget())
+        form.addRow(self.tr("Signal key file:"), signal_row)
+        form.addRow(self.tr("WhatsApp key file:"), whatsapp_row)
         form.addRow(self.tr("Year of the first message:"), self.first_year)
         form.addRow(self.tr("Country of the phone:"), self.country)
         form.addRow(self.tr("Time zone:"), self.time_zone)
@@ -182,7 +182,7 @@ class ImportOptionsDialog(QDialog):
         layout.addWidget(box)
         self._options: ImportOptions | None = None
 
-    def _file_field(self, title: str, tip: str) -> QLineEdit:
+    def _file_field(self, title: str, tip: str) -> tuple[QWidget, QLineEdit]:
         holder = QWidget(self)
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
@@ -194,7 +194,7 @@ class ImportOptionsDialog(QDialog):
         choose.clicked.connect(lambda: self._choose_file(edit, title))
         row.addWidget(edit, 1)
         row.addWidget(choose)
-        return edit
+        return holder, edit
 
     def _choose_file(self, edit: QLineEdit, title: str) -> None:
         name, _ = QFileDialog.getOpenFileName(self, title)
