@@ -1,46 +1,28 @@
 """``transcript.pdf``: the conversation as a person reads it, as PDF/A-2u.
 
-Built in memory with fpdf2. The fonts (DejaVu Sans, shipped in chatsafe/data/fonts)
-are embedded, as PDF/A requires; a character the font has no glyph for is printed as a
-readable code such as ``[U+1F600]`` rather than silently dropped, so the printed record
-never loses a character.
+Built in memory with fpdf2. The fonts (chatsafe/bundle/pdf_fonts.py) are embedded as
+subsets, as PDF/A requires, and every glyph maps back to its Unicode text. Latin,
+Greek and Cyrillic are drawn with DejaVu Sans; emoji, Chinese and Japanese with
+fallback fonts; Hebrew and Arabic are shaped with HarfBuzz and ordered right to left
+by fpdf2. A character no shipped font has a glyph for is printed as a readable code
+such as ``[U+1FAE0]`` rather than silently dropped, so the printed record never loses
+a character.
 """
 
 from __future__ import annotations
 
-import functools
+import itertools
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 from chatsafe.bundle.payload import LeavingConversation, Row
-
-_FONT = "DejaVuSans.ttf"
-_FONT_BOLD = "DejaVuSans-Bold.ttf"
-
-
-def _font_path(name: str) -> str:
-    return str(resources.files("chatsafe.data").joinpath("fonts", name))
-
-
-@functools.lru_cache(maxsize=1)
-def _covered() -> frozenset[str]:
-    """The characters the font has glyphs for (control characters excluded)."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-    with TTFont(_font_path(_FONT), lazy=True) as font:
-        return frozenset(
-            chr(cp) for cp in font.getBestCmap() if cp >= 0x20 and not 0x7F <= cp < 0xA0
-        ) | {"\n"}
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, fonts
 
 
 def printable(text: str) -> str:
-    """Replace what the font cannot show with ``[U+XXXX]``; keep line breaks."""
-    covered = _covered()
-    if covered.issuperset(text):  # the common case, decided in C
-        return text
-    return "".join(ch if ch in covered else f"[U+{ord(ch):04X}]" for ch in text)
+    """Replace what no font can show with ``[U+XXXX]``; keep line breaks."""
+    return fonts().printable(text)
 
 
 def _flags(r: Row) -> str:
@@ -106,20 +88,30 @@ class _TextEmitter:
 
 class _Layout:
     """Lines placed with ``FPDF.text``: fpdf2's own line breaking measures a line again
-    for every character it adds, which made a 200,000-message transcript take minutes."""
+    for every character it adds, which made a 200,000-message transcript take minutes.
 
-    def __init__(self, pdf: Any, check: Callable[[], None], fast: bool = True) -> None:
+    A line the main font draws alone goes out in one operator. A line with emoji or
+    Chinese or Japanese goes out as runs, one per font. A line with Hebrew or Arabic goes
+    through fpdf2's ``cell``, which orders it right to left and shapes it with HarfBuzz.
+    """
+
+    def __init__(
+        self, pdf: Any, fontset: FontSet, check: Callable[[], None], fast: bool = True
+    ) -> None:
         self.pdf = pdf
+        self.fonts = fontset
         self.check = check
         self.emit = _TextEmitter(pdf).text if fast else pdf.text
         self.y = pdf.t_margin
         self.style = ("", 9.0)
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
         self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
+        self._attached = {PRIMARY}
+        fontset.attach(pdf, PRIMARY)
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
-        self.pdf.set_font("DejaVu", style, size)
+        self.pdf.set_font(PRIMARY, style, size)
         self.pdf.set_text_color(grey, grey, grey)
 
     def _width(self, text: str) -> float:
@@ -130,8 +122,10 @@ class _Layout:
             return width
         table = self._widths.setdefault(self.style, {})
         if not table.keys() >= set(text):
+            style, size = self.style
+            scale = size / self.pdf.k / 1000
             for ch in set(text) - table.keys():
-                table[ch] = self.pdf.get_string_width(ch)
+                table[ch] = self.fonts.width(ch, style) * scale
         width = sum(map(table.__getitem__, text))
         if len(text) <= 32 and len(words) < 200_000:
             words[text] = width
@@ -143,19 +137,21 @@ class _Layout:
             if self._width(para) <= width:  # most chat messages fit on one line
                 lines.append(para)
                 continue
+            # Shaped Arabic may be a little wider than its letters' isolated forms.
+            limit = width * 0.95 if RTL.search(para) else width
             line, line_w = "", 0.0
             for word in para.split(" "):
                 word_w = self._width(word)
                 space = self._width(" ") if line else 0.0
-                if line_w + space + word_w <= width:
+                if line_w + space + word_w <= limit:
                     line, line_w = (line + " " + word if line else word), line_w + space + word_w
                     continue
                 if line:
                     lines.append(line)
                 line, line_w = "", 0.0
-                while self._width(word) > width:  # a word longer than the line
+                while self._width(word) > limit:  # a word longer than the line
                     cut = 1
-                    while cut < len(word) and self._width(word[: cut + 1]) <= width:
+                    while cut < len(word) and self._width(word[: cut + 1]) <= limit:
                         cut += 1
                     lines.append(word[:cut])
                     word = word[cut:]
@@ -163,16 +159,55 @@ class _Layout:
             lines.append(line)
         return lines
 
+    def _use(self, family: str) -> None:
+        if family not in self._attached:
+            self.fonts.attach(self.pdf, family)
+            self._attached.add(family)
+
+    def _runs(self, x: float, y: float, line: str) -> None:
+        """A left-to-right line in several fonts: one run per font."""
+        style, size = self.style
+        family_of = self.fonts.family_of
+        for family, chars in itertools.groupby(line, lambda ch: family_of.get(ch, PRIMARY)):
+            run = "".join(chars)
+            self._use(family)
+            self.pdf.set_font(family, self.fonts.style_for(family, style), size)
+            self.emit(x, y, run)
+            x += self._width(run)
+        self.pdf.set_font(PRIMARY, style, size)
+
+    def _shaped(self, top: float, height: float, line: str) -> None:
+        """A line with right-to-left text, through fpdf2's bidi and HarfBuzz shaping."""
+        style, size = self.style
+        pdf, family_of = self.pdf, self.fonts.family_of
+        used = {family_of.get(ch, PRIMARY) for ch in line}
+        for family in used:
+            self._use(family)
+        # The line's own right-to-left font leads, so a word is never split between two.
+        first = next(f for f in RTL_ORDER if f in used)
+        pdf.set_fallback_fonts([f for f in RTL_ORDER if f in used and f != first], False)
+        pdf.set_font(first, self.fonts.style_for(first, style), size)
+        pdf.set_xy(pdf.l_margin, top)
+        pdf.cell(w=pdf.epw, h=height, text=line)
+        pdf.set_font(PRIMARY, style, size)
+
     def write(self, text: str, height: float) -> None:
         pdf = self.pdf
-        for line in self.wrap(printable(text), pdf.epw):
+        primary = self.fonts.primary
+        for line in self.wrap(self.fonts.printable(text), pdf.epw):
             if self.y + height > pdf.h - pdf.b_margin:
                 pdf.add_page()
                 self.check()
                 self.y = pdf.t_margin
             self.y += height
-            if line:
+            if not line:
+                continue
+            if RTL.search(line):
+                self._shaped(self.y - height, height, line)
+            elif primary.issuperset(line):
                 self.emit(pdf.l_margin, self.y - height * 0.25, line)
+            else:
+                self._runs(pdf.l_margin, self.y - height * 0.25, line)
 
     def gap(self, height: float) -> None:
         self.y += height
@@ -186,6 +221,7 @@ def render_pdf(
     created: datetime,
     check: Callable[[], None] = lambda: None,
     fast_text: bool = True,
+    fontset: FontSet | None = None,
 ) -> bytes:
     """The PDF/A-2u transcript of one conversation, as bytes."""
     from fpdf import FPDF
@@ -196,12 +232,19 @@ def render_pdf(
     pdf.set_producer("chatsafe (fpdf2)")
     pdf.set_title(printable(f"{conv.folder}: {header['title']}"))
     pdf.set_subject("Business chat transcript")
-    pdf.add_font("DejaVu", "", _font_path(_FONT))
-    pdf.add_font("DejaVu", "B", _font_path(_FONT_BOLD))
+    fontset = fontset or fonts()
     pdf.set_auto_page_break(False)
     pdf.set_margins(15, 15, 15)
+    try:
+        # Only fpdf2's cell uses it: the lines with right-to-left text. Every paragraph
+        # is left to right, as the document is: a right-to-left run inside is ordered
+        # right to left, and a reader extracts the text in the order it was written
+        # (with a right-to-left paragraph, "שלום: hi!" would extract as "!hi :שלום").
+        pdf.set_text_shaping(True, direction="ltr")
+    except ImportError:  # pragma: no cover - uharfbuzz is a dependency
+        pass
     pdf.add_page()
-    out = _Layout(pdf, check, fast_text)
+    out = _Layout(pdf, fontset, check, fast_text)
 
     out.font("B", 14)
     out.write(header["title"], 7)

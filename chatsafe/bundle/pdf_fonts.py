@@ -1,0 +1,175 @@
+"""The transcript PDF's fonts: every script a chat carries, parsed once per process.
+
+DejaVu Sans draws Latin, Greek, Cyrillic and many symbols. Fallbacks, shipped in
+chatsafe/data/fonts with their licences: Noto Sans Hebrew and Noto Naskh Arabic
+(OFL-1.1, small, with the shaping tables right-to-left text needs), Droid Sans
+Fallback (Apache-2.0, Chinese and Japanese in 4 MB where a Noto CJK font is 16 MB or
+more) and a subset of Symbola (free for any use; the only monochrome emoji font in the
+registries, and PDF/A cannot carry colour emoji as text). Emoji newer than Unicode 9,
+Hangul and other characters no font covers are printed as ``[U+XXXX]`` codes, so the
+text stays extractable and nothing is silently dropped.
+
+Parsing a TrueType font with fontTools took about 70 ms per conversation; here each
+font is parsed once (``fonts()``), and ``FontSet.attach`` gives each new PDF a copy
+that shares the parsed tables and has its own subset (every PDF embeds only the
+glyphs it uses). A fallback font is attached only when a line needs it, so a PDF
+embeds no unused font.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+PRIMARY = "DejaVu"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    family: str
+    style: str
+    file: str
+
+
+FILES = (
+    FontFile(PRIMARY, "", "DejaVuSans.ttf"),
+    FontFile(PRIMARY, "B", "DejaVuSans-Bold.ttf"),
+    FontFile("NotoHebrew", "", "NotoSansHebrew-Regular.ttf"),
+    FontFile("NotoHebrew", "B", "NotoSansHebrew-Bold.ttf"),
+    FontFile("NotoArabic", "", "NotoNaskhArabic-Regular.ttf"),
+    FontFile("DroidCJK", "", "DroidSansFallbackFull.ttf"),
+    FontFile("SymbolaEmoji", "", "SymbolaEmoji.ttf"),
+)
+# Which family draws a character: the first that has it. Hebrew and Arabic letters go
+# to the Noto fonts even where DejaVu has them, so a word is shaped by one font.
+ORDER = (PRIMARY, "NotoHebrew", "NotoArabic", "DroidCJK", "SymbolaEmoji")
+RTL_ORDER = ("NotoHebrew", "NotoArabic", PRIMARY, "DroidCJK", "SymbolaEmoji")
+
+# Hebrew, Arabic, Syriac, Thaana, NKo... and their presentation forms: right-to-left
+# scripts that need the bidirectional algorithm and, for Arabic, shaping.
+RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {"\n"}
+
+
+def font_path(name: str) -> str:
+    return str(resources.files("chatsafe.data").joinpath("fonts", name))
+
+
+class FontSet:
+    """The parsed fonts, which family draws each character, and their widths.
+
+    DejaVu is parsed at once; the fallbacks (Droid alone takes about a second) only
+    when a text first needs a character DejaVu lacks or a right-to-left script.
+    """
+
+    def __init__(self) -> None:
+        self._templates: dict[str, Any] = {}
+        self._data: dict[str, bytes] = {}
+        self.styles: dict[str, set[str]] = {}
+        for f in FILES:
+            self.styles.setdefault(f.family, set()).add(f.style)
+        self._load(PRIMARY)
+        self.primary: frozenset[str] = self._cmap(PRIMARY) | {"\n"}
+        self._covered: frozenset[str] | None = None
+        self._family_of: dict[str, str] = {}
+
+    def _load(self, family: str) -> None:
+        from fpdf import FPDF
+
+        loader = FPDF()
+        for f in FILES:
+            if f.family != family:
+                continue
+            loader.add_font(f.family, f.style, font_path(f.file))
+            key = f.family.lower() + f.style
+            template: Any = loader.fonts[key]
+            with open(font_path(f.file), "rb") as fh:
+                self._data[key] = fh.read()
+            try:
+                template.hbfont  # noqa: B018 - parsed once, shared by every copy
+            except ImportError:  # pragma: no cover - uharfbuzz is a dependency
+                pass
+            self._templates[key] = template
+
+    def _cmap(self, family: str) -> frozenset[str]:
+        return frozenset(chr(c) for c in self._templates[family.lower()].cmap) - _CONTROL
+
+    def _fallbacks(self) -> None:
+        if self._covered is not None:
+            return
+        for family in ORDER[1:]:
+            self._load(family)
+        cmaps = {family: self._cmap(family) for family in ORDER}
+        family_of: dict[str, str] = {}
+        for family in reversed(ORDER):
+            family_of.update(dict.fromkeys(cmaps[family], family))
+        for family in reversed(RTL_ORDER):
+            family_of.update(dict.fromkeys(filter(RTL.match, cmaps[family]), family))
+        self._family_of = family_of
+        self._covered = frozenset(family_of) | {"\n"}
+
+    @property
+    def covered(self) -> frozenset[str]:
+        """Every character some font draws."""
+        self._fallbacks()
+        assert self._covered is not None
+        return self._covered
+
+    @property
+    def family_of(self) -> dict[str, str]:
+        """The family that draws each covered character."""
+        self._fallbacks()
+        return self._family_of
+
+    def printable(self, text: str) -> str:
+        """Replace what no font can show with ``[U+XXXX]``; keep line breaks."""
+        if self.primary.issuperset(text):  # the common case, decided in C
+            return text
+        covered = self.covered
+        if covered.issuperset(text):
+            return text
+        return "".join(ch if ch in covered else f"[U+{ord(ch):04X}]" for ch in text)
+
+    def style_for(self, family: str, style: str) -> str:
+        return style if style in self.styles[family] else ""
+
+    def width(self, ch: str, style: str) -> float:
+        """The advance of ``ch`` in thousandths of the font size."""
+        if ch in self.primary and not RTL.match(ch):
+            family = PRIMARY
+        else:
+            family = self.family_of.get(ch, PRIMARY)
+        font = self._templates[family.lower() + self.style_for(family, style)]
+        return float(font.cw[ord(ch)])
+
+    def attach(self, pdf: Any, family: str) -> None:
+        """Make ``family`` (all its styles) usable in ``pdf``, sharing the parsed font."""
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+        from fpdf.fonts import SubsetMap
+
+        for style in sorted(self.styles[family]):
+            key = family.lower() + style
+            if key in pdf.fonts:
+                continue
+            font = copy.copy(self._templates[key])
+            font.i = len(pdf.fonts) + 1
+            # fpdf2 subsets the fontTools object in place when it writes the PDF: each
+            # PDF gets its own, opened lazily from the bytes read once.
+            font.ttfont = TTFont(io.BytesIO(self._data[key]), recalcTimestamp=False, lazy=True)
+            font.missing_glyphs = []
+            font.biggest_size_pt = 0
+            font.subset = SubsetMap(font)
+            pdf.fonts[key] = font
+
+
+@functools.lru_cache(maxsize=1)
+def fonts() -> FontSet:
+    """The fonts, parsed on first use and kept for the process (every bundle after)."""
+    return FontSet()
