@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatsafe import settings as case_settings
 from chatsafe.domain import Label
-from chatsafe.review import browse, labels, lexicon, rules, search, undo
+from chatsafe.review import browse, bubble_parts, labels, lexicon, rules, search, undo
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
 from chatsafe.review.labels import Role
@@ -157,6 +157,10 @@ class CaseReader:
 
     def blob_bytes(self, blob_id: int, limit: int = 64 * 1024 * 1024) -> bytes | None:
         return browse.blob_bytes(self._c, blob_id, limit)
+
+    def thumbnail_png(self, blob_id: int) -> bytes | None:
+        """The small PNG made at import (a few kB: cheap to read on the GUI thread)."""
+        return bubble_parts.thumbnail_png(self._c, blob_id)
 
     def search(self, text: str, conversation_id: int) -> set[int]:
         return search.message_ids(self._c, text, conversation_id)

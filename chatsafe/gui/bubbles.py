@@ -1,8 +1,11 @@
 """A transcript row drawn as the phone showed it: a wrapped bubble with the whole text.
 
 The owner's messages sit on the right, everybody else's on the left, events in the
-middle in grey. Each bubble carries its sender (others only, as phones do), its time and
-its markers as small words; the first message of a day starts with the day's date. Search
+middle in grey. Each bubble carries its sender (others only, as phones do), its time, its marks and
+markers as readable badges (:mod:`chatsafe.gui.badges`: filled = decided, outlined =
+proposed), the message it replies to, and its attachments (thumbnails, or a placeholder
+naming a missing file: :mod:`chatsafe.gui.bubble_extras`); the first message of a day
+starts with the day's date. Search
 hits are filled and lexicon matches underlined with a dashed line (a suggestion is never
 a filled mark).
 
@@ -29,8 +32,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from chatsafe.gui import badges
+from chatsafe.gui import bubble_extras as extras
+from chatsafe.gui.badges import Badge
 from chatsafe.gui.style import COLORS, bubble_colors
 from chatsafe.review.browse import MessageRow
+from chatsafe.review.bubble_parts import FileBrief
 
 HIT_COLOR = QColor("#ffe27a")
 MAX_CHARS = 20_000
@@ -45,9 +52,13 @@ class Parts:
 
     row: MessageRow
     new_day: bool
-    badges: list[str]
+    badges: list[Badge]
     spans: list[tuple[int, int, str]]
     out_of_period: bool
+
+    def size_key(self) -> tuple[object, ...]:
+        """What the row's height depends on besides the width (a mark adds a badge)."""
+        return (self.row.id, self.new_day, tuple(b.text for b in self.badges))
 
 
 def shown_text(row: MessageRow) -> str:
@@ -68,6 +79,20 @@ def time_label(wallclock: str) -> str:
     return wallclock[11:16]
 
 
+@dataclass
+class Geometry:
+    """Where everything of one row goes, in the cell's coordinates."""
+
+    height: int
+    bubble: QRectF
+    header: QRectF
+    badges: list[tuple[Badge, QRectF]]
+    quote: QRectF | None
+    files: list[tuple[extras.Item, QRectF]]
+    text_at: QPointF
+    layout: QTextLayout
+
+
 class BubbleLayout:
     """Measures and paints transcript rows for one font."""
 
@@ -83,6 +108,7 @@ class BubbleLayout:
         self.fm_bold = QFontMetrics(self.bold)
         self.fm_small = QFontMetrics(self.small)
         self.day_height = self.fm_small.height() + 10
+        self.owner_name: str | None = None
 
     # -- geometry -----------------------------------------------------------------
     def _cap(self, width: int) -> int:
@@ -111,74 +137,141 @@ class BubbleLayout:
         layout.endLayout()
         return layout, y, natural
 
-    def _header(self, parts: Parts) -> tuple[str, str]:
+    def _sender(self, row: MessageRow) -> str:
+        return "" if row.from_owner or row.kind == "event" else (row.sender or "")
+
+    def geometry(self, parts: Parts, rect: QRect, with_spans: bool = True) -> Geometry:
+        """Lay the row out in ``rect`` (only its x, y and width count)."""
         row = parts.row
-        sender = "" if row.from_owner or row.kind == "event" else (row.sender or "")
-        meta = "  ·  ".join([time_label(row.wallclock), *parts.badges])
-        return sender, meta
+        r = QRectF(rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+        top = r.y() + (self.day_height if parts.new_day else 0)
+        text = shown_text(row)
+        spans = parts.spans if with_spans else None
+        small_h = self.fm_small.height()
+        if row.kind == "event":
+            layout, text_h, natural = self._text_layout(text, r.width() - 2 * PAD_X, spans)
+            header = QRectF(r.x(), top, r.width(), small_h)
+            y = top + small_h + GAP
+            at = QPointF(r.x() + (r.width() - natural) / 2, y)
+            y += text_h
+            bw, bh = badges.flow_size(self.fm_small, parts.badges, r.width())
+            placed = _shift(
+                badges.flow(self.fm_small, parts.badges, r.width()),
+                r.x() + (r.width() - bw) / 2,
+                y + GAP,
+            )
+            y += (bh + GAP) if bh else 0
+            height = int(y - r.y() + 2 + 2 * MARGIN)
+            return Geometry(height, QRectF(), header, placed, None, [], at, layout)
+        cap = self._cap(rect.width()) - 2 * PAD_X
+        layout, text_h, natural = (
+            self._text_layout(text, cap, spans) if text else (QTextLayout(""), 0.0, 0.0)
+        )
+        sender = self._sender(row)
+        head_w = self.fm_bold.horizontalAdvance(sender) + (12 if sender else 0)
+        head_w += self.fm_small.horizontalAdvance(time_label(row.wallclock))
+        badge_w, badge_h = badges.flow_size(self.fm_small, parts.badges, cap)
+        files = extras.items(self.fm_small, row.files, cap)
+        files_at = extras.place(files, cap)
+        files_w = max((rr.right() for _, rr in files_at), default=0.0)
+        files_h = max((rr.bottom() for _, rr in files_at), default=0.0)
+        quote_h = 0.0
+        quote_w = 0.0
+        if row.quote is not None:
+            quote_w = min(float(cap), max(160.0, natural))
+            quote_h = extras.quote_height(self.small, row.quote, quote_w)
+        inner_w = int(min(cap, max(natural, head_w, badge_w, files_w, quote_w, 40))) + 1
+        if row.quote is not None:  # the quote uses the bubble's width
+            quote_h = extras.quote_height(self.small, row.quote, inner_w)
+        width = inner_w + 2 * PAD_X
+        x = r.right() - width if row.from_owner else r.x()
+        inner_x = x + PAD_X
+        y = top + PAD_Y
+        header = QRectF(inner_x, y, inner_w, small_h)
+        y += small_h + GAP
+        placed = _shift(badges.flow(self.fm_small, parts.badges, inner_w), inner_x, y)
+        y += (badge_h + GAP) if badge_h else 0
+        quote = None
+        if row.quote is not None:
+            quote = QRectF(inner_x, y, inner_w, quote_h)
+            y += quote_h + GAP
+        files_placed = [(item, rr.translated(inner_x, y)) for item, rr in files_at]
+        y += (files_h + GAP) if files_at else 0
+        at = QPointF(inner_x, y)
+        y += text_h + PAD_Y
+        bubble = QRectF(x, top, width, y - top)
+        height = int(y - r.y() + 1 + 2 * MARGIN)
+        return Geometry(height, bubble, header, placed, quote, files_placed, at, layout)
 
     def height(self, parts: Parts, width: int) -> int:
         """The row's height at this cell width."""
-        h = 2 * MARGIN + (self.day_height if parts.new_day else 0)
-        text = shown_text(parts.row)
-        if parts.row.kind == "event":
-            _, text_h, _ = self._text_layout(text, width - 2 * MARGIN - 2 * PAD_X)
-            return int(h + text_h + self.fm_small.height() + GAP + 2)
-        cap = self._cap(width) - 2 * PAD_X
-        _, text_h, _ = self._text_layout(text, cap) if text else (None, 0.0, 0.0)
-        return int(h + 2 * PAD_Y + self.fm_small.height() + GAP + max(text_h, 0) + 1)
+        return self.geometry(parts, QRect(0, 0, width, 0), with_spans=False).height
 
     # -- painting -----------------------------------------------------------------
-    def paint(self, p: QPainter, rect: QRect, parts: Parts, palette: QPalette) -> None:
+    def paint(
+        self,
+        p: QPainter,
+        rect: QRect,
+        parts: Parts,
+        palette: QPalette,
+        thumbs: extras.Thumbs | None = None,
+    ) -> None:
         row = parts.row
-        r = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-        grey = QColor("#7a7f77")
+        grey = QColor("#5c6159")  # muted but readable: 5.9:1 on white
         if parts.new_day:
+            r = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
             self._paint_day(p, QRect(r.x(), r.y(), r.width(), self.day_height), row, palette)
-            r.setTop(r.top() + self.day_height)
-        text = shown_text(row)
-        sender, meta = self._header(parts)
+        geo = self.geometry(parts, rect)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if row.kind == "event":
-            layout, text_h, natural = self._text_layout(text, r.width() - 2 * PAD_X, parts.spans)
             p.setFont(self.small)
             p.setPen(grey)
-            p.drawText(
-                QRect(r.x(), r.y(), r.width(), self.fm_small.height()),
-                Qt.AlignmentFlag.AlignHCenter,
-                meta,
-            )
-            p.setPen(grey)
-            x = r.x() + (r.width() - natural) / 2
-            layout.draw(p, QPointF(x, r.y() + self.fm_small.height() + GAP))
+            p.drawText(geo.header, Qt.AlignmentFlag.AlignHCenter, time_label(row.wallclock))
+            geo.layout.draw(p, geo.text_at)
+            self._paint_badges(p, geo, palette)
             return
         bg, fg = bubble_colors(palette, row.from_owner)
         if parts.out_of_period:
             fg = grey
             bg = bg.lighter(108)
-        cap = self._cap(rect.width()) - 2 * PAD_X
-        layout, text_h, natural = self._text_layout(text, cap, parts.spans)
-        head_w = self.fm_bold.horizontalAdvance(sender) + (12 if sender else 0)
-        head_w += self.fm_small.horizontalAdvance(meta)
-        inner_w = int(min(cap, max(natural, head_w, 40))) + 1
-        width = inner_w + 2 * PAD_X
-        x = r.right() - width if row.from_owner else r.x()
-        height = int(2 * PAD_Y + self.fm_small.height() + GAP + text_h)
-        bubble = QRectF(x, r.y(), width, height)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(QColor("#b8bdb5"), 1))
         p.setBrush(bg)
-        p.drawRoundedRect(bubble, 7, 7)
-        top = int(bubble.y()) + PAD_Y
-        head = QRect(int(x) + PAD_X, top, inner_w, self.fm_small.height())
+        p.drawRoundedRect(geo.bubble, 7, 7)
+        sender = self._sender(row)
         if sender:
             p.setFont(self.bold)
             p.setPen(QColor("#2b6a8f"))
-            p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sender)
+            p.drawText(
+                geo.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sender
+            )
         p.setFont(self.small)
         p.setPen(grey)
-        p.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta)
+        p.drawText(
+            geo.header,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            time_label(row.wallclock),
+        )
+        self._paint_badges(p, geo, palette)
+        if geo.quote is not None and row.quote is not None:
+            title = extras.quote_title(row.quote, self.owner_name)
+            extras.paint_quote(p, geo.quote, self.small, row.quote, palette, title)
+        p.setFont(self.small)
+        for item, rr in geo.files:
+            extras.paint_item(p, rr, item, self.fm_small, palette, thumbs or _no_thumbs)
         p.setPen(fg)
-        layout.draw(p, QPointF(x + PAD_X, top + self.fm_small.height() + GAP))
+        geo.layout.draw(p, geo.text_at)
+
+    def _paint_badges(self, p: QPainter, geo: Geometry, palette: QPalette) -> None:
+        p.setFont(self.small)
+        for badge, rr in geo.badges:
+            badges.paint(p, rr, badge, palette)
+
+    def file_at(self, parts: Parts, rect: QRect, pos: QPointF) -> FileBrief | None:
+        """The attachment under ``pos`` (cell coordinates), if any."""
+        for item, rr in self.geometry(parts, rect, with_spans=False).files:
+            if rr.contains(pos):
+                return item.file
+        return None
 
     def _paint_day(self, p: QPainter, band: QRect, row: MessageRow, palette: QPalette) -> None:
         label = day_label(row.wallclock)
@@ -191,6 +284,14 @@ class BubbleLayout:
         p.setFont(self.small)
         p.setPen(palette.color(QPalette.ColorRole.Text))
         p.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _no_thumbs(_blob_id: int) -> None:
+    return None
+
+
+def _shift(placed: list[tuple[Badge, QRectF]], x: float, y: float) -> list[tuple[Badge, QRectF]]:
+    return [(b, rr.translated(x, y)) for b, rr in placed]
 
 
 def _formats(spans: list[tuple[int, int, str]], length: int) -> list[QTextLayout.FormatRange]:
@@ -210,4 +311,4 @@ def _formats(spans: list[tuple[int, int, str]], length: int) -> list[QTextLayout
     return ranges
 
 
-__all__ = ["BubbleLayout", "Parts", "day_label", "shown_text", "time_label"]
+__all__ = ["BubbleLayout", "Geometry", "Parts", "day_label", "shown_text", "time_label"]

@@ -149,7 +149,8 @@ class ConversationModel(QAbstractTableModel):
             want = PRIVATE if col == COL_PRIVATE else PARTY
             return Qt.CheckState.Checked if r.label == want else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and col == COL_TITLE:
-            return label_icon(r.label) if r.label else None
+            # Outlined while proposed, filled once confirmed (as the transcript's badges).
+            return label_icon(r.label, proposed=r.status == "proposed") if r.label else None
         if role == Qt.ItemDataRole.AccessibleTextRole and col in (COL_PRIVATE, COL_PARTY):
             return self.headerData(col, Qt.Orientation.Horizontal)
         if role == roles.SORT:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from chatsafe.gui import roles
 from chatsafe.gui.bubbles import HIT_COLOR, BubbleLayout, Parts
 from chatsafe.gui.style import COLORS
+from chatsafe.gui.thumbnails import ThumbnailCache
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +71,7 @@ class BubbleDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._layout: BubbleLayout | None = None
+        self.thumbs: ThumbnailCache | None = None  # set by the view with its model
 
     def layout_for(self, font: QFont) -> BubbleLayout:
         if self._layout is None or self._layout.font != font:
@@ -88,7 +90,7 @@ class BubbleDelegate(QStyledItemDelegate):
         return Parts(
             row,
             new_day,
-            index.data(roles.BADGES) or [],
+            index.data(roles.BADGE_ITEMS) or [],
             index.data(roles.SPANS) or [],
             bool(index.data(roles.OUT_OF_PERIOD)),
         )
@@ -108,5 +110,6 @@ class BubbleDelegate(QStyledItemDelegate):
         if parts is None:
             return
         p.save()
-        self.layout_for(opt.font).paint(p, opt.rect, parts, opt.palette)
+        thumbs = self.thumbs.image if self.thumbs is not None else None
+        self.layout_for(opt.font).paint(p, opt.rect, parts, opt.palette, thumbs)
         p.restore()

@@ -47,6 +47,7 @@ from chatsafe.gui.actions import Actions
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
+from chatsafe.gui.image_viewer import AttachmentViewer, open_attachment
 from chatsafe.gui.import_dialog import given_secrets
 from chatsafe.gui.message_model import MessageModel
 from chatsafe.gui.messages import error_text
@@ -62,10 +63,12 @@ from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Reviewer, Session
 from chatsafe.gui.style import label_name
 from chatsafe.gui.tasks import Runner, ThreadRunner
+from chatsafe.gui.transcript_legend import TranscriptLegend
 from chatsafe.gui.undo import MarkCommand
 from chatsafe.gui.views import ConversationView, TranscriptView
 from chatsafe.import_options import ImportOptions
 from chatsafe.review import browse, search
+from chatsafe.review.bubble_parts import FileBrief
 from chatsafe.review.labels import Role
 from chatsafe.review.summary import Summary
 from chatsafe.service import Changes
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.closing = False  # set on close: late callbacks must not open dialogs
         self.import_flow: ImportFlow | None = None
         self.operation: object | None = None  # the dialog operation last shown (tests)
+        self.viewer: AttachmentViewer | None = None  # the image opened from the transcript
         # Marking a whole conversation by key or button is confirmed once per open case.
         self.scope_confirmed = False
         self._split_sized = False
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.date_bar)
         lay.addWidget(self.transcript, 1)
+        lay.addWidget(TranscriptLegend(middle))
+        self.transcript.file_activated.connect(self._open_attachment)
 
         self.details = DetailsPane(review)
         right = QWidget(review)
@@ -343,6 +349,9 @@ class MainWindow(QMainWindow):
             return
         self.msg_model = MessageModel(session.reader, self)
         self.msg_model.matcher = session.matcher
+        self.msg_model.load_hits = lambda q, cid, done: session.read(
+            lambda r: r.search(q, cid), done
+        )
         self.msg_model.mark_requested.connect(self.mark_messages)
         self.transcript.setModel(self.msg_model)
         self.transcript.setup_columns()
@@ -541,6 +550,11 @@ class MainWindow(QMainWindow):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.transcript.scrollTo(index)
+
+    def _open_attachment(self, f: FileBrief) -> None:
+        thumbs = self.transcript.thumbs
+        preview = thumbs.image(f.blob_id) if thumbs is not None and f.blob_id else None
+        self.viewer = open_attachment(self, self.session, f, preview)
 
     def _message_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_details()

@@ -9,6 +9,7 @@ what it shows.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from chatsafe.gui import bubbles, roles
+from chatsafe.gui import badges, bubbles, roles
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review import search
 from chatsafe.review.browse import MessageRow
@@ -60,6 +61,13 @@ class MessageModel(QAbstractTableModel):
         self.conversation_label: str | None = None
         self.matcher: Any = None
         self.query = ""
+        # Only the active query's hits in this conversation are highlighted: a word of
+        # the query in a message that is no hit (another word missing), or a query with
+        # no hits at all, highlights nothing (issue 14).
+        self.hit_ids: frozenset[int] = frozenset()
+        #: runs ``search(query, conversation) -> ids`` and calls back with them; the
+        #: window sets one that uses the worker. Without one the reader answers at once.
+        self.load_hits: Callable[[str, int, Callable[[set[int]], None]], None] | None = None
         self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
         self.fetches = 0  # pages read, for tests and the benchmark
 
@@ -72,7 +80,9 @@ class MessageModel(QAbstractTableModel):
         self.ids = ids
         self.conversation_label = label
         self._pages.clear()
+        self.hit_ids = frozenset()
         self.endResetModel()
+        self._find_hits()
 
     def refresh(self, conversation_label: str | None = None, keep_label: bool = True) -> None:
         """Drop cached rows (marks changed) and let the view repaint what it shows."""
@@ -84,7 +94,24 @@ class MessageModel(QAbstractTableModel):
 
     def set_query(self, query: str) -> None:
         self.query = query
+        self.hit_ids = frozenset()
         self.refresh()
+        self._find_hits()
+
+    def _find_hits(self) -> None:
+        query, cid = self.query, self.conversation_id
+        if not query or cid is None:
+            return
+
+        def found(ids: set[int]) -> None:
+            if (query, cid) == (self.query, self.conversation_id):  # not a stale answer
+                self.hit_ids = frozenset(ids)
+                self.refresh()
+
+        if self.load_hits is not None:
+            self.load_hits(query, cid, found)
+        else:
+            found(self.reader.search(query, cid))
 
     def message(self, row: int) -> MessageRow | None:
         if not 0 <= row < len(self.ids):
@@ -147,7 +174,7 @@ class MessageModel(QAbstractTableModel):
         found: list[tuple[int, int, str]] = []
         if self.matcher is not None and m.kind == "message":
             found += [(x.start, x.end, str(x.label.value)) for x in self.matcher.matches(text)]
-        if self.query:
+        if self.query and m.id in self.hit_ids:
             found += [(a, b, "hit") for a, b in search.highlight_spans(text, self.query)]
         return found
 
@@ -211,7 +238,8 @@ class MessageModel(QAbstractTableModel):
             label, source = self.effective(m)
             if suggested and label == BUSINESS:
                 return label_icon(suggested, suggested=True)
-            return label_icon(label)
+            status = m.status if source == "own" else m.conversation_status
+            return label_icon(label, proposed=source != "default" and status == "proposed")
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_LABEL:
             return self._tooltip(m)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PRIVATE, COL_PARTY):
@@ -237,6 +265,8 @@ class MessageModel(QAbstractTableModel):
             return self.out_of_period(m)
         if role == roles.BADGES:
             return self.badges(m)
+        if role == roles.BADGE_ITEMS:
+            return badges.for_message(m, self.suggestion(m))
         if role == roles.SPANS and col == COL_TEXT:
             return self.spans(m, m.text[: bubbles.MAX_CHARS])
         return None

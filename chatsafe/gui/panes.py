@@ -25,7 +25,8 @@ from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixma
 
 
 class Legend(QWidget):
-    """One colour and one icon per label; outlined means a suggestion."""
+    """One colour and one icon per label; dashed means a lexicon's suggestion (the
+    transcript's own legend explains filled and outlined badges)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +42,7 @@ class Legend(QWidget):
                 (BUSINESS, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
                 (PRIVATE, False, label_name(PRIVATE)),
                 (PARTY, False, label_name(PARTY)),
-                (PRIVATE, True, self.tr("outlined: suggestion")),
+                (PRIVATE, True, self.tr("dashed: suggestion")),
             )
         ):
             icon = QLabel(self)

@@ -13,3 +13,4 @@ SPANS = _BASE + 5  # [(start, end, kind)] in the display text; kind "hit" or a l
 OUT_OF_PERIOD = _BASE + 6  # bool
 SORT = _BASE + 7  # a sortable value
 BADGES = _BASE + 8  # [str] short marker words (deleted, edited, …)
+BADGE_ITEMS = _BASE + 9  # [badges.Badge] the bubble's badges: marks (filled/outlined) and markers

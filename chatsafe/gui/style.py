@@ -2,7 +2,8 @@
 colour plus one icon per label, used everywhere (never colour alone).
 
 Label icons are drawn, not loaded, so they stay sharp at any scaling and need no files.
-A decision is a filled icon; a suggestion (from a lexicon) is the same icon outlined.
+A decision is a filled icon; a proposal (an assistant's mark nobody confirmed yet) is the
+same icon outlined; a suggestion (from a lexicon) is outlined with a dashed line.
 """
 
 from __future__ import annotations
@@ -62,7 +63,11 @@ def _shape(label: str, r: QRectF) -> QPainterPath:
 
 
 @cache
-def label_pixmap(label: str | None, suggested: bool = False, size: int = 32) -> QPixmap:
+def label_pixmap(
+    label: str | None, suggested: bool = False, size: int = 32, proposed: bool = False
+) -> QPixmap:
+    """The label's icon: filled for a decision, a solid outline for a proposal nobody
+    confirmed yet, a dashed outline for a lexicon's suggestion."""
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0  # type: ignore[union-attr]
     pm = QPixmap(int(size * ratio), int(size * ratio))
     pm.setDevicePixelRatio(ratio)
@@ -75,6 +80,9 @@ def label_pixmap(label: str | None, suggested: bool = False, size: int = 32) -> 
         pen = QPen(color, max(1.5, size / 14), Qt.PenStyle.DashLine)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
+    elif proposed:
+        p.setPen(QPen(color, max(1.5, size / 12)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
     else:
         p.setPen(QPen(color.darker(130), 1))
         p.setBrush(color)
@@ -83,8 +91,8 @@ def label_pixmap(label: str | None, suggested: bool = False, size: int = 32) -> 
     return pm
 
 
-def label_icon(label: str | None, suggested: bool = False) -> QIcon:
-    return QIcon(label_pixmap(label, suggested))
+def label_icon(label: str | None, suggested: bool = False, proposed: bool = False) -> QIcon:
+    return QIcon(label_pixmap(label, suggested, 32, proposed))
 
 
 def is_dark(palette: QPalette) -> bool:

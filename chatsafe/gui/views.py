@@ -16,12 +16,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from chatsafe.gui import bubble_extras as extras
 from chatsafe.gui import conversation_model as cm
 from chatsafe.gui import message_model as mm
+from chatsafe.gui import roles
 from chatsafe.gui.delegates import BubbleDelegate
+from chatsafe.gui.thumbnails import ThumbnailCache
 
 
 class _Table(QTableView):
@@ -83,6 +86,9 @@ class TranscriptView(_Table):
     free and a row is measured again only when the column's width changes."""
 
     MEASURE_AHEAD = 8  # rows below the view measured in advance, so J never lands short
+    CONTEXT = 1  # rows kept in view after (J) or before (K) the one scrolled to
+
+    file_activated = Signal(object)  # a FileBrief: an image clicked, or Enter/Space on it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +100,8 @@ class TranscriptView(_Table):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 3 + 18)
         self.bubbles = BubbleDelegate(self)
         self.setItemDelegateForColumn(mm.COL_TEXT, self.bubbles)
-        self._heights: dict[tuple[int, int, bool], int] = {}
+        self._heights: dict[tuple[object, ...], int] = {}
+        self.thumbs: ThumbnailCache | None = None
         self.measured = 0  # rows measured, for tests and the benchmark
         self._measure_timer = QTimer(self)
         self._measure_timer.setSingleShot(True)
@@ -106,17 +113,28 @@ class TranscriptView(_Table):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
-            for signal in (old.modelReset, old.rowsInserted, old.layoutChanged):
+            for signal in (old.modelReset, old.rowsInserted, old.layoutChanged, old.dataChanged):
                 try:
                     signal.disconnect(self._schedule_measure)
                 except (RuntimeError, TypeError):
                     pass
         super().setModel(model)
+        if self.thumbs is not None:
+            self.thumbs.close()
+            self.thumbs.deleteLater()
+            self.thumbs = self.bubbles.thumbs = None
         if model is not None:
             m = self.model()
             m.modelReset.connect(self._schedule_measure)
             m.rowsInserted.connect(self._schedule_measure)
             m.layoutChanged.connect(self._schedule_measure)
+            # A mark adds or changes a badge, and so the row's height.
+            m.dataChanged.connect(self._schedule_measure)
+            reader = getattr(model, "reader", None)
+            if reader is not None:
+                self.thumbs = ThumbnailCache(reader.thumbnail_png, self)
+                self.thumbs.ready.connect(lambda _id: self.viewport().update())
+                self.bubbles.thumbs = self.thumbs
         self._schedule_measure()
 
     def _schedule_measure(self, *_: object) -> None:
@@ -140,6 +158,60 @@ class TranscriptView(_Table):
         # sure the row is still in view.
         if index.isValid() and self.measure_visible():
             super().scrollTo(index, hint)
+        if index.isValid() and hint == QAbstractItemView.ScrollHint.EnsureVisible:
+            self._keep_context(index)
+
+    def _keep_context(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Show a row after the selected one (and one before it), so J and K never leave
+        the selection at the edge with nothing to read after it (issue 14). The selected
+        row itself always stays in view: its top wins over the context."""
+        model = self.model()
+        bar = self.verticalScrollBar()
+        for _ in range(2):  # measuring the new rows can move them once more
+            row = self.visualRect(index)
+            height = self.viewport().height()
+            after = model.index(min(model.rowCount() - 1, index.row() + self.CONTEXT), 0)
+            before = model.index(max(0, index.row() - self.CONTEXT), 0)
+            delta = 0
+            below = self.visualRect(after).bottom() - height + 1
+            if below > 0:
+                delta = min(below, row.top())
+            above = self.visualRect(before).top()
+            if delta == 0 and above < 0:
+                delta = max(above, row.bottom() - height + 1)
+            if delta == 0:
+                return
+            bar.setValue(bar.value() + delta)
+            if not self.measure_visible():
+                return
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid() or index.column() != mm.COL_TEXT:
+            return
+        parts = self.bubbles.parts(index)
+        if parts is None:
+            return
+        layout = self.bubbles.layout_for(self.font())
+        found = layout.file_at(parts, self.visualRect(index), event.position())
+        if found is not None and extras.is_image(found):
+            self.file_activated.emit(found)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter or Space on a message with an image opens it (the mouse's click); other
+        # keys, and these on messages without an image, do what they did.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and (
+            event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            row = self.currentIndex().data(roles.ROW)
+            images = [f for f in getattr(row, "files", []) if extras.is_image(f)]
+            if images:
+                self.file_activated.emit(images[0])
+                return
+        super().keyPressEvent(event)
 
     def measure_visible(self) -> bool:
         """Give the rows on screen their real height. True if any height changed."""
@@ -165,7 +237,7 @@ class TranscriptView(_Table):
                 parts = self.bubbles.parts(index)
                 if parts is None:
                     continue
-                key = (parts.row.id, width, parts.new_day)
+                key = (width, *parts.size_key())
                 height = self._heights.get(key)
                 if height is None:
                     height = self.bubbles.row_height(index, width, font)

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatsafe.review import bubble_parts
+from chatsafe.review.bubble_parts import FileBrief, Quote
 from chatsafe.review.labels import effective_label
 from chatsafe.review.summary import scope
 
@@ -139,6 +141,11 @@ class MessageRow:
     effective_label: str | None = None
     label_source: str | None = None  # message | conversation | default
     in_period: bool = True
+    #: the conversation's own mark's status (proposed | confirmed), for inherited marks
+    conversation_status: str | None = None
+    #: what the bubble shows besides the text (review/bubble_parts.py)
+    quote: Quote | None = None
+    files: list[FileBrief] = field(default_factory=list)
 
 
 def message_ids(
@@ -173,10 +180,13 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
         )
     }
     in_scope = scope(c)
+    briefs = bubble_parts.files(c, ids)
+    replies: list[tuple[int, int, str, Any]] = []
     for r in c.execute(
         "SELECT m.id, m.kind, m.event_type, m.sender, m.from_owner, m.wallclock, m.text,"
         " m.deleted, m.edited, m.view_once, m.media_omitted, m.forwarded,"
-        " ml.label, ml.status, ml.reason, m.extra, cl.label, vl.label"
+        " ml.label, ml.status, ml.reason, m.extra, cl.label, vl.label,"
+        " m.conversation_id, m.reply_to, cl.status"
         " FROM messages m LEFT JOIN message_labels ml ON ml.message_id = m.id"
         " LEFT JOIN message_labels vl ON vl.message_id = m.edit_of"
         " LEFT JOIN conversation_labels cl ON cl.conversation_id = m.conversation_id"
@@ -191,8 +201,12 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
             mid, str(r[1]), r[2], r[3], bool(r[4]), str(r[5]), str(r[6]),
             bool(r[7]), bool(r[8]), bool(r[9]), bool(r[10]), bool(r[11]),
             r[12], r[13], r[14], n_att, n_missing, json.loads(r[15]) if r[15] else {},
-            label, source, in_scope.contains(str(r[5])),
+            label, source, in_scope.contains(str(r[5])), r[20], None, briefs.get(mid, []),
         )  # fmt: skip
+        if r[19] is not None:
+            replies.append((mid, int(r[18]), str(r[19]), out[mid].extra))
+    for mid, quote in bubble_parts.quotes(c, replies).items():
+        out[mid].quote = quote
     return out
 
 

@@ -899,6 +899,22 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>dashed: suggestion</source>
+        <translation>dashed: suggestion</translation>
+    </message>
+    <message>
+        <source>dashed: lexicon suggestion, nobody decided</source>
+        <translation>dashed: lexicon suggestion, nobody decided</translation>
+    </message>
+    <message>
+        <source>outlined: proposal, not confirmed yet</source>
+        <translation>outlined: proposal, not confirmed yet</translation>
+    </message>
+    <message>
+        <source>filled: confirmed</source>
+        <translation>filled: confirmed</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/panes.py" line="32" />
         <source>Legend</source>
         <translation>Legend</translation>
@@ -907,11 +923,6 @@
         <location filename="../../chatsafe/gui/panes.py" line="37" />
         <source>(leaves)</source>
         <translation>(leaves)</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/panes.py" line="40" />
-        <source>outlined: suggestion</source>
-        <translation>outlined: suggestion</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2485,94 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>Import with options</source>
         <translation>Import with options</translation>
+    </message>
+</context>
+<context>
+    <name>Badges</name>
+    <message>
+        <source>Outside the period</source>
+        <translation>Outside the period</translation>
+    </message>
+    <message>
+        <source>Disappearing messages on</source>
+        <translation>Disappearing messages on</translation>
+    </message>
+    <message>
+        <source>Media missing</source>
+        <translation>Media missing</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>View once</source>
+        <translation>View once</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation>Suggestion: %1</translation>
+    </message>
+    <message>
+        <source>Proposal: %1</source>
+        <translation>Proposal: %1</translation>
+    </message>
+    <message>
+        <source>%1 (conversation)</source>
+        <translation>%1 (conversation)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptLegend</name>
+    <message>
+        <source>Legend of the badges</source>
+        <translation>Legend of the badges</translation>
+    </message>
+</context>
+<context>
+    <name>Bubbles</name>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Attachment: %1</translation>
+    </message>
+    <message>
+        <source>Attachment missing: %1</source>
+        <translation>Attachment missing: %1</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Reply to a message that is not in the case</source>
+        <translation>Reply to a message that is not in the case</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Only the small preview can be shown for this file.</source>
+        <translation>Only the small preview can be shown for this file.</translation>
+    </message>
+    <message>
+        <source>Loading the full image…</source>
+        <translation>Loading the full image…</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>Image viewer</translation>
     </message>
 </context>
 </TS>

@@ -899,6 +899,22 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>dashed: suggestion</source>
+        <translation>gestreept: suggestie</translation>
+    </message>
+    <message>
+        <source>dashed: lexicon suggestion, nobody decided</source>
+        <translation>gestreept: suggestie van de woordenlijst, nog niemand besliste</translation>
+    </message>
+    <message>
+        <source>outlined: proposal, not confirmed yet</source>
+        <translation>omlijnd: voorstel, nog niet bevestigd</translation>
+    </message>
+    <message>
+        <source>filled: confirmed</source>
+        <translation>gevuld: bevestigd</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/panes.py" line="32" />
         <source>Legend</source>
         <translation>Legenda</translation>
@@ -907,11 +923,6 @@
         <location filename="../../chatsafe/gui/panes.py" line="37" />
         <source>(leaves)</source>
         <translation>(vertrekt)</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/panes.py" line="40" />
-        <source>outlined: suggestion</source>
-        <translation>omlijnd: suggestie</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +2485,94 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>Import with options</source>
         <translation>Importeren met opties</translation>
+    </message>
+</context>
+<context>
+    <name>Badges</name>
+    <message>
+        <source>Outside the period</source>
+        <translation>Buiten de periode</translation>
+    </message>
+    <message>
+        <source>Disappearing messages on</source>
+        <translation>Verdwijnende berichten aan</translation>
+    </message>
+    <message>
+        <source>Media missing</source>
+        <translation>Media ontbreekt</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Doorgestuurd</translation>
+    </message>
+    <message>
+        <source>View once</source>
+        <translation>Eenmalig bekijken</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bewerkt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation>Suggestie: %1</translation>
+    </message>
+    <message>
+        <source>Proposal: %1</source>
+        <translation>Voorstel: %1</translation>
+    </message>
+    <message>
+        <source>%1 (conversation)</source>
+        <translation>%1 (gesprek)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptLegend</name>
+    <message>
+        <source>Legend of the badges</source>
+        <translation>Legenda van de labels</translation>
+    </message>
+</context>
+<context>
+    <name>Bubbles</name>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Bijlage: %1</translation>
+    </message>
+    <message>
+        <source>Attachment missing: %1</source>
+        <translation>Bijlage ontbreekt: %1</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Reply to a message that is not in the case</source>
+        <translation>Antwoord op een bericht dat niet in de zaak zit</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Only the small preview can be shown for this file.</source>
+        <translation>Van dit bestand kan alleen het kleine voorbeeld worden getoond.</translation>
+    </message>
+    <message>
+        <source>Loading the full image…</source>
+        <translation>De volledige afbeelding wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation>Afbeelding bekijken</translation>
     </message>
 </context>
 </TS>

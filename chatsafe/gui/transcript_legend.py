@@ -1,0 +1,102 @@
+"""The transcript's legend: what a filled, an outlined and a dashed badge mean.
+
+It sits under the transcript, one line, in the small font, and draws its examples with
+the bubbles' own painter (:mod:`chatsafe.gui.badges`), so it always looks like what it
+explains. A new kind of mark adds its entry in :func:`entries`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from chatsafe.gui import badges
+from chatsafe.gui.badges import DASHED, FILL, OUTLINE, Badge
+from chatsafe.gui.style import PARTY, PRIVATE, label_name
+
+
+def entries() -> list[tuple[Badge, str]]:
+    """(example badge, what it means), in the order shown."""
+    tr = QCoreApplication.translate
+    private, party = label_name(PRIVATE), label_name(PARTY)
+    return [
+        (Badge(private, PRIVATE, FILL), tr("Legend", "filled: confirmed")),
+        (
+            Badge(tr("Badges", "Proposal: %1").replace("%1", party), PARTY, OUTLINE),
+            tr("Legend", "outlined: proposal, not confirmed yet"),
+        ),
+        (
+            Badge(tr("Badges", "Suggestion: %1").replace("%1", private), PRIVATE, DASHED),
+            tr("Legend", "dashed: lexicon suggestion, nobody decided"),
+        ),
+    ]
+
+
+class TranscriptLegend(QWidget):
+    """The entries side by side, wrapping onto a second line in a narrow pane (it never
+    makes the transcript wider than the window allows)."""
+
+    GAP = 14  # between entries
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptLegend")
+        self.setAccessibleName(self.tr("Legend of the badges"))
+        small = QFont(self.font())
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
+        self.setFont(small)
+        self.entries = entries()
+        self.setAccessibleDescription(
+            "; ".join(f"{badge.text}: {meaning}" for badge, meaning in self.entries)
+        )
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _units(self) -> list[tuple[Badge, str, int, int]]:
+        fm = QFontMetrics(self.font())
+        out = []
+        for badge, meaning in self.entries:
+            w, h = badges.pill_size(fm, badge)
+            out.append((badge, meaning, w, w + 4 + fm.horizontalAdvance(meaning)))
+        return out
+
+    def _place(self, width: int) -> list[tuple[Badge, str, QRectF, QRectF]]:
+        fm = QFontMetrics(self.font())
+        line_h = fm.height() + 2 * badges.PILL_PAD_Y + 4
+        x, y, out = 4, 2, []
+        for badge, meaning, pill_w, unit_w in self._units():
+            if x > 4 and x + unit_w > width - 4:
+                x, y = 4, y + line_h
+            pill = QRectF(x, y, pill_w, line_h - 4)
+            text = QRectF(x + pill_w + 4, y, unit_w - pill_w - 4, line_h - 4)
+            out.append((badge, meaning, pill, text))
+            x += unit_w + self.GAP
+        return out
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        placed = self._place(width)
+        return int(max(r.bottom() for _, _, r, _ in placed) + 4) if placed else 0
+
+    def sizeHint(self) -> QSize:
+        units = self._units()
+        width = sum(u[3] for u in units) + self.GAP * (len(units) - 1) + 8
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((u[3] for u in self._units()), default=0) + 8
+        return QSize(widest, self.heightForWidth(widest))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setFont(self.font())
+        for badge, meaning, pill, text in self._place(self.width()):
+            badges.paint(p, pill, badge, self.palette())
+            p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            p.drawText(text, Qt.AlignmentFlag.AlignVCenter, meaning)
+        p.end()
