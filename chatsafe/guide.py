@@ -128,24 +128,27 @@ def secrets_needed(path: Path) -> list[str]:
     return []
 
 
+READY = "ready to import"
+
+
+def check_one(path: Path) -> tuple[Finding, ChatsafeError | None]:
+    """One input's finding, with the error that refused it (the app renders its code)."""
+    try:
+        with open_source(path) as source:
+            fmt = importers.detect(source).name
+    except ChatsafeError as exc:
+        return Finding(str(path), None, False, exc.message), exc
+    need = _needs(path, fmt)
+    if need is None:
+        return Finding(str(path), fmt, True, READY), None
+    blocking, sentence = need
+    message = sentence if blocking else f"{READY}; {sentence}"
+    return Finding(str(path), fmt, not blocking, message), None
+
+
 def check(paths: list[Path]) -> list[Finding]:
     """One finding per input: its format and whether the import can go ahead."""
-    found: list[Finding] = []
-    for path in paths:
-        try:
-            with open_source(path) as source:
-                fmt = importers.detect(source).name
-        except ChatsafeError as exc:
-            found.append(Finding(str(path), None, False, exc.message))
-            continue
-        need = _needs(path, fmt)
-        if need is None:
-            found.append(Finding(str(path), fmt, True, "ready to import"))
-        else:
-            blocking, sentence = need
-            found.append(Finding(str(path), fmt, not blocking,
-                                 sentence if blocking else f"ready to import; {sentence}"))  # fmt: skip
-    return found
+    return [check_one(path)[0] for path in paths]
 
 
 def findings_json(found: list[Finding]) -> str:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from chatsafe.errors import InputError
 from chatsafe.gui import import_dialog, notify, recent, roles
 from chatsafe.gui.actions import Actions
+from chatsafe.gui.collect_wizard import collect_action
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
@@ -134,8 +135,10 @@ class MainWindow(QMainWindow):
         a = self.act
         menus = self.menuBar()
         m = menus.addMenu(self.tr("&Case"))
+        collect = collect_action(self)  # the guided collection (issue 17)
+        a.case_actions.append(collect)
         for act in (a.new_case, a.open_case, a.import_, a.import_folder, a.import_options,
-                    a.close_case):  # fmt: skip
+                    collect, a.close_case):  # fmt: skip
             m.addAction(act)
         m.addSeparator()
         m.addAction(a.period)

@@ -2575,4 +2575,218 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>Image viewer</translation>
     </message>
 </context>
+<context>
+    <name>CollectWizard</name>
+    <message>
+        <source>Some inputs cannot be imported as they are: see what to do, go back and choose them again.</source>
+        <translation>Some inputs cannot be imported as they are: see what to do, go back and choose them again.</translation>
+    </message>
+    <message>
+        <source>Everything can be imported. Import starts the import; it can be cancelled.</source>
+        <translation>Everything can be imported. Import starts the import; it can be cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Guided collection</source>
+        <translation>Guided collection</translation>
+    </message>
+    <message>
+        <source>Checking the inputs…</source>
+        <translation>Checking the inputs…</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>Checks before the import</source>
+        <translation>Checks before the import</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Add a folder</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;folder…</source>
+        <translation>Add a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Inputs to import</source>
+        <translation>Inputs to import</translation>
+    </message>
+    <message>
+        <source>A backup or app folder as it is, or database and export files.</source>
+        <translation>A backup or app folder as it is, or database and export files.</translation>
+    </message>
+    <message>
+        <source>Choose what you brought</source>
+        <translation>Choose what you brought</translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation>What to bring</translation>
+    </message>
+    <message>
+        <source>The apps' own databases hold every message; exports are cut.</source>
+        <translation>The apps' own databases hold every message; exports are cut.</translation>
+    </message>
+    <message>
+        <source>Which device or app?</source>
+        <translation>Which device or app?</translation>
+    </message>
+    <message>
+        <source>the import will ask for the key</source>
+        <translation>the import will ask for the key</translation>
+    </message>
+    <message>
+        <source>What to bring from each phone and app, checked before the import</source>
+        <translation>What to bring from each phone and app, checked before the import</translation>
+    </message>
+    <message>
+        <source>&amp;Guided collection…</source>
+        <translation>&amp;Guided collection…</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>the app was still running: quit it and copy the folder again</source>
+        <translation>the app was still running: quit it and copy the folder again</translation>
+    </message>
+    <message>
+        <source>no Media folder next to the database: photos and files will be missing</source>
+        <translation>no Media folder next to the database: photos and files will be missing</translation>
+    </message>
+    <message>
+        <source>an encrypted WhatsApp backup: give the 64-digit key (--whatsapp-key)</source>
+        <translation>an encrypted WhatsApp backup: give the 64-digit key (--whatsapp-key)</translation>
+    </message>
+    <message>
+        <source>an encrypted iPhone backup: the import will ask for its password</source>
+        <translation>an encrypted iPhone backup: the import will ask for its password</translation>
+    </message>
+    <message>
+        <source>ready to import</source>
+        <translation>ready to import</translation>
+    </message>
+    <message>
+        <source>WhatsApp 'Export chat' (with media), Signal exports, SMS Backup &amp; Restore, Telegram Desktop, e-mail (mbox): import them too. chatsafe merges a WhatsApp export with the database of the same chat and reports what each source held.</source>
+        <translation>WhatsApp 'Export chat' (with media), Signal exports, SMS Backup &amp; Restore, Telegram Desktop, e-mail (mbox): import them too. chatsafe merges a WhatsApp export with the database of the same chat and reports what each source held.</translation>
+    </message>
+    <message>
+        <source>'Export chat' files, as a complement</source>
+        <translation>'Export chat' files, as a complement</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Run chatsafe on the minister's own laptop and account to open the key: the Mac keychain item 'Signal Safe Storage', the Linux desktop keyring, or Windows (DPAPI) unlock it there. Elsewhere give the safeStorage password (CHATSAFE_SIGNAL_SAFE_STORAGE; from KWallet: folder 'Signal Keys') or the raw key (--signal-key FILE).</source>
+        <translation>Run chatsafe on the minister's own laptop and account to open the key: the Mac keychain item 'Signal Safe Storage', the Linux desktop keyring, or Windows (DPAPI) unlock it there. Elsewhere give the safeStorage password (CHATSAFE_SIGNAL_SAFE_STORAGE; from KWallet: folder 'Signal Keys') or the raw key (--signal-key FILE).</translation>
+    </message>
+    <message>
+        <source>Copy the whole folder: ~/Library/Application Support/Signal (Mac), %APPDATA%\Signal (Windows), ~/.config/Signal (Linux): config.json, 'Local State', sql/ and attachments.noindex/.</source>
+        <translation>Copy the whole folder: ~/Library/Application Support/Signal (Mac), %APPDATA%\Signal (Windows), ~/.config/Signal (Linux): config.json, 'Local State', sql/ and attachments.noindex/.</translation>
+    </message>
+    <message>
+        <source>Quit Signal Desktop first (its newest messages are in db.sqlite-wal until then).</source>
+        <translation>Quit Signal Desktop first (its newest messages are in db.sqlite-wal until then).</translation>
+    </message>
+    <message>
+        <source>the Signal folder, with Signal closed</source>
+        <translation>the Signal folder, with Signal closed</translation>
+    </message>
+    <message>
+        <source>Signal Desktop</source>
+        <translation>Signal Desktop</translation>
+    </message>
+    <message>
+        <source>Quit WhatsApp. Copy ~/Library/Group Containers/group.net.whatsapp.WhatsApp.shared/ whole: ChatStorage.sqlite, its -wal file (the newest messages are there) and Message/Media.</source>
+        <translation>Quit WhatsApp. Copy ~/Library/Group Containers/group.net.whatsapp.WhatsApp.shared/ whole: ChatStorage.sqlite, its -wal file (the newest messages are there) and Message/Media.</translation>
+    </message>
+    <message>
+        <source>the app group folder</source>
+        <translation>the app group folder</translation>
+    </message>
+    <message>
+        <source>WhatsApp Desktop (Mac)</source>
+        <translation>WhatsApp Desktop (Mac)</translation>
+    </message>
+    <message>
+        <source>Give the key at import: CHATSAFE_WHATSAPP_KEY, or --whatsapp-key FILE, or the key file (encrypted_backup.key) in the folder. Older crypt14 backups need the phone's 'key' file.</source>
+        <translation>Give the key at import: CHATSAFE_WHATSAPP_KEY, or --whatsapp-key FILE, or the key file (encrypted_backup.key) in the folder. Older crypt14 backups need the phone's 'key' file.</translation>
+    </message>
+    <message>
+        <source>Back up to the phone. Copy Android/media/com.whatsapp/WhatsApp/ (Databases/ and Media/) from the phone to the laptop.</source>
+        <translation>Back up to the phone. Copy Android/media/com.whatsapp/WhatsApp/ (Databases/ and Media/) from the phone to the laptop.</translation>
+    </message>
+    <message>
+        <source>In WhatsApp: Settings &gt; Chats &gt; Chat backup &gt; End-to-end encrypted backup: turn it on with a 64-digit key (not a password: a password needs WhatsApp's servers and cannot be used offline). Write the 64 digits down.</source>
+        <translation>In WhatsApp: Settings &gt; Chats &gt; Chat backup &gt; End-to-end encrypted backup: turn it on with a 64-digit key (not a password: a password needs WhatsApp's servers and cannot be used offline). Write the 64 digits down.</translation>
+    </message>
+    <message>
+        <source>the WhatsApp folder and the 64-digit end-to-end backup key</source>
+        <translation>the WhatsApp folder and the 64-digit end-to-end backup key</translation>
+    </message>
+    <message>
+        <source>Android WhatsApp</source>
+        <translation>Android WhatsApp</translation>
+    </message>
+    <message>
+        <source>WhatsApp and Messages (iMessage, SMS) come from the backup. Signal keeps its messages out of iPhone backups: bring Signal Desktop (below).</source>
+        <translation>WhatsApp and Messages (iMessage, SMS) come from the backup. Signal keeps its messages out of iPhone backups: bring Signal Desktop (below).</translation>
+    </message>
+    <message>
+        <source>The password is asked for at import (or CHATSAFE_BACKUP_PASSWORD); never put it on the command line.</source>
+        <translation>The password is asked for at import (or CHATSAFE_BACKUP_PASSWORD); never put it on the command line.</translation>
+    </message>
+    <message>
+        <source>Back up now. Import the backup folder (MobileSync/Backup/&lt;device id&gt;) as it is.</source>
+        <translation>Back up now. Import the backup folder (MobileSync/Backup/&lt;device id&gt;) as it is.</translation>
+    </message>
+    <message>
+        <source>Choose 'Encrypt local backup' and set a password; an encrypted backup also holds data an unencrypted one leaves out. Write the password down for the import.</source>
+        <translation>Choose 'Encrypt local backup' and set a password; an encrypted backup also holds data an unencrypted one leaves out. Write the password down for the import.</translation>
+    </message>
+    <message>
+        <source>Connect the iPhone to a Mac (Finder) or Windows PC (Apple Devices / iTunes).</source>
+        <translation>Connect the iPhone to a Mac (Finder) or Windows PC (Apple Devices / iTunes).</translation>
+    </message>
+    <message>
+        <source>an encrypted Finder/iTunes backup and its backup password</source>
+        <translation>an encrypted Finder/iTunes backup and its backup password</translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+</context>
 </TS>

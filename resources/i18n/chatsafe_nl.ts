@@ -2575,4 +2575,218 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Afbeelding bekijken</translation>
     </message>
 </context>
+<context>
+    <name>CollectWizard</name>
+    <message>
+        <source>Some inputs cannot be imported as they are: see what to do, go back and choose them again.</source>
+        <translation>Niet alle invoer kan zo worden geïmporteerd: lees wat u moet doen, ga terug en kies de invoer opnieuw.</translation>
+    </message>
+    <message>
+        <source>Everything can be imported. Import starts the import; it can be cancelled.</source>
+        <translation>Alles kan worden geïmporteerd. Importeren start het importeren; u kunt het annuleren.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; V&amp;orige</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Guided collection</source>
+        <translation>Begeleid verzamelen</translation>
+    </message>
+    <message>
+        <source>Checking the inputs…</source>
+        <translation>De invoer wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>Uitkomst van de controles</translation>
+    </message>
+    <message>
+        <source>Checks before the import</source>
+        <translation>Controles vóór het importeren</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>Bestanden toevoegen</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Map toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;folder…</source>
+        <translation>&amp;Map toevoegen…</translation>
+    </message>
+    <message>
+        <source>Inputs to import</source>
+        <translation>Te importeren invoer</translation>
+    </message>
+    <message>
+        <source>A backup or app folder as it is, or database and export files.</source>
+        <translation>Een back-up- of app-map zoals die is, of database- en exportbestanden.</translation>
+    </message>
+    <message>
+        <source>Choose what you brought</source>
+        <translation>Kies wat u hebt meegenomen</translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation>Wat u meeneemt</translation>
+    </message>
+    <message>
+        <source>The apps' own databases hold every message; exports are cut.</source>
+        <translation>De eigen databases van de apps bevatten elk bericht; exports zijn ingekort.</translation>
+    </message>
+    <message>
+        <source>Which device or app?</source>
+        <translation>Welk apparaat of welke app?</translation>
+    </message>
+    <message>
+        <source>the import will ask for the key</source>
+        <translation>het importeren vraagt om de sleutel</translation>
+    </message>
+    <message>
+        <source>What to bring from each phone and app, checked before the import</source>
+        <translation>Wat u van elke telefoon en app meeneemt, gecontroleerd vóór het importeren</translation>
+    </message>
+    <message>
+        <source>&amp;Guided collection…</source>
+        <translation>&amp;Begeleid verzamelen…</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>the app was still running: quit it and copy the folder again</source>
+        <translation>de app draaide nog: sluit hem af en kopieer de map opnieuw</translation>
+    </message>
+    <message>
+        <source>no Media folder next to the database: photos and files will be missing</source>
+        <translation>geen map Media naast de database: foto's en bestanden zullen ontbreken</translation>
+    </message>
+    <message>
+        <source>an encrypted WhatsApp backup: give the 64-digit key (--whatsapp-key)</source>
+        <translation>een versleutelde WhatsApp-back-up: geef de 64-cijferige sleutel (--whatsapp-key)</translation>
+    </message>
+    <message>
+        <source>an encrypted iPhone backup: the import will ask for its password</source>
+        <translation>een versleutelde iPhone-back-up: het importeren vraagt om het wachtwoord</translation>
+    </message>
+    <message>
+        <source>ready to import</source>
+        <translation>klaar om te importeren</translation>
+    </message>
+    <message>
+        <source>WhatsApp 'Export chat' (with media), Signal exports, SMS Backup &amp; Restore, Telegram Desktop, e-mail (mbox): import them too. chatsafe merges a WhatsApp export with the database of the same chat and reports what each source held.</source>
+        <translation>WhatsApp 'Chat exporteren' (met media), Signal-exports, SMS Backup &amp; Restore, Telegram Desktop, e-mail (mbox): importeer die ook. chatsafe voegt een WhatsApp-export samen met de database van dezelfde chat en meldt wat elke bron bevatte.</translation>
+    </message>
+    <message>
+        <source>'Export chat' files, as a complement</source>
+        <translation>bestanden van 'Chat exporteren', als aanvulling</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Run chatsafe on the minister's own laptop and account to open the key: the Mac keychain item 'Signal Safe Storage', the Linux desktop keyring, or Windows (DPAPI) unlock it there. Elsewhere give the safeStorage password (CHATSAFE_SIGNAL_SAFE_STORAGE; from KWallet: folder 'Signal Keys') or the raw key (--signal-key FILE).</source>
+        <translation>Gebruik chatsafe op de eigen laptop en het eigen account van de minister om de sleutel te openen: het Mac-sleutelhangeronderdeel 'Signal Safe Storage', de wachtwoordopslag van de Linux-desktop of Windows (DPAPI) ontgrendelen hem daar. Elders geeft u het safeStorage-wachtwoord (CHATSAFE_SIGNAL_SAFE_STORAGE; uit KWallet: map 'Signal Keys') of de sleutel zelf (--signal-key BESTAND).</translation>
+    </message>
+    <message>
+        <source>Copy the whole folder: ~/Library/Application Support/Signal (Mac), %APPDATA%\Signal (Windows), ~/.config/Signal (Linux): config.json, 'Local State', sql/ and attachments.noindex/.</source>
+        <translation>Kopieer de hele map: ~/Library/Application Support/Signal (Mac), %APPDATA%\Signal (Windows), ~/.config/Signal (Linux): config.json, 'Local State', sql/ en attachments.noindex/.</translation>
+    </message>
+    <message>
+        <source>Quit Signal Desktop first (its newest messages are in db.sqlite-wal until then).</source>
+        <translation>Sluit eerst Signal Desktop af (tot dan staan de nieuwste berichten in db.sqlite-wal).</translation>
+    </message>
+    <message>
+        <source>the Signal folder, with Signal closed</source>
+        <translation>de Signal-map, met Signal afgesloten</translation>
+    </message>
+    <message>
+        <source>Signal Desktop</source>
+        <translation>Signal Desktop</translation>
+    </message>
+    <message>
+        <source>Quit WhatsApp. Copy ~/Library/Group Containers/group.net.whatsapp.WhatsApp.shared/ whole: ChatStorage.sqlite, its -wal file (the newest messages are there) and Message/Media.</source>
+        <translation>Sluit WhatsApp af. Kopieer ~/Library/Group Containers/group.net.whatsapp.WhatsApp.shared/ helemaal: ChatStorage.sqlite, het bijbehorende -wal-bestand (daarin staan de nieuwste berichten) en Message/Media.</translation>
+    </message>
+    <message>
+        <source>the app group folder</source>
+        <translation>de app-groepsmap</translation>
+    </message>
+    <message>
+        <source>WhatsApp Desktop (Mac)</source>
+        <translation>WhatsApp Desktop (Mac)</translation>
+    </message>
+    <message>
+        <source>Give the key at import: CHATSAFE_WHATSAPP_KEY, or --whatsapp-key FILE, or the key file (encrypted_backup.key) in the folder. Older crypt14 backups need the phone's 'key' file.</source>
+        <translation>Geef de sleutel bij het importeren: CHATSAFE_WHATSAPP_KEY, of --whatsapp-key BESTAND, of het sleutelbestand (encrypted_backup.key) in de map. Oudere crypt14-back-ups hebben het bestand 'key' van de telefoon nodig.</translation>
+    </message>
+    <message>
+        <source>Back up to the phone. Copy Android/media/com.whatsapp/WhatsApp/ (Databases/ and Media/) from the phone to the laptop.</source>
+        <translation>Maak de back-up op de telefoon. Kopieer Android/media/com.whatsapp/WhatsApp/ (Databases/ en Media/) van de telefoon naar de laptop.</translation>
+    </message>
+    <message>
+        <source>In WhatsApp: Settings &gt; Chats &gt; Chat backup &gt; End-to-end encrypted backup: turn it on with a 64-digit key (not a password: a password needs WhatsApp's servers and cannot be used offline). Write the 64 digits down.</source>
+        <translation>In WhatsApp: Instellingen &gt; Chats &gt; Chatback-up &gt; End-to-end versleutelde back-up: zet die aan met een 64-cijferige sleutel (geen wachtwoord: een wachtwoord heeft de servers van WhatsApp nodig en werkt niet offline). Schrijf de 64 cijfers op.</translation>
+    </message>
+    <message>
+        <source>the WhatsApp folder and the 64-digit end-to-end backup key</source>
+        <translation>de WhatsApp-map en de 64-cijferige end-to-end-back-upsleutel</translation>
+    </message>
+    <message>
+        <source>Android WhatsApp</source>
+        <translation>WhatsApp op Android</translation>
+    </message>
+    <message>
+        <source>WhatsApp and Messages (iMessage, SMS) come from the backup. Signal keeps its messages out of iPhone backups: bring Signal Desktop (below).</source>
+        <translation>WhatsApp en Berichten (iMessage, sms) komen uit de back-up. Signal houdt zijn berichten buiten iPhone-back-ups: neem Signal Desktop mee (zie onder).</translation>
+    </message>
+    <message>
+        <source>The password is asked for at import (or CHATSAFE_BACKUP_PASSWORD); never put it on the command line.</source>
+        <translation>Bij het importeren wordt om het wachtwoord gevraagd (of CHATSAFE_BACKUP_PASSWORD); zet het nooit op de opdrachtregel.</translation>
+    </message>
+    <message>
+        <source>Back up now. Import the backup folder (MobileSync/Backup/&lt;device id&gt;) as it is.</source>
+        <translation>Maak nu de back-up. Importeer de back-upmap (MobileSync/Backup/&lt;apparaat-id&gt;) zoals die is.</translation>
+    </message>
+    <message>
+        <source>Choose 'Encrypt local backup' and set a password; an encrypted backup also holds data an unencrypted one leaves out. Write the password down for the import.</source>
+        <translation>Kies 'Versleutel lokale reservekopie' en stel een wachtwoord in; een versleutelde back-up bevat ook gegevens die een onversleutelde weglaat. Schrijf het wachtwoord op voor het importeren.</translation>
+    </message>
+    <message>
+        <source>Connect the iPhone to a Mac (Finder) or Windows PC (Apple Devices / iTunes).</source>
+        <translation>Sluit de iPhone aan op een Mac (Finder) of Windows-pc (Apple Apparaten / iTunes).</translation>
+    </message>
+    <message>
+        <source>an encrypted Finder/iTunes backup and its backup password</source>
+        <translation>een versleutelde Finder/iTunes-back-up en het wachtwoord daarvan</translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+</context>
 </TS>
