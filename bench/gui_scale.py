@@ -81,12 +81,16 @@ def build(path: Path, n: int, big: int, per_conv: int = 1000) -> None:
                         wall,
                         instant,
                         text,
+                        f"m{i}",
+                        # one message in seven replies to one a few back (quoted in its bubble)
+                        f"m{i - 3}" if i % 7 == 3 else None,
                     )
                 )
             c.executemany(
                 "INSERT INTO messages(id, conversation_id, identity, import_id, position, kind, sender,"
-                " from_owner, wallclock, instant, text) VALUES(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
-                [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows],
+                " from_owner, wallclock, instant, text, source_id, reply_to)"
+                " VALUES(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
         c.execute("INSERT INTO message_fts(rowid, text) SELECT id, text FROM messages")
     case.close()

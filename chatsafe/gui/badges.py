@@ -97,7 +97,8 @@ def marker_badges(m: MessageRow) -> list[Badge]:
     ):
         if on:
             out.append(Badge(_tr(text), MARKER, PLAIN))
-    if m.media_omitted or m.missing_attachments:
+    # A missing file the case knows by name has its own red placeholder in the bubble.
+    if m.media_omitted or (m.missing_attachments and not m.files):
         out.append(Badge(_tr("Media missing"), WARNING, PLAIN))
     if m.event_type in ("disappearing_on", "disappearing_changed"):
         out.append(Badge(_tr("Disappearing messages on"), MARKER, PLAIN))

@@ -565,8 +565,10 @@ class MainWindow(QMainWindow):
     def _show_details(self) -> None:
         if self.session is None or self.msg_model is None:
             return
-        self.details.query = self.msg_model.query
         index = self.transcript.currentIndex()
+        # Highlight only in a hit of the active query, as the transcript does.
+        hit = index.isValid() and index.data(roles.ID) in self.msg_model.hit_ids
+        self.details.query = self.msg_model.query if hit else ""
         if index.isValid() and self._focus == "messages":
             detail = self.session.reader.message_detail(index.data(roles.ID))
             if detail is not None:

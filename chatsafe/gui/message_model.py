@@ -69,6 +69,7 @@ class MessageModel(QAbstractTableModel):
         #: window sets one that uses the worker. Without one the reader answers at once.
         self.load_hits: Callable[[str, int, Callable[[set[int]], None]], None] | None = None
         self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
+        self._badges: dict[tuple[int, int], list[badges.Badge]] = {}
         self.fetches = 0  # pages read, for tests and the benchmark
 
     # -- data in ------------------------------------------------------------------
@@ -80,6 +81,7 @@ class MessageModel(QAbstractTableModel):
         self.ids = ids
         self.conversation_label = label
         self._pages.clear()
+        self._badges.clear()
         self.hit_ids = frozenset()
         self.endResetModel()
         self._find_hits()
@@ -89,6 +91,7 @@ class MessageModel(QAbstractTableModel):
         if not keep_label:
             self.conversation_label = conversation_label
         self._pages.clear()
+        self._badges.clear()
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, COL_TEXT))
 
@@ -139,6 +142,17 @@ class MessageModel(QAbstractTableModel):
         """The effective label and where it came from, as the core computed it."""
         source = {"message": "own"}.get(m.label_source or "", m.label_source or "default")
         return m.effective_label or BUSINESS, source
+
+    def badge_items(self, m: MessageRow) -> list[badges.Badge]:
+        """The bubble's badges, kept until the rows are read again: the view asks for
+        them on every measure and paint, and a suggestion runs the lexicon over the text."""
+        key = (m.id, id(self.matcher))
+        found = self._badges.get(key)
+        if found is None:
+            if len(self._badges) > 4 * PAGE:
+                self._badges.clear()
+            found = self._badges[key] = badges.for_message(m, self.suggestion(m))
+        return found
 
     def suggestion(self, m: MessageRow) -> str | None:
         """A lexicon's suggestion, shown only while nobody decided on this message."""
@@ -266,7 +280,7 @@ class MessageModel(QAbstractTableModel):
         if role == roles.BADGES:
             return self.badges(m)
         if role == roles.BADGE_ITEMS:
-            return badges.for_message(m, self.suggestion(m))
+            return self.badge_items(m)
         if role == roles.SPANS and col == COL_TEXT:
             return self.spans(m, m.text[: bubbles.MAX_CHARS])
         return None

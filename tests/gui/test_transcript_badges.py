@@ -48,9 +48,13 @@ def test_a_proposal_is_outlined_and_a_decision_filled(make_window, case, qtbot) 
     qtbot.waitUntil(lambda: ada.transcript.measure_visible() is False)
     bubble_bg, _ = bubble_colors(ada.transcript.palette(), own=False)
     assert _pill_inside(ada, ROW, proposal) == bubble_bg, "an outline is not filled"
-    assert ada.msg_model.index(ROW, mm.COL_LABEL).data(
-        Qt.ItemDataRole.DecorationRole
-    ).pixmap(32).toImage() == label_pixmap(PRIVATE, False, 32, True).toImage()
+    assert (
+        ada.msg_model.index(ROW, mm.COL_LABEL)
+        .data(Qt.ItemDataRole.DecorationRole)
+        .pixmap(32)
+        .toImage()
+        == label_pixmap(PRIVATE, False, 32, True).toImage()
+    )
     ada.set_session(None)
 
     from chatsafe.store import open_case
@@ -82,9 +86,7 @@ def test_a_conversations_mark_shows_on_its_messages_and_in_the_list(make_window,
 def test_markers_are_words_and_a_lexicon_suggestion_is_dashed(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window("Ada", Role.ASSISTANT)
     rows = {w.msg_model.index(r, 0).data(roles.ROW).text: r for r in range(7)}
-    deleted = next(
-        r for r in range(7) if w.msg_model.index(r, 0).data(roles.ROW).deleted
-    )
+    deleted = next(r for r in range(7) if w.msg_model.index(r, 0).data(roles.ROW).deleted)
     assert Badge("Deleted", badges.MARKER, PLAIN) in _badges(w, deleted)
     # "ziekenhuis" is in the Dutch lexicon (a private word): a suggestion, not a mark.
     sick = rows["Dank je. Hoe is het met je moeder in het ziekenhuis?"]

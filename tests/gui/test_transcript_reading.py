@@ -33,8 +33,15 @@ def test_only_the_active_querys_hits_are_highlighted(make_window, qtbot) -> None
     w.run_search("begroting tandarts")
     assert w.search_model.rowCount() == 0
     assert _hit_rows(w) == []
+    w._focus = "messages"
+    w.select_message_row(1)  # "Goedemorgen, de begroting staat klaar."
+    assert "begroting" in w.transcript.currentIndex().data(roles.ROW).text
+    assert w.details.query == "", "nor in the details pane"
     w.run_search("begroting")
     assert len(_hit_rows(w)) == 2
+    w.select_message_row(2)
+    w.select_message_row(1)
+    assert w.details.query == "begroting"
     w.run_search("")  # clearing the search clears the highlights
     assert _hit_rows(w) == []
 
