@@ -254,6 +254,11 @@ class MessageModel(QAbstractTableModel):
                 return label_icon(suggested, suggested=True)
             status = m.status if source == "own" else m.conversation_status
             return label_icon(label, proposed=source != "default" and status == "proposed")
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_TEXT:
+            # The bubble is painted: a screen reader gets its parts as words, badges too.
+            head = [m.sender or "", bubbles.time_label(m.wallclock)]
+            head += [b.text for b in self.badge_items(m)]
+            return " · ".join(x for x in head if x) + "\n" + m.text[: bubbles.MAX_CHARS]
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_LABEL:
             return self._tooltip(m)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PRIVATE, COL_PARTY):

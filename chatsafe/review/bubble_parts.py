@@ -5,7 +5,8 @@ decoding an image). Qt-free; read a page at a time with the message rows.
 Replies: importers keep the native id of the quoted message in ``reply_to`` (WhatsApp
 ``message_quoted.key_id``, Telegram ``reply_to_message_id``, Signal ``quote.id``, Matrix
 ``m.relates_to.m.in_reply_to``); the quoted message is the one of the same conversation
-whose ``source_id`` is that id. When the case does not hold it, the quoted text the source
+whose ``source_id`` is that id (Signal Desktop's ``quote.id`` is the quoted message's
+sent time, so there it is the message at that instant). When the case does not hold it, the quoted text the source
 carried (``extra["quote"]``: Signal, WhatsApp for Android, signal-export) is shown instead.
 """
 
@@ -58,6 +59,18 @@ def quotes(c: Any, wanted: list[tuple[int, int, str, Any]]) -> dict[int, Quote]:
             [EXCERPT, conv, *keys],
         ):
             found[(conv, str(source_id))] = Quote(sender, bool(owner), str(text), True)
+    for conv, reply in {(conv, reply) for _m, conv, reply, _e in wanted} - found.keys():
+        # Signal names the quoted message by its sent time (epoch ms, 12-13 digits), which
+        # is the message's instant; messages_order covers (conversation_id, instant).
+        if reply.isascii() and reply.isdigit() and 12 <= len(reply) <= 13:
+            row = c.execute(
+                "SELECT sender, from_owner, substr(text, 1, ?) FROM messages"
+                " WHERE conversation_id = ? AND instant = ? AND kind = 'message'"
+                " ORDER BY id LIMIT 1",
+                (EXCERPT, conv, int(reply)),
+            ).fetchone()
+            if row is not None:
+                found[(conv, reply)] = Quote(row[0], bool(row[1]), str(row[2]), True)
     for mid, conv, reply, extra in wanted:
         quote = found.get((conv, reply))
         if quote is None:

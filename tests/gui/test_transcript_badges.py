@@ -45,6 +45,8 @@ def test_a_proposal_is_outlined_and_a_decision_filled(make_window, case, qtbot) 
     _mark(ada, ROW, mm.COL_PRIVATE)
     proposal = Badge("Proposal: Private", PRIVATE, OUTLINE)
     qtbot.waitUntil(lambda: _badges(ada) == [proposal])
+    spoken = ada.msg_model.index(ROW, mm.COL_TEXT).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Proposal: Private" in spoken and "Goedemorgen" in spoken, "a screen reader hears it"
     qtbot.waitUntil(lambda: ada.transcript.measure_visible() is False)
     bubble_bg, _ = bubble_colors(ada.transcript.palette(), own=False)
     assert _pill_inside(ada, ROW, proposal) == bubble_bg, "an outline is not filled"

@@ -70,3 +70,30 @@ def test_the_quoted_text_the_source_carried_stands_in(tmp_path: Path) -> None:
         found = bubble_parts.quotes(c, [(1, 1, "nope", {"quote": "x" * 1000})])
     assert found[1] == bubble_parts.Quote(None, False, "x" * bubble_parts.EXCERPT, False)
     case.close()
+
+
+def test_a_signal_quote_is_found_by_its_sent_time(tmp_path: Path) -> None:
+    """Signal Desktop's quote.id is the sent_at of the quoted message (its instant)."""
+    case = create_case(tmp_path / "s.chatsafe")
+    with case.transaction() as c:
+        c.execute(
+            "INSERT INTO imports(id, format, path_name, started_at, tool_version)"
+            " VALUES(1, 'signal-desktop', 'x', '2024', 't')"
+        )
+        c.execute(
+            "INSERT INTO conversations(id, source_format, key, title, is_group, created_at)"
+            " VALUES(1, 'signal-desktop', 'k', 'Sanne', 0, '2024')"
+        )
+        for mid, instant, text, reply in (
+            (1, 1709546400123, "Het origineel", None),
+            (2, 1709546460000, "Antwoord", "1709546400123"),
+        ):
+            c.execute(
+                "INSERT INTO messages(id, conversation_id, identity, import_id, position, kind,"
+                " sender, wallclock, instant, text, source_id, reply_to)"
+                " VALUES(?, 1, ?, 1, ?, 'message', 'Sanne', '2024-03-04T10:00:00', ?, ?, ?, ?)",
+                (mid, f"id{mid}", mid, instant, text, f"uuid-{mid}", reply),
+            )
+    rows = browse.message_rows(case.conn, [1, 2])
+    assert rows[2].quote == bubble_parts.Quote("Sanne", False, "Het origineel", True)
+    case.close()
