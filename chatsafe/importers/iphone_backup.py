@@ -104,7 +104,8 @@ class Backup:
             raise InputError("the encrypted backup has no key bag", file=where)
         bag = iphone_keybag.parse_keybag(blob, where)
         self.ctx.progress(0, 1)  # the slow step: the GUI shows "unlocking" until it is done
-        iphone_keybag.unlock(bag, iphone_keybag.derive(password, bag), self.source.display)
+        kek = iphone_keybag.derive(password, bag, self.ctx.check_cancel)  # cancellable
+        iphone_keybag.unlock(bag, kek, self.source.display)
         self.ctx.check_cancel()
         return bag
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -98,12 +99,41 @@ def parse_keybag(data: bytes, where: str) -> Keybag:
     return bag
 
 
-def derive(password: str, bag: Keybag) -> bytes:
-    """The key-encryption key: the slow step (10 million PBKDF2 rounds on a real backup)."""
+def _derive(password: str, bag: Keybag) -> bytes:
     secret = password.encode("utf-8")
     if bag.dp_salt and bag.dp_iterations:
         secret = hashlib.pbkdf2_hmac("sha256", secret, bag.dp_salt, bag.dp_iterations, 32)
     return hashlib.pbkdf2_hmac("sha1", secret, bag.salt, bag.iterations, 32)
+
+
+def derive(password: str, bag: Keybag, check_cancel: Callable[[], None] = lambda: None) -> bytes:
+    """The key-encryption key: the slow step (10 million PBKDF2 rounds on a real backup).
+
+    hashlib does the rounds in one call that cannot be split or stopped (PBKDF2's output
+    is the XOR of every round, and hashlib does not hand out its state). So the call runs
+    on a helper thread (hashlib releases the GIL) while this one polls ``check_cancel``:
+    a cancel raises at once and abandons the helper. The helper keeps computing for the
+    rest of its rounds (CPU only, for up to the half minute it would have taken), then
+    drops its result: it writes nothing and touches no case, so nothing is left behind.
+    """
+    result: list[bytes] = []
+    failure: list[BaseException] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            result.append(_derive(password, bag))
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="backup-key-derivation", daemon=True).start()
+    while not done.wait(0.1):
+        check_cancel()
+    if failure:
+        raise failure[0]
+    return result[0]
 
 
 def unlock(bag: Keybag, kek: bytes, where: str) -> None:

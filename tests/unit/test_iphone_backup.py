@@ -4,6 +4,7 @@ decrypted in memory only; a wrong password is one line and changes nothing."""
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from whatsapp_ios_db import CANARY, GROUP, JAN, PNG
 
 from chatsafe import importers
 from chatsafe.domain import ParsedConversation
-from chatsafe.errors import InputError
+from chatsafe.errors import CancelledError, InputError
+from chatsafe.importers import iphone_keybag
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.iphone_backup import IMPORTER, PASSWORD_EXTRA, is_encrypted
 from chatsafe.ingest import import_paths
@@ -122,3 +124,35 @@ def test_a_folder_may_hold_more_files_than_a_zip_may(tmp_path: Path) -> None:
     assert len(DirSource(backup, Limits(max_members=2)).names()) == files
     with pytest.raises(UnsafeArchiveError, match="files in the folder"):
         DirSource(backup, Limits(max_dir_files=2))
+
+
+def test_the_key_derivation_gives_hashlibs_answer() -> None:
+    bag = iphone_keybag.Keybag()
+    bag.dp_salt, bag.dp_iterations, bag.salt, bag.iterations = b"dp", 7, b"salt", 5
+    inner = hashlib.pbkdf2_hmac("sha256", b"geheim", b"dp", 7, 32)
+    expected = hashlib.pbkdf2_hmac("sha1", inner, b"salt", 5, 32)
+    assert iphone_keybag.derive("geheim", bag) == expected
+
+
+def test_cancel_during_the_key_derivation_stops_the_import_at_once(tmp_path: Path) -> None:
+    """The PBKDF2 call cannot be stopped: the import abandons it and the case stays empty."""
+    backup = build(tmp_path / "Backup", PASSWORD, iterations=(400_000, 10))
+    case = create_case(tmp_path / "c.chatsafe")
+    before = queries.case_stats(case.conn)
+    polls: list[bool] = []
+
+    def cancelled() -> bool:
+        # Cancel as soon as the derivation runs: before, with the rounds on the import's
+        # own thread, nobody could ask until they were done (and the import went on).
+        deriving = any(t.name == "backup-key-derivation" for t in threading.enumerate())
+        polls.append(deriving)
+        return deriving
+
+    ctx = ImportContext(extra={PASSWORD_EXTRA: PASSWORD}, cancelled=cancelled)
+    try:
+        with pytest.raises(CancelledError):
+            import_paths(case, [backup], ctx)
+        assert polls[-1] is True  # cancelled mid-derivation, not after it
+        assert queries.case_stats(case.conn) == before
+    finally:
+        case.close()
