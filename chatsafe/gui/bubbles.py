@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from chatsafe.gui import badges
 from chatsafe.gui import bubble_extras as extras
 from chatsafe.gui.badges import Badge
-from chatsafe.gui.style import COLORS, bubble_colors
+from chatsafe.gui.style import COLORS, bubble_colors, is_dark
 from chatsafe.review.browse import MessageRow
 from chatsafe.review.bubble_parts import FileBrief
 
@@ -179,7 +179,6 @@ class BubbleLayout:
         quote_w = 0.0
         if row.quote is not None:
             quote_w = min(float(cap), max(160.0, natural))
-            quote_h = extras.quote_height(self.small, row.quote, quote_w)
         inner_w = int(min(cap, max(natural, head_w, badge_w, files_w, quote_w, 40))) + 1
         if row.quote is not None:  # the quote uses the bubble's width
             quote_h = extras.quote_height(self.small, row.quote, inner_w)
@@ -217,7 +216,7 @@ class BubbleLayout:
         thumbs: extras.Thumbs | None = None,
     ) -> None:
         row = parts.row
-        grey = QColor("#5c6159")  # muted but readable: 5.9:1 on white
+        grey, blue = header_colors(palette)
         if parts.new_day:
             r = rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
             self._paint_day(p, QRect(r.x(), r.y(), r.width(), self.day_height), row, palette)
@@ -240,7 +239,7 @@ class BubbleLayout:
         sender = self._sender(row)
         if sender:
             p.setFont(self.bold)
-            p.setPen(QColor("#2b6a8f"))
+            p.setPen(blue)
             p.drawText(
                 geo.header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sender
             )
@@ -284,6 +283,14 @@ class BubbleLayout:
         p.setFont(self.small)
         p.setPen(palette.color(QPalette.ColorRole.Text))
         p.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def header_colors(palette: QPalette) -> tuple[QColor, QColor]:
+    """(muted grey for times and events, blue for senders), readable (4.5:1) on the
+    bubbles of this palette, light or dark."""
+    if is_dark(palette):
+        return QColor("#b4b8b1"), QColor("#8cc4e6")
+    return QColor("#5c6159"), QColor("#2b6a8f")
 
 
 def _no_thumbs(_blob_id: int) -> None:

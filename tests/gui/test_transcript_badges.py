@@ -11,6 +11,7 @@ from chatsafe.gui import badges, roles
 from chatsafe.gui import conversation_model as cm
 from chatsafe.gui import message_model as mm
 from chatsafe.gui.badges import DASHED, FILL, KINDS, OUTLINE, PLAIN, Badge
+from chatsafe.gui.bubbles import header_colors
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, bubble_colors, label_pixmap
 from chatsafe.review.labels import Role
 
@@ -117,6 +118,9 @@ def test_every_badge_reads_at_4_5_to_1(qapp) -> None:  # type: ignore[no-untyped
                 for ground in [back] if back is not None else grounds:
                     ratio = badges.contrast(text, ground)
                     assert ratio >= 4.5, (kind, style, ground.name(), ratio)
+        for color in header_colors(palette):  # times, events and senders
+            for ground in grounds:
+                assert badges.contrast(color, ground) >= 4.5, (color.name(), ground.name())
 
 
 def test_the_transcript_has_a_translated_legend_that_wraps(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
