@@ -36,6 +36,7 @@ from chatsafe.bundle.builder import BundleResult
 from chatsafe.bundle.preflight import Preflight
 from chatsafe.bundle.signer_choice import SignerChoice, load_signer
 from chatsafe.errors import CancelledError
+from chatsafe.gui import localtext
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.gui.settings_dialog import setting_name
@@ -243,13 +244,13 @@ class BundleDialog(QDialog):
         elif state and state["signed"]:
             self.approval.setText(
                 self.tr("Approved by {who} (signed) at {at}.").format(
-                    who=state["signer"], at=state["at"]
+                    who=state["signer"], at=localtext.datetime_text(state["at"])
                 )
             )
         elif state:
             self.approval.setText(
                 self.tr("Claimed by {who}, not signed, at {at}.").format(
-                    who=state["by"], at=state["at"]
+                    who=state["by"], at=localtext.datetime_text(state["at"])
                 )
             )
         elif self.role is not Role.MINISTER:
@@ -274,8 +275,9 @@ class BundleDialog(QDialog):
         n = QLocale().toString
         t, k = pre.total, pre.completeness
         lines = [
-            self.tr("Will leave: {n} business messages (with {e} system events).").format(
-                n=n(t.leaving), e=n(t.leaving_events)
+            self.tr("Will leave: {n} (with {e}).").format(
+                n=localtext.business_messages(t.leaving),
+                e=localtext.system_notices(t.leaving_events),
             ),
             self.tr("Withheld: {p} private, {pp} party-political, {o} outside the period.").format(
                 p=n(t.private), pp=n(t.party_political), o=n(t.out_of_period)
@@ -284,8 +286,8 @@ class BundleDialog(QDialog):
                 u=n(t.unreviewed), c=n(t.unconfirmed)
             ),
             self.tr(
-                "Completeness (whole case): {d} deleted-message markers, {v} view-once messages, "
-                "{a} attachments missing from the export, {m} disappearing-message notices. "
+                "Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; "
+                "attachments missing from the export: {a}; disappearing-message notices: {m}. "
                 "The bundle's completeness.json lists them per conversation."
             ).format(
                 d=n(k.deleted),
@@ -417,20 +419,20 @@ class BundleDialog(QDialog):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.status.setText(self.tr("Making the bundle: {phase}").format(phase=phase))
+        self.status.setText(
+            self.tr("Making the bundle: {phase}").format(phase=localtext.phase_name(phase))
+        )
 
     def _done(self, result: BundleResult) -> None:
         self.running = False
         self.bundle_result = result
         self.progress.setVisible(False)
         self.status.setText(
-            self.tr(
-                "Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}."
-            ).format(
+            self.tr("Bundle written to {path}: {c}, {n}, {a}; signed by {s}.").format(
                 path=result.path,
-                c=result.conversations,
-                n=result.entries,
-                a=result.attachments,
+                c=localtext.conversations(result.conversations),
+                n=localtext.items(result.entries),
+                a=localtext.attachments(result.attachments),
                 s=result.signer,
             )
         )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from chatsafe.gui import roles
+from chatsafe.gui import localtext, roles
 from chatsafe.gui.style import PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review.browse import ConversationRow
 
@@ -171,15 +171,15 @@ class ConversationModel(QAbstractTableModel):
         if col == COL_PERIOD:
             if not r.first:
                 return ""
-            return f"{r.first[:10]} – {(r.last or r.first)[:10]}"
+            return localtext.period_text(r.first, r.last)
         if col == COL_COUNT:
             return QLocale().toString(r.entries)
         if col == COL_MARKED:
             parts = []
             if r.marked.get(PRIVATE):
-                parts.append(self.tr("%n private", "", r.marked[PRIVATE]))
+                parts.append(self.tr("%Ln private", "", r.marked[PRIVATE]))
             if r.marked.get(PARTY):
-                parts.append(self.tr("%n party-political", "", r.marked[PARTY]))
+                parts.append(self.tr("%Ln party-political", "", r.marked[PARTY]))
             return ", ".join(parts)
         if col == COL_REVIEW:
             return self.review_text(r)
@@ -193,10 +193,10 @@ class ConversationModel(QAbstractTableModel):
         else:
             text = self.tr("Not reviewed")
         if r.proposals:
-            text += " · " + self.tr("%n proposed", "", r.proposals)
+            text += " · " + self.tr("%Ln proposed", "", r.proposals)
         if r.new_since_review:
             # Imported after the review: nobody has seen these yet.
-            text += " · " + self.tr("%n new, unreviewed", "", r.new_since_review)
+            text += " · " + self.tr("%Ln new, unreviewed", "", r.new_since_review)
         return text
 
     def _tooltip(self, r: ConversationRow) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.gui import localtext
 from chatsafe.gui.style import COLORS, label_name
 from chatsafe.review import browse, search
 from chatsafe.review.browse import ConversationRow, MessageDetail, SourceHeld
@@ -127,7 +128,7 @@ class DetailsPane(QWidget):
         r = d.row
         esc = html.escape
         parts = [f"<h3>{esc(r.sender or self.tr('System event'))}</h3>"]
-        parts.append(f"<p>{esc(r.wallclock.replace('T', ' '))}</p>")
+        parts.append(f"<p>{esc(localtext.datetime_text(r.wallclock))}</p>")
         if effective is not None:
             label, source = effective
             line = esc(label_name(label))
@@ -161,7 +162,7 @@ class DetailsPane(QWidget):
         )
         if r.first:
             parts.append(
-                f"<p><b>{esc(self.tr('Period'))}:</b> {esc(r.first[:10])} – {esc((r.last or r.first)[:10])}</p>"
+                f"<p><b>{esc(self.tr('Period'))}:</b> {esc(localtext.period_text(r.first, r.last))}</p>"
             )
         line = esc(label_name(r.label))
         if r.label and r.status == "proposed":
@@ -182,10 +183,9 @@ class DetailsPane(QWidget):
             "whatsapp-android": self.tr("WhatsApp database (Android)"),
             "whatsapp-ios": self.tr("WhatsApp database (iPhone/Mac)"),
         }
-        text = self.tr("%1: %2 messages, %3 – %4")
+        text = self.tr("%1: %2, %3")
         return (
-            text.replace("%1", names.get(src.source_format, src.source_format))
-            .replace("%2", QLocale().toString(src.held))
-            .replace("%3", (src.first or "?")[:10])
-            .replace("%4", (src.last or "?")[:10])
+            text.replace("%3", localtext.period_text(src.first, src.last))
+            .replace("%2", localtext.messages(src.held))
+            .replace("%1", names.get(src.source_format, src.source_format))
         )

@@ -5,7 +5,8 @@ refresh them with ``python -m chatsafe.gui.i18n update``). Packaging compiles th
 ``chatsafe/data/i18n/chatsafe_<lang>.qm`` with ``python -m chatsafe.gui.i18n build``
 (pyside6-lrelease). At run time the app loads that ``.qm``; in a source checkout without
 one it reads the ``.ts`` straight into memory (:class:`TsTranslator`), so nothing is ever
-compiled into a cache on disk. English is the source language and needs no file.
+compiled into a cache on disk. English is the source language; its file is loaded too,
+for its plural forms ("1 conversation", "2 conversations").
 """
 
 from __future__ import annotations
@@ -46,14 +47,16 @@ class TsTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
+        # %n and %Ln are left for QCoreApplication.translate, which replaces them after
+        # asking the translator: %Ln in the app's locale ("100.000 berichten").
         forms = self.table.get((context, source))
         if not forms:
             # A Python override cannot return a null QString ("not found"): "" and None
             # both become an empty translation. The source text is the right fallback.
-            return source.replace("%n", str(n)) if n >= 0 else source
+            return source
         if len(forms) > 1 and n >= 0:
-            return forms[0 if n == 1 else 1].replace("%n", str(n))
-        return forms[0].replace("%n", str(n)) if n >= 0 else forms[0]
+            return forms[0 if n == 1 else 1]  # Dutch and English: one, or other
+        return forms[0]
 
     def isEmpty(self) -> bool:
         return not self.table
@@ -68,8 +71,8 @@ def system_language() -> str:
 
 
 def load_translator(lang: str) -> QTranslator | None:
-    if lang == "en":
-        return None
+    # English is the source language, but its plural forms ("1 conversation",
+    # "2 conversations") come from its own translation file, as Qt recommends.
     qm = QM_DIR / f"chatsafe_{lang}.qm"
     if qm.is_file():
         t = QTranslator()

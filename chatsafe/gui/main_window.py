@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.errors import InputError
-from chatsafe.gui import import_dialog, notify, recent, roles
+from chatsafe.gui import import_dialog, localtext, notify, recent, roles
 from chatsafe.gui.actions import Actions
 from chatsafe.gui.collect_wizard import collect_action
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
@@ -444,10 +444,9 @@ class MainWindow(QMainWindow):
     def _status_loaded(self, summary: Summary) -> None:
         self.summary = summary
         t = summary.total
-        locale = QLocale()
-        text = self.tr("%1 messages will leave · %2 unreviewed · %3 unconfirmed")
-        for k, v in enumerate((t.leaving, t.unreviewed, t.unconfirmed), start=1):
-            text = text.replace(f"%{k}", locale.toString(v))
+        text = self.tr("%Ln message(s) will leave · %1 unreviewed · %2 unconfirmed", "", t.leaving)
+        for k, v in enumerate((t.unreviewed, t.unconfirmed), start=1):
+            text = text.replace(f"%{k}", localtext.number(v))
         self.status_label.setText(text)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -691,7 +690,7 @@ class MainWindow(QMainWindow):
     def _hits(self, text: str, hits: list[search.Hit]) -> None:
         self.search_model.set_hits(text, hits)
         self.left_tabs.setCurrentWidget(self.search_view)
-        self.statusBar().showMessage(self.tr("%n hit(s)", "", len(hits)), 5000)
+        self.statusBar().showMessage(self.tr("%Ln hit(s)", "", len(hits)), 5000)
 
     def _hit_activated(self, index: QModelIndex) -> None:
         hit = index.data(roles.ROW)
@@ -779,10 +778,8 @@ class MainWindow(QMainWindow):
             notify.error(self, self.tr("Import"), describe_error(error))
             return
         locale = QLocale()
-        text = self.tr("Imported %1 new messages (%2 already in the case).")
-        text = text.replace("%1", locale.toString(report.added)).replace(
-            "%2", locale.toString(report.skipped)
-        )
+        text = self.tr("Imported %Ln new message(s) (%1 already in the case).", "", report.added)
+        text = text.replace("%1", locale.toString(report.skipped))
         missing = int(getattr(report, "not_imported", 0))
         if missing:
             # Never silent (issue 12): the import report in the case lists each one.
@@ -822,13 +819,11 @@ class MainWindow(QMainWindow):
         same P marks one message or 100,000 (issue 14). Asked once per open case; after
         that the status bar names the scope."""
         row = self.conv_model.conversation(self.conv_model.row_of(cid))
-        count = QLocale().toString(row.entries if row is not None else 0)
+        count = localtext.messages(row.entries if row is not None else 0)
         title = row.title if row is not None else ""
         what = self._label_word(label)
         scope = (
-            self.tr('the whole conversation "%1" (%2 messages)')
-            .replace("%1", title)
-            .replace("%2", count)
+            self.tr('the whole conversation "%1" (%2)').replace("%2", count).replace("%1", title)
         )
         if not self.scope_confirmed:
             question = self.tr("Mark %1 as %2?").replace("%1", scope).replace("%2", what)
@@ -851,13 +846,13 @@ class MainWindow(QMainWindow):
     def mark_messages(self, ids: list[int], label: str | None, reason: str | None = None) -> None:
         if self.session is not None and self.may_mark:
             op = review.mark_messages(self.session, ids, label, reason)
-            text = self.tr("mark %n message(s) as %1", "", len(ids)).replace(
+            text = self.tr("mark %Ln message(s) as %1", "", len(ids)).replace(
                 "%1", self._label_word(label)
             )
             self.undo_stack.push(MarkCommand(self.session, text, op.command, message_ids=ids))
             # Feedback for P and F: say what happened, with the way back (issue 14).
             self.statusBar().showMessage(
-                self.tr("Marked %n message(s) as %1. Ctrl+Z undoes it.", "", len(ids)).replace(
+                self.tr("Marked %Ln message(s) as %1. Ctrl+Z undoes it.", "", len(ids)).replace(
                     "%1", self._label_word(label)
                 ),
                 6000,

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from chatsafe.gui import badges, bubbles, roles
+from chatsafe.gui import badges, bubbles, localtext, roles
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review import search
 from chatsafe.review.browse import MessageRow
@@ -177,7 +177,7 @@ class MessageModel(QAbstractTableModel):
         if m.media_omitted or m.missing_attachments:
             out.append(self.tr("media missing"))
         elif m.attachments:
-            out.append(self.tr("%n attachment(s)", "", m.attachments))
+            out.append(self.tr("%Ln attachment(s)", "", m.attachments))
         if m.event_type in ("disappearing_on", "disappearing_changed"):
             out.append(self.tr("disappearing messages on"))
         if self.out_of_period(m):
@@ -297,7 +297,7 @@ class MessageModel(QAbstractTableModel):
 
     def _display(self, m: MessageRow, col: int) -> str | None:
         if col == COL_TIME:
-            return m.wallclock.replace("T", " ")[:16]
+            return localtext.datetime_text(m.wallclock)
         if col == COL_SENDER:
             return m.sender or ""
         if col == COL_TEXT:

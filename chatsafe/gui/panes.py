@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.gui import localtext
 from chatsafe.gui.conversation_model import ConversationFilter
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixmap
 
@@ -184,8 +185,8 @@ class DateFilterBar(QWidget):
         if start or end:
             text = (
                 self.tr("In-scope period: %1 – %2")
-                .replace("%1", start or "…")
-                .replace("%2", end or "…")
+                .replace("%2", localtext.date_text(end))
+                .replace("%1", localtext.date_text(start))
             )
         else:
             text = self.tr("No in-scope period set")

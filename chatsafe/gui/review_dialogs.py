@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatsafe.gui import notify
+from chatsafe.gui import localtext, notify
 from chatsafe.gui.style import PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review.summary import Counts, Summary
 
@@ -97,9 +97,11 @@ class SummaryDialog(QDialog):
         self.table.resizeColumnsToContents()
         t = summary.total
         text = self.tr(
-            "%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period."
+            "%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.",
+            "",
+            t.business,
         )
-        for k, v in enumerate((t.business, t.private, t.party_political, t.out_of_period), start=1):
+        for k, v in enumerate((t.private, t.party_political, t.out_of_period), start=1):
             text = text.replace(f"%{k}", QLocale().toString(v))
         head = QLabel(text, self)
         head.setWordWrap(True)
@@ -123,14 +125,30 @@ class SummaryDialog(QDialog):
         # One click confirms everything: say exactly what, and ask (issue 14).
         t = self.summary.total
         n = len(self.summary.conversations)
-        text = self.tr(
-            "Confirm all %1 conversations?\n\n"
-            "%2 marks proposed by an assistant become decisions, and %3 messages that"
-            " nobody has reviewed yet count as reviewed. Everything that is not marked"
-            " private or party-political leaves as business: %4 messages."
+        # Each count carries its own plural (and verb): "1 gesprek", "geldt" / "gelden".
+        text = (
+            self.tr("Confirm all %Ln conversation(s)?", "", n)
+            + "\n\n"
+            + self.tr(
+                "%1, and %2. Everything that is not marked private or party-political"
+                " leaves as business: %3."
+            )
+            .replace("%3", localtext.messages(t.business))
+            .replace(
+                "%2",
+                self.tr(
+                    "%Ln message(s) that nobody has reviewed yet count(s) as reviewed",
+                    "",
+                    t.unreviewed,
+                ),
+            )
+            .replace(
+                "%1",
+                self.tr(
+                    "%Ln mark(s) proposed by an assistant become(s) decisions", "", t.unconfirmed
+                ),
+            )
         )
-        for k, v in enumerate((n, t.unconfirmed, t.unreviewed, t.business), start=1):
-            text = text.replace(f"%{k}", QLocale().toString(v))
         if notify.ask(self, self.tr("Confirm all conversations"), text):
             self.confirm_all = True
             self.accept()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from chatsafe.errors import CancelledError
 from chatsafe.export.rsmf import RsmfResult
+from chatsafe.gui import localtext
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.service import CaseService
@@ -142,14 +143,12 @@ class RsmfDialog(QDialog):
         self.running = False
         self.export_result = result
         self.progress.setVisible(False)
-        text = self.tr(
-            "{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments."
-        ).format(
-            files=len(result.files),
+        text = self.tr("{files} written to {folder}: {c}, {n}, {a}.").format(
+            files=localtext.rsmf_files(len(result.files)),
             folder=result.folder,
-            c=result.conversations,
-            n=result.events,
-            a=result.attachments,
+            c=localtext.conversations(result.conversations),
+            n=localtext.items(result.events),
+            a=localtext.attachments(result.attachments),
         )
         if result.warnings:
             names = ", ".join(w.split(":", 1)[0] for w in result.warnings)

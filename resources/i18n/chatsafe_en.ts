@@ -215,6 +215,18 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
+        <translation>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</translation>
+    </message>
+    <message>
+        <source>Bundle written to {path}: {c}, {n}, {a}; signed by {s}.</source>
+        <translation>Bundle written to {path}: {c}, {n}, {a}; signed by {s}.</translation>
+    </message>
+    <message>
+        <source>Will leave: {n} (with {e}).</source>
+        <translation>Will leave: {n} (with {e}).</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="97" />
         <source>Open the case settings…</source>
         <translation>Open the case settings…</translation>
@@ -540,13 +552,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="171" />
-        <source>%n private</source>
-        <translation><numerusform>%n private</numerusform><numerusform>%n private</numerusform></translation>
+        <source>%Ln private</source>
+        <translation><numerusform>%Ln private</numerusform><numerusform>%Ln private</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="173" />
-        <source>%n party-political</source>
-        <translation><numerusform>%n party-political</numerusform><numerusform>%n party-political</numerusform></translation>
+        <source>%Ln party-political</source>
+        <translation><numerusform>%Ln party-political</numerusform><numerusform>%Ln party-political</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="181" />
@@ -565,13 +577,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="187" />
-        <source>%n proposed</source>
-        <translation><numerusform>%n proposed</numerusform><numerusform>%n proposed</numerusform></translation>
+        <source>%Ln proposed</source>
+        <translation><numerusform>%Ln proposed</numerusform><numerusform>%Ln proposed</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="190" />
-        <source>%n new, unreviewed</source>
-        <translation><numerusform>%n new, unreviewed</numerusform><numerusform>%n new, unreviewed</numerusform></translation>
+        <source>%Ln new, unreviewed</source>
+        <translation><numerusform>%Ln new, unreviewed</numerusform><numerusform>%Ln new, unreviewed</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
@@ -624,6 +636,10 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
     <message>
         <source>Select a conversation or a message.</source>
         <translation>Select a conversation or a message.</translation>
@@ -989,9 +1005,25 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%Ln problem(s) found, the first at entry %1. The details are in the log.</source>
+        <translation><numerusform>%Ln problem found, at entry %1. The details are in the log.</numerusform><numerusform>%Ln problems found, the first at entry %1. The details are in the log.</numerusform></translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot; (%2)</source>
+        <translation>the whole conversation &quot;%1&quot; (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln new message(s) (%1 already in the case).</source>
+        <translation><numerusform>Imported %Ln new message (%1 already in the case).</numerusform><numerusform>Imported %Ln new messages (%1 already in the case).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) will leave · %1 unreviewed · %2 unconfirmed</source>
+        <translation><numerusform>%Ln message will leave · %1 unreviewed · %2 unconfirmed</numerusform><numerusform>%Ln messages will leave · %1 unreviewed · %2 unconfirmed</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="830" />
-        <source>Marked %n message(s) as %1. Ctrl+Z undoes it.</source>
-        <translation><numerusform>Marked %n message as %1. Ctrl+Z undoes it.</numerusform><numerusform>Marked %n messages as %1. Ctrl+Z undoes it.</numerusform></translation>
+        <source>Marked %Ln message(s) as %1. Ctrl+Z undoes it.</source>
+        <translation><numerusform>Marked %Ln message as %1. Ctrl+Z undoes it.</numerusform><numerusform>Marked %Ln messages as %1. Ctrl+Z undoes it.</numerusform></translation>
     </message>
     <message>
         <source>Proposal %1 of %2</source>
@@ -1019,10 +1051,10 @@
         <translation>mark a conversation as %1</translation>
     </message>
     <message numerus="yes">
-        <source>mark %n message(s) as %1</source>
+        <source>mark %Ln message(s) as %1</source>
         <translation>
-            <numerusform>mark %n message as %1</numerusform>
-            <numerusform>mark %n messages as %1</numerusform>
+            <numerusform>mark %Ln message as %1</numerusform>
+            <numerusform>mark %Ln messages as %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1174,8 +1206,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="498" />
-        <source>%n hit(s)</source>
-        <translation><numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
+        <source>%Ln hit(s)</source>
+        <translation><numerusform>%Ln hit</numerusform><numerusform>%Ln hits</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="519" />
@@ -1297,8 +1329,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/message_model.py" line="143" />
-        <source>%n attachment(s)</source>
-        <translation><numerusform>%n attachment</numerusform><numerusform>%n attachments</numerusform></translation>
+        <source>%Ln attachment(s)</source>
+        <translation><numerusform>%Ln attachment</numerusform><numerusform>%Ln attachments</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="145" />
@@ -1665,6 +1697,26 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>SummaryDialog</name>
+    <message numerus="yes">
+        <source>%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.</source>
+        <translation><numerusform>%Ln message will leave; %1 private and %2 party-political stay; out of period: %3.</numerusform><numerusform>%Ln messages will leave; %1 private and %2 party-political stay; out of period: %3.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) that nobody has reviewed yet count(s) as reviewed</source>
+        <translation><numerusform>%Ln message that nobody has reviewed yet counts as reviewed</numerusform><numerusform>%Ln messages that nobody has reviewed yet count as reviewed</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, and %2. Everything that is not marked private or party-political leaves as business: %3.</source>
+        <translation>%1, and %2. Everything that is not marked private or party-political leaves as business: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mark(s) proposed by an assistant become(s) decisions</source>
+        <translation><numerusform>%Ln mark proposed by an assistant becomes a decision</numerusform><numerusform>%Ln marks proposed by an assistant become decisions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm all %Ln conversation(s)?</source>
+        <translation><numerusform>Confirm the %Ln conversation?</numerusform><numerusform>Confirm all %Ln conversations?</numerusform></translation>
+    </message>
     <message>
         <source>Confirm all %1 conversations?
 
@@ -2049,6 +2101,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>RsmfDialog</name>
     <message>
+        <source>{files} written to {folder}: {c}, {n}, {a}.</source>
+        <translation>{files} written to {folder}: {c}, {n}, {a}.</translation>
+    </message>
+    <message>
         <source>Export for Woo (RSMF)</source>
         <translation>Export for Woo (RSMF)</translation>
     </message>
@@ -2156,6 +2212,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>SummaryOp</name>
+    <message numerus="yes">
+        <source>All %Ln conversation(s) are confirmed. You can now create the bundle.</source>
+        <translation><numerusform>The %Ln conversation is confirmed. You can now create the bundle.</numerusform><numerusform>All %Ln conversations are confirmed. You can now create the bundle.</numerusform></translation>
+    </message>
     <message>
         <source>Confirmed</source>
         <translation>Confirmed</translation>
@@ -2787,6 +2847,73 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>iPhone</source>
         <translation>iPhone</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>working</source>
+        <translation>working</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>signing</source>
+        <translation>signing</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>metadata</translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation>conversations</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>indexing</translation>
+    </message>
+    <message>
+        <source>storing</source>
+        <translation>storing</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>reading</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln RSMF file(s)</source>
+        <translation><numerusform>%Ln RSMF file</numerusform><numerusform>%Ln RSMF files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln business message(s)</source>
+        <translation><numerusform>%Ln business message</numerusform><numerusform>%Ln business messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln system notice(s)</source>
+        <translation><numerusform>%Ln system notice</numerusform><numerusform>%Ln system notices</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation><numerusform>%Ln file</numerusform><numerusform>%Ln files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation><numerusform>%Ln item</numerusform><numerusform>%Ln items</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attachment(s)</source>
+        <translation><numerusform>%Ln attachment</numerusform><numerusform>%Ln attachments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conversation(s)</source>
+        <translation><numerusform>%Ln conversation</numerusform><numerusform>%Ln conversations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation><numerusform>%Ln message</numerusform><numerusform>%Ln messages</numerusform></translation>
     </message>
 </context>
 </TS>

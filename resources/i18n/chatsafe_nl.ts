@@ -215,6 +215,18 @@
 <context>
     <name>BundleDialog</name>
     <message>
+        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
+        <translation>Volledigheid (hele zaak): meldingen van verwijderde berichten: {d}; berichten voor eenmalige weergave: {v}; bijlagen die in de export ontbreken: {a}; meldingen over verdwijnende berichten: {m}. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
+    </message>
+    <message>
+        <source>Bundle written to {path}: {c}, {n}, {a}; signed by {s}.</source>
+        <translation>Pakket geschreven naar {path}: {c}, {n}, {a}; ondertekend door {s}.</translation>
+    </message>
+    <message>
+        <source>Will leave: {n} (with {e}).</source>
+        <translation>Vertrekt: {n} (met {e}).</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="97" />
         <source>Open the case settings…</source>
         <translation>Zaakinstellingen openen…</translation>
@@ -540,13 +552,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="171" />
-        <source>%n private</source>
-        <translation><numerusform>%n privé</numerusform><numerusform>%n privé</numerusform></translation>
+        <source>%Ln private</source>
+        <translation><numerusform>%Ln privé</numerusform><numerusform>%Ln privé</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="173" />
-        <source>%n party-political</source>
-        <translation><numerusform>%n partijpolitiek</numerusform><numerusform>%n partijpolitiek</numerusform></translation>
+        <source>%Ln party-political</source>
+        <translation><numerusform>%Ln partijpolitiek</numerusform><numerusform>%Ln partijpolitiek</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="181" />
@@ -565,13 +577,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="187" />
-        <source>%n proposed</source>
-        <translation><numerusform>%n voorgesteld</numerusform><numerusform>%n voorgesteld</numerusform></translation>
+        <source>%Ln proposed</source>
+        <translation><numerusform>%Ln voorgesteld</numerusform><numerusform>%Ln voorgesteld</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/conversation_model.py" line="190" />
-        <source>%n new, unreviewed</source>
-        <translation><numerusform>%n nieuw, niet beoordeeld</numerusform><numerusform>%n nieuw, niet beoordeeld</numerusform></translation>
+        <source>%Ln new, unreviewed</source>
+        <translation><numerusform>%Ln nieuw, niet beoordeeld</numerusform><numerusform>%Ln nieuw, niet beoordeeld</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="192" />
@@ -624,6 +636,10 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
     <message>
         <source>Select a conversation or a message.</source>
         <translation>Kies een gesprek of een bericht.</translation>
@@ -989,9 +1005,25 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%Ln problem(s) found, the first at entry %1. The details are in the log.</source>
+        <translation><numerusform>%Ln probleem gevonden, bij item %1. De details staan in het logbestand.</numerusform><numerusform>%Ln problemen gevonden, het eerste bij item %1. De details staan in het logbestand.</numerusform></translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot; (%2)</source>
+        <translation>het hele gesprek &quot;%1&quot; (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln new message(s) (%1 already in the case).</source>
+        <translation><numerusform>%Ln nieuw bericht geïmporteerd (%1 al in de zaak).</numerusform><numerusform>%Ln nieuwe berichten geïmporteerd (%1 al in de zaak).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) will leave · %1 unreviewed · %2 unconfirmed</source>
+        <translation><numerusform>%Ln bericht vertrekt · %1 niet beoordeeld · %2 niet bevestigd</numerusform><numerusform>%Ln berichten vertrekken · %1 niet beoordeeld · %2 niet bevestigd</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="830" />
-        <source>Marked %n message(s) as %1. Ctrl+Z undoes it.</source>
-        <translation><numerusform>%n bericht gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform><numerusform>%n berichten gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform></translation>
+        <source>Marked %Ln message(s) as %1. Ctrl+Z undoes it.</source>
+        <translation><numerusform>%Ln bericht gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform><numerusform>%Ln berichten gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform></translation>
     </message>
     <message>
         <source>Proposal %1 of %2</source>
@@ -1019,10 +1051,10 @@
         <translation>een gesprek markeren als %1</translation>
     </message>
     <message numerus="yes">
-        <source>mark %n message(s) as %1</source>
+        <source>mark %Ln message(s) as %1</source>
         <translation>
-            <numerusform>%n bericht markeren als %1</numerusform>
-            <numerusform>%n berichten markeren als %1</numerusform>
+            <numerusform>%Ln bericht markeren als %1</numerusform>
+            <numerusform>%Ln berichten markeren als %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1174,8 +1206,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="498" />
-        <source>%n hit(s)</source>
-        <translation><numerusform>%n treffer</numerusform><numerusform>%n treffers</numerusform></translation>
+        <source>%Ln hit(s)</source>
+        <translation><numerusform>%Ln treffer</numerusform><numerusform>%Ln treffers</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="519" />
@@ -1297,8 +1329,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/message_model.py" line="143" />
-        <source>%n attachment(s)</source>
-        <translation><numerusform>%n bijlage</numerusform><numerusform>%n bijlagen</numerusform></translation>
+        <source>%Ln attachment(s)</source>
+        <translation><numerusform>%Ln bijlage</numerusform><numerusform>%Ln bijlagen</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="145" />
@@ -1665,6 +1697,26 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>SummaryDialog</name>
+    <message numerus="yes">
+        <source>%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.</source>
+        <translation><numerusform>%Ln bericht vertrekt; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform><numerusform>%Ln berichten vertrekken; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) that nobody has reviewed yet count(s) as reviewed</source>
+        <translation><numerusform>%Ln bericht dat nog niemand heeft beoordeeld, geldt als beoordeeld</numerusform><numerusform>%Ln berichten die nog niemand heeft beoordeeld, gelden als beoordeeld</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, and %2. Everything that is not marked private or party-political leaves as business: %3.</source>
+        <translation>%1, en %2. Alles wat niet als privé of partijpolitiek is gemarkeerd, gaat als zakelijk naar het archief: %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mark(s) proposed by an assistant become(s) decisions</source>
+        <translation><numerusform>%Ln door een assistent voorgestelde markering wordt een besluit</numerusform><numerusform>%Ln door een assistent voorgestelde markeringen worden besluiten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm all %Ln conversation(s)?</source>
+        <translation><numerusform>Het gesprek bevestigen?</numerusform><numerusform>Alle %Ln gesprekken bevestigen?</numerusform></translation>
+    </message>
     <message>
         <source>Confirm all %1 conversations?
 
@@ -2049,6 +2101,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>RsmfDialog</name>
     <message>
+        <source>{files} written to {folder}: {c}, {n}, {a}.</source>
+        <translation>{files} geschreven naar {folder}: {c}, {n}, {a}.</translation>
+    </message>
+    <message>
         <source>Export for Woo (RSMF)</source>
         <translation>Exporteren voor de Woo (RSMF)</translation>
     </message>
@@ -2156,6 +2212,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>SummaryOp</name>
+    <message numerus="yes">
+        <source>All %Ln conversation(s) are confirmed. You can now create the bundle.</source>
+        <translation><numerusform>Het gesprek is bevestigd. U kunt nu het pakket maken.</numerusform><numerusform>Alle %Ln gesprekken zijn bevestigd. U kunt nu het pakket maken.</numerusform></translation>
+    </message>
     <message>
         <source>Confirmed</source>
         <translation>Bevestigd</translation>
@@ -2787,6 +2847,73 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>iPhone</source>
         <translation>iPhone</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>working</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>berichten</translation>
+    </message>
+    <message>
+        <source>signing</source>
+        <translation>ondertekenen</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>metagegevens</translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation>gesprekken</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>index bijwerken</translation>
+    </message>
+    <message>
+        <source>storing</source>
+        <translation>opslaan</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>lezen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln RSMF file(s)</source>
+        <translation><numerusform>%Ln RSMF-bestand</numerusform><numerusform>%Ln RSMF-bestanden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln business message(s)</source>
+        <translation><numerusform>%Ln zakelijk bericht</numerusform><numerusform>%Ln zakelijke berichten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln system notice(s)</source>
+        <translation><numerusform>%Ln systeemmelding</numerusform><numerusform>%Ln systeemmeldingen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation><numerusform>%Ln bestand</numerusform><numerusform>%Ln bestanden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation><numerusform>%Ln item</numerusform><numerusform>%Ln items</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attachment(s)</source>
+        <translation><numerusform>%Ln bijlage</numerusform><numerusform>%Ln bijlagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conversation(s)</source>
+        <translation><numerusform>%Ln gesprek</numerusform><numerusform>%Ln gesprekken</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation><numerusform>%Ln bericht</numerusform><numerusform>%Ln berichten</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -60,3 +60,14 @@ def make_window(qtbot, case):  # type: ignore[no-untyped-def]
         if w.session is not None:
             w.session.reader.close()
             w.session = None
+
+
+@pytest.fixture(autouse=True)
+def english(qapp):  # type: ignore[no-untyped-def]
+    """The app's language as the app installs it (English, with its plural forms), so a
+    test sees "1 message", not the source text "1 message(s)"."""
+    from chatsafe.gui import i18n
+
+    i18n.install(qapp, "en")
+    yield
+    i18n.install(qapp, "en")

@@ -123,7 +123,24 @@ def test_compiled_and_in_memory_translations_agree(tmp_path, monkeypatch) -> Non
         ("Labels", "Party-political"),
     ):
         assert compiled.translate(ctx, src) == in_memory.translate(ctx, src) != ""
-    assert in_memory.translate("MainWindow", "%n hit(s)", None, 3) == "3 treffers"
+    # Plural forms: both pick the same form and leave %Ln to QCoreApplication.translate,
+    # which writes the number in the app's locale.
+    for n, form in ((1, "%Ln gesprek"), (3, "%Ln gesprekken")):
+        src = "%Ln conversation(s)"
+        assert compiled.translate("Counts", src, None, n) == form
+        assert in_memory.translate("Counts", src, None, n) == form
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installTranslator(in_memory)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    try:
+        text = QCoreApplication.translate("Counts", "%Ln conversation(s)", None, 100000)
+        assert text == "100.000 gesprekken"
+    finally:
+        app.removeTranslator(in_memory)
+        QLocale.setDefault(QLocale(QLocale.Language.English))
     monkeypatch.setattr(i18n, "QM_DIR", tmp_path)
     assert not isinstance(i18n.load_translator("nl"), i18n.TsTranslator)
     monkeypatch.setattr(i18n, "QM_DIR", tmp_path / "absent")

@@ -104,5 +104,5 @@ def test_details_say_which_source_held_what(qtbot, tmp_path: Path) -> None:  # t
     qtbot.addWidget(pane)
     pane.show_conversation(row, "")
     text = pane.text.toPlainText()
-    assert "Sources: WhatsApp export: 1 messages" in text
-    assert "WhatsApp database (iPhone/Mac): 7 messages, 2024-03-14" in text
+    assert "Sources: WhatsApp export: 1 message, 14 Mar 2024" in text
+    assert "WhatsApp database (iPhone/Mac): 7 messages, 14 Mar 2024" in text

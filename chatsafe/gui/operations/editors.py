@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from chatsafe.domain import Label
@@ -53,8 +53,11 @@ class SummaryOp:
         from chatsafe.gui import notify
 
         text = QCoreApplication.translate(
-            "SummaryOp", "All %1 conversations are confirmed. You can now create the bundle."
-        ).replace("%1", QLocale().toString(n))
+            "SummaryOp",
+            "All %Ln conversation(s) are confirmed. You can now create the bundle.",
+            "",
+            n,
+        )
         notify.info(self.parent, QCoreApplication.translate("SummaryOp", "Confirmed"), text)
 
 

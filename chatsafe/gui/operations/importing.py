@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from chatsafe.errors import CancelledError, ChatsafeError
+from chatsafe.gui import localtext
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.import_options import ImportOptions, context
@@ -70,7 +71,7 @@ class ImportFlow(QObject):
             "storing": self.tr("Storing"),
             "indexing": self.tr("Indexing"),
         }
-        text = names.get(phase, phase)
+        text = names.get(phase) or localtext.phase_name(phase)
         locale = QLocale()
         if done:
             text += " " + locale.toString(done)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -9,6 +12,7 @@ from chatsafe.gui import notify
 from chatsafe.gui.session import Session
 
 translate = QCoreApplication.translate
+log = logging.getLogger("chatsafe.gui")
 
 
 class LogCheck:
@@ -27,13 +31,23 @@ class LogCheck:
                 "MainWindow",
                 "Warning: the review log of this case has been altered. Marks may have been changed outside chatsafe. Tell IT support before you continue.",
             )
+            # The core's lines are technical English: they go to the log for IT support;
+            # the user reads how many and where the first is, in the app's language.
+            log.warning("review log: %s", "; ".join(problems))
+            first = re.search(r"entry (\d+)", problems[0])
+            detail = translate(
+                "MainWindow",
+                "%Ln problem(s) found, the first at entry %1. The details are in the log.",
+                "",
+                len(problems),
+            ).replace("%1", first.group(1) if first else "?")
             if self.banner is not None:
-                self.banner.setText(text + "\n" + "; ".join(problems[:3]))
+                self.banner.setText(text + "\n" + detail)
                 self.banner.show()
             notify.error(
                 self.parent,
                 translate("MainWindow", "Review log altered"),
-                text + "\n\n" + "\n".join(problems[:10]),
+                text + "\n\n" + detail,
             )
             return
         if self.banner is not None:
