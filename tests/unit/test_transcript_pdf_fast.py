@@ -1,4 +1,6 @@
-"""The fast text path writes exactly the content stream fpdf2's own FPDF.text writes."""
+"""The fast text path draws exactly what fpdf2's own set_font and FPDF.text draw: the
+same glyph codes with the same font, size, colour and position, in the same order (it
+writes the font and colour inside each text object, and a page in one write)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import random
 from datetime import datetime
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from chatsafe.bundle import transcript_pdf
 from chatsafe.bundle.payload import LeavingConversation, Row
@@ -27,8 +30,42 @@ def _rows(n: int) -> list[Row]:
     return rows
 
 
-def _streams(pdf: bytes) -> list[bytes]:
-    return [page.get_contents().get_data() for page in PdfReader(io.BytesIO(pdf)).pages]
+Drawn = tuple[str, float, float, float, float, bytes]
+
+
+def _drawn(pdf: bytes) -> list[list[Drawn]]:
+    """Per page: (font, size, grey, x, y, codes) of every string shown, in order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = []
+    for page in reader.pages:
+        fonts = {
+            k: str(v.get_object()["/BaseFont"]) for k, v in page["/Resources"]["/Font"].items()
+        }
+        font, size, grey, stack, x, y = "", 0.0, 0.0, [], 0.0, 0.0
+        shown: list[Drawn] = []
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"Tf":
+                font, size = fonts[operands[0]], float(operands[1])
+            elif op == b"g":
+                grey = float(operands[0])
+            elif op == b"rg" and len(set(operands)) == 1:  # fpdf2 writes grey as RGB
+                grey = float(operands[0])
+            elif op == b"q":
+                stack.append(grey)
+            elif op == b"Q":
+                grey = stack.pop()
+            elif op == b"Td":
+                x, y = float(operands[0]), float(operands[1])
+            elif op == b"Tj":
+                shown.append((font, size, grey, x, y, operands[0].original_bytes))
+            elif op == b"TJ":  # fpdf2's shaped lines
+                shown.append((font, size, grey, x, y, repr(operands[0]).encode()))
+            elif op == b"Tm":
+                x, y = float(operands[4]), float(operands[5])
+            elif op in (b"'", b'"', b"TD", b"T*"):
+                raise AssertionError(f"unexpected operator {op!r}")
+        pages.append(shown)
+    return pages
 
 
 def test_fast_and_fpdf_text_write_the_same_pages() -> None:
@@ -46,7 +83,35 @@ def test_fast_and_fpdf_text_write_the_same_pages() -> None:
     when = datetime(2024, 1, 1)
     fast = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=True)
     slow = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=False)
-    fast_pages, slow_pages = _streams(fast), _streams(slow)
+    fast_pages, slow_pages = _drawn(fast), _drawn(slow)
     assert len(fast_pages) > 3
+    assert sum(map(len, fast_pages)) > 800
     assert fast_pages == slow_pages
+    greys = {d[2] for page in fast_pages for d in page}
+    assert len(greys) == 3  # heads, events, messages
     assert "Kamerbrief" in PdfReader(io.BytesIO(fast)).pages[0].extract_text()
+
+
+def test_fast_and_fpdf_text_agree_with_fallback_fonts() -> None:
+    conv = LeavingConversation(1, "conversation-0001", "Test (a)", "whatsapp", True, [])
+    header = {
+        "title": "Test (a)",
+        "participants": [{"name": "Minister", "owner": True}],
+        "is_group": False,
+        "source_format": "whatsapp",
+        "time_zone": "Europe/Amsterdam",
+        "first": None,
+        "last": None,
+    }
+    texts = ["Prima 👍 en 会议 morgen", "Één naïef (x) \\ y", "שלום en مرحبا", "✓ 👍🏽"]
+    rows = _rows(0) + [
+        Row(i, "x", "message", None, "Jan", False, "2024-03-01T10:00:00", None, 0, t,
+            False, False, False, False, False, None, {}, [], [], i + 1)
+        for i, t in enumerate(texts)
+    ]  # fmt: skip
+    when = datetime(2024, 1, 1)
+    fast = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=True)
+    slow = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=False)
+    fast_pages = _drawn(fast)
+    assert fast_pages == _drawn(slow)
+    assert len({d[0] for d in fast_pages[0]}) >= 5  # DejaVu, bold, Symbola, Droid, Noto

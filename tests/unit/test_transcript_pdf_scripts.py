@@ -197,11 +197,3 @@ def test_fonts_are_parsed_once_and_each_pdf_has_its_own_subset(
     assert _undated(again) == _undated(latin)
     assert len(mixed) > len(latin)
     assert pdf_fonts.fonts() is pdf_fonts.fonts()
-
-
-def test_fast_and_fpdf_text_agree_with_fallback_fonts() -> None:
-    texts = ["Prima 👍 en 会议 morgen", "Één naïef", "שלום en مرحبا"]
-    fast = _render(texts, fast_text=True)
-    slow = _render(texts, fast_text=False)
-    pages = [p.get_contents().get_data() for p in PdfReader(io.BytesIO(fast)).pages]
-    assert pages == [p.get_contents().get_data() for p in PdfReader(io.BytesIO(slow)).pages]
