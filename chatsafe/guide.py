@@ -109,6 +109,29 @@ def _needs(path: Path, fmt: str) -> tuple[bool, str] | None:
         for wal in path.rglob("db.sqlite-wal"):
             if wal.stat().st_size > 0:
                 return True, "the app was still running: quit it and copy the folder again"
+    if fmt == "signal-desktop" and path.is_dir():
+        return _signal_from_windows(path)
+    return None
+
+
+def _signal_from_windows(folder: Path) -> tuple[bool, str] | None:
+    """A Signal folder from Windows opens only with 'Local State' beside config.json."""
+    from chatsafe.importers import safe_storage_windows
+
+    for config in folder.rglob("config.json"):
+        try:
+            value = json.loads(config.read_text(encoding="utf-8")).get("encryptedKey")
+            blob = bytes.fromhex(value) if isinstance(value, str) else b""
+        except (OSError, ValueError, AttributeError):
+            continue  # the import names what is wrong with it
+        if (
+            safe_storage_windows.is_windows_value(blob)
+            and not (config.parent / "Local State").is_file()
+        ):
+            return False, (
+                "a Signal folder from Windows without its 'Local State' file: copy that "
+                "file too (and import on the minister's laptop), or give the raw key"
+            )
     return None
 
 

@@ -2737,6 +2737,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>Guide</name>
     <message>
+        <source>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</source>
+        <translation>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</translation>
+    </message>
+    <message>
         <source>the app was still running: quit it and copy the folder again</source>
         <translation>the app was still running: quit it and copy the folder again</translation>
     </message>

@@ -2737,6 +2737,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>Guide</name>
     <message>
+        <source>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</source>
+        <translation>een Signal-map van Windows zonder het bestand 'Local State': kopieer dat bestand ook (en importeer op de laptop van de minister), of geef de sleutel zelf</translation>
+    </message>
+    <message>
         <source>the app was still running: quit it and copy the folder again</source>
         <translation>de app draaide nog: sluit hem af en kopieer de map opnieuw</translation>
     </message>
