@@ -213,16 +213,26 @@ class _Reader:
         phone = self.lids.get(jid.lower(), jid) if jid.endswith("@lid") else jid
         return self.push.get(jid) or self.push.get(phone) or _phone(jid, self.lids)
 
-    def _reactions(self, pk: int | None) -> dict[int, Any]:
-        """ZWAMESSAGEINFO.ZRECEIPTINFO per message of one chat session."""
+    def _reactions(self, pk: int | None) -> dict[int, list[tuple[str | None, str]] | bytes]:
+        """Per message of one chat session: its reactions, or the raw ZRECEIPTINFO when
+        its layout is not the known one. Decoded while streaming, so the many blobs that
+        hold read receipts only are not kept in memory."""
         if "ZWAMESSAGEINFO" not in self.tables:
             return {}
         if not {"ZMESSAGE", "ZRECEIPTINFO"} <= columns(self.conn, "ZWAMESSAGEINFO"):
             return {}
-        return dict(self.conn.execute(
+        out: dict[int, list[tuple[str | None, str]] | bytes] = {}
+        for message, blob in self.conn.execute(
             "SELECT i.ZMESSAGE, i.ZRECEIPTINFO FROM ZWAMESSAGEINFO i JOIN ZWAMESSAGE m"
             " ON m.Z_PK = i.ZMESSAGE WHERE m.ZCHATSESSION IS ? AND i.ZRECEIPTINFO IS NOT NULL",
-            (pk,)).fetchall())  # fmt: skip
+            (pk,),
+        ):
+            found = blobs.reactions(blob)
+            if found is None:
+                out[message] = bytes(blob)
+            elif found:
+                out[message] = found
+        return out
 
     def conversations(self) -> Iterator[ParsedConversation]:
         sessions = self._select("ZWACHATSESSION", ("Z_PK", "ZCONTACTJID", "ZPARTNERNAME",
@@ -301,7 +311,12 @@ class _Reader:
         return self._known(jid) if jid else None
 
     def _enrich(
-        self, msg: ParsedMessage, row: dict[str, Any], receipt: Any, key: str, title: str
+        self,
+        msg: ParsedMessage,
+        row: dict[str, Any],
+        receipt: list[tuple[str | None, str]] | bytes | None,
+        key: str,
+        title: str,
     ) -> None:
         """Quoted reply, reactions, the sender's LID and raw flags (see whatsapp_ios_blobs)."""
         quoted, raw = blobs.quoted_reply(row["ZMETADATA"])
@@ -311,9 +326,9 @@ class _Reader:
             msg.reply_to = quoted
         if raw and msg.reply_to:
             msg.extra["wa_quote_raw"] = raw  # fields 4/6: meaning not publicly confirmed
-        found = blobs.reactions(receipt)
-        if found is None:
-            msg.extra["wa_receipt_info_raw"] = base64.b64encode(receipt).decode("ascii")
+        found = receipt
+        if isinstance(found, bytes):
+            msg.extra["wa_receipt_info_raw"] = base64.b64encode(found).decode("ascii")
         elif found:
             msg.extra["reactions"] = [
                 {"by": self._reactor(jid, key, title), "reaction": emoji} for jid, emoji in found
