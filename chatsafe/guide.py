@@ -21,6 +21,11 @@ from chatsafe.sources import open_source
 
 BACKUP_PASSWORD_ENV = "CHATSAFE_BACKUP_PASSWORD"
 WHATSAPP_KEY_ENV = "CHATSAFE_WHATSAPP_KEY"
+SIGNAL_SAFE_STORAGE_ENV = "CHATSAFE_SIGNAL_SAFE_STORAGE"
+SIGNAL_LOCKED = (
+    "Signal Desktop's key is locked by the minister's keychain: give the password of its "
+    "'Signal Safe Storage' item (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key (--signal-key)"
+)
 
 #: (platform, what to bring, how) in the order IT support meets them.
 GUIDE: list[tuple[str, str, list[str]]] = [
@@ -110,6 +115,8 @@ def _needs(path: Path, fmt: str) -> tuple[bool, str] | None:
             if wal.stat().st_size > 0:
                 return True, "the app was still running: quit it and copy the folder again"
     if fmt == "signal-desktop" and path.is_dir():
+        if _signal_needs_password(path):
+            return True, SIGNAL_LOCKED
         return _signal_from_windows(path)
     return None
 
@@ -138,17 +145,42 @@ def _signal_from_windows(folder: Path) -> tuple[bool, str] | None:
 def secrets_needed(path: Path) -> list[str]:
     """The secrets the import of ``path`` will ask for that are not next to it:
     "backup_password" (an encrypted iPhone backup), "whatsapp_key" (a crypt14/crypt15
-    backup without its key file). The GUI asks for them before the import starts."""
+    backup without its key file), "signal_password" (a Signal Desktop folder whose key
+    neither this computer's keychain nor Linux's fixed secret opens). The GUI asks for
+    them before the import starts."""
     from chatsafe.importers import iphone_backup
 
     if path.is_dir() and (path / "Manifest.plist").is_file():
         return ["backup_password"] if iphone_backup.is_encrypted(path) else []
+    if _signal_needs_password(path):
+        return ["signal_password"]
     files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
     encrypted = any(f.name.startswith("msgstore") and f.name.endswith((".crypt14", ".crypt15"))
                     for f in files)  # fmt: skip
     if encrypted and not any(f.name in ("encrypted_backup.key", "key") for f in files):
         return ["whatsapp_key"]
     return []
+
+
+def _signal_needs_password(path: Path) -> bool:
+    """A Signal Desktop folder whose ``encryptedKey`` only a typed safeStorage password
+    can open (not a Windows one: DPAPI needs no password, only the right account)."""
+    from chatsafe.importers import safe_storage_windows, signal_desktop_crypto
+
+    config = path / "config.json"
+    if not (config.is_file() and (path / "sql" / "db.sqlite").is_file()):
+        return False
+    if os.environ.get(SIGNAL_SAFE_STORAGE_ENV):
+        return False
+    try:
+        parsed = json.loads(config.read_text(encoding="utf-8"))
+        blob = bytes.fromhex(parsed.get("encryptedKey") or "")
+    except (OSError, ValueError, AttributeError, TypeError):
+        return False  # the import names what is wrong with config.json
+    if not blob or safe_storage_windows.is_windows_value(blob):
+        return False
+    key, _why = signal_desktop_crypto.key_from_config(parsed, None)
+    return key is None
 
 
 READY = "ready to import"

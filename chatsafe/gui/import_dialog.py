@@ -281,8 +281,11 @@ def choose_with_options(window: _Importer, parent: QWidget) -> None:
 
 def given_secrets(options: ImportOptions | None) -> set[str]:
     """The secret slots a key file of ``options`` fills (so nobody is asked for them)."""
-    from chatsafe.importers import whatsapp_android
+    from chatsafe.importers import signal_desktop_crypto, whatsapp_android
 
+    given: set[str] = set()
     if options is not None and options.whatsapp_key_file is not None:
-        return {whatsapp_android.KEY_EXTRA}
-    return set()
+        given.add(whatsapp_android.KEY_EXTRA)
+    if options is not None and options.signal_key_file is not None:
+        given.add(signal_desktop_crypto.SAFE_STORAGE_EXTRA)  # the raw key needs no password
+    return given

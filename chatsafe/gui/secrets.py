@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from chatsafe import guide
 from chatsafe.errors import InputError
-from chatsafe.importers import iphone_backup, whatsapp_android, whatsapp_crypt
+from chatsafe.importers import (
+    iphone_backup,
+    signal_desktop_crypto,
+    whatsapp_android,
+    whatsapp_crypt,
+)
 
 #: (kind, file name) -> the secret typed, or None when the user cancelled.
 Prompt = Callable[[str, str], str | None]
@@ -37,6 +42,13 @@ class SecretDialog(QDialog):
                 "Secrets",
                 "%1 is an encrypted iPhone backup. Type the backup password that was set "
                 "in Finder or iTunes. Opening it takes some seconds.",
+            )
+        elif kind == "signal_password":
+            self.setWindowTitle(translate("Secrets", "Signal password"))
+            text = translate(
+                "Secrets",
+                "The key of %1 (Signal Desktop) is locked with the password of the minister's "
+                "keychain item 'Signal Safe Storage'. Type that password.",
             )
         else:
             self.setWindowTitle(translate("Secrets", "WhatsApp backup key"))
@@ -88,8 +100,10 @@ def ask_secrets(
     extra: dict[str, str] = {}
     for path in paths:
         for kind in guide.secrets_needed(path):
-            slot = (iphone_backup.PASSWORD_EXTRA if kind == "backup_password"
-                    else whatsapp_android.KEY_EXTRA)  # fmt: skip
+            slot = {
+                "backup_password": iphone_backup.PASSWORD_EXTRA,
+                "signal_password": signal_desktop_crypto.SAFE_STORAGE_EXTRA,
+            }.get(kind, whatsapp_android.KEY_EXTRA)
             if slot in extra or slot in given:
                 continue  # one secret per kind for one import; a key file was chosen
             secret = prompt(kind, path.name)

@@ -2180,6 +2180,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>Secrets</name>
     <message>
+        <source>The key of %1 (Signal Desktop) is locked with the password of the minister's keychain item 'Signal Safe Storage'. Type that password.</source>
+        <translation>The key of %1 (Signal Desktop) is locked with the password of the minister's keychain item 'Signal Safe Storage'. Type that password.</translation>
+    </message>
+    <message>
+        <source>Signal password</source>
+        <translation>Signal password</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/secrets.py" line="1" />
         <source>iPhone backup password</source>
         <translation>iPhone backup password</translation>
@@ -2736,6 +2744,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>Guide</name>
+    <message>
+        <source>Signal Desktop's key is locked by the minister's keychain: give the password of its 'Signal Safe Storage' item (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key (--signal-key)</source>
+        <translation>Signal Desktop's key is locked by the minister's keychain: give the password of its 'Signal Safe Storage' item (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key (--signal-key)</translation>
+    </message>
     <message>
         <source>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</source>
         <translation>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</translation>

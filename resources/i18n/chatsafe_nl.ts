@@ -2180,6 +2180,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>Secrets</name>
     <message>
+        <source>The key of %1 (Signal Desktop) is locked with the password of the minister's keychain item 'Signal Safe Storage'. Type that password.</source>
+        <translation>De sleutel van %1 (Signal Desktop) is vergrendeld met het wachtwoord van het sleutelhangeronderdeel 'Signal Safe Storage' van de minister. Typ dat wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Signal password</source>
+        <translation>Signal-wachtwoord</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/secrets.py" line="1" />
         <source>iPhone backup password</source>
         <translation>Wachtwoord van de iPhone-reservekopie</translation>
@@ -2736,6 +2744,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>Guide</name>
+    <message>
+        <source>Signal Desktop's key is locked by the minister's keychain: give the password of its 'Signal Safe Storage' item (CHATSAFE_SIGNAL_SAFE_STORAGE) or the raw key (--signal-key)</source>
+        <translation>de sleutel van Signal Desktop is vergrendeld door de sleutelhanger van de minister: geef het wachtwoord van het onderdeel 'Signal Safe Storage' (CHATSAFE_SIGNAL_SAFE_STORAGE) of de sleutel zelf (--signal-key)</translation>
+    </message>
     <message>
         <source>a Signal folder from Windows without its 'Local State' file: copy that file too (and import on the minister's laptop), or give the raw key</source>
         <translation>een Signal-map van Windows zonder het bestand 'Local State': kopieer dat bestand ook (en importeer op de laptop van de minister), of geef de sleutel zelf</translation>

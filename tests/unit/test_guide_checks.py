@@ -30,9 +30,25 @@ def test_a_windows_folder_without_local_state_is_named(tmp_path: Path) -> None:
     assert "without its 'Local State' file" in finding.message
 
 
-def test_with_local_state_or_from_a_mac_nothing_is_said(tmp_path: Path) -> None:
+def test_with_local_state_or_from_linux_nothing_is_said(tmp_path: Path) -> None:
     value = safe_storage_windows.encrypt_key_for_tests(KEY, bytes(32), b"\x01" * 12)
     (windows,) = guide.check([signal_folder(tmp_path / "w", value, local_state=True)])
-    mac_value = crypto.encrypt_key_for_tests(KEY, b"keychain", 1003, b"v10")
-    (mac,) = guide.check([signal_folder(tmp_path / "m", mac_value, local_state=False)])
-    assert windows.message == guide.READY and mac.message == guide.READY
+    linux_value = crypto.encrypt_key_for_tests(KEY, b"peanuts", 1, b"v10")
+    (linux,) = guide.check([signal_folder(tmp_path / "l", linux_value, local_state=False)])
+    assert windows.message == guide.READY and linux.message == guide.READY
+
+
+def test_a_locked_signal_key_asks_for_the_password(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(guide.SIGNAL_SAFE_STORAGE_ENV, raising=False)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    locked = signal_folder(tmp_path / "a", crypto.encrypt_key_for_tests(KEY, b"mac", 1003), False)
+    assert guide.secrets_needed(locked) == ["signal_password"]
+    (finding,) = guide.check([locked])
+    assert not finding.ok and finding.message == guide.SIGNAL_LOCKED
+    monkeypatch.setenv(guide.SIGNAL_SAFE_STORAGE_ENV, "mac")
+    assert guide.secrets_needed(locked) == []
+    monkeypatch.delenv(guide.SIGNAL_SAFE_STORAGE_ENV)
+    linux = signal_folder(tmp_path / "b", crypto.encrypt_key_for_tests(KEY, b"peanuts", 1), False)
+    assert guide.secrets_needed(linux) == []  # Linux's fixed secret opens it
+    windows = safe_storage_windows.encrypt_key_for_tests(KEY, bytes(32), b"\x01" * 12)
+    assert guide.secrets_needed(signal_folder(tmp_path / "c", windows, True)) == []
