@@ -294,7 +294,9 @@ class CaseService(CaseReader):
     ) -> Changes:
         with self.case.transaction() as c:
             lexicon.add_term(c, name, term, label, by=by, role=role)
-        return Changes(lexicon=True, count=1)
+            where = lexicon.conversations_with(c, term)
+        # ``conversations``: where the new term now suggests (the app says how many).
+        return Changes(conversations=where, lexicon=True, count=1)
 
     def remove_lexicon_term(self, term_id: int, *, by: str, role: Role) -> Changes:
         with self.case.transaction() as c:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -48,7 +49,18 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
+    # The label column fits its longest word ("Partijpolitiek" with its icon), never cut.
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def _feedback(parent: QWidget) -> QLabel:
+    """Where a dialog says what the last change did (how many conversations)."""
+    label = QLabel("", parent)
+    label.setObjectName("feedback")
+    label.setWordWrap(True)
+    label.setAccessibleName(QCoreApplication.translate("RulesDialog", "Result"))
+    return label
 
 
 class SummaryDialog(QDialog):
@@ -208,13 +220,28 @@ class RulesDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
+        self.feedback = _feedback(self)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(row)
+        layout.addWidget(self.feedback)
         layout.addWidget(close)
-        self.resize(560, 420)
+        self.resize(640, 440)
+
+    def report_added(self, conversations: int) -> None:
+        self.feedback.setText(
+            self.tr("Rule added: %Ln conversation(s) changed.", "", conversations)
+        )
+
+    def report_removed(self) -> None:
+        self.feedback.setText(
+            self.tr(
+                "Rule removed. Conversations it marked keep their mark; change them by hand "
+                "if needed."
+            )
+        )
 
     def set_rules(self, rules: list[dict[str, Any]]) -> None:
         self.table.setRowCount(len(rules))
@@ -280,13 +307,27 @@ class LexiconDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
+        self.feedback = _feedback(self)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.feedback)
         layout.addWidget(close)
-        self.resize(560, 480)
+        self.resize(640, 480)
         self._ids: list[int] = []
+
+    def report_added(self, conversations: int) -> None:
+        self.feedback.setText(
+            self.tr(
+                "Term added: it occurs in %Ln conversation(s), which now show a suggestion.",
+                "",
+                conversations,
+            )
+        )
+
+    def report_removed(self) -> None:
+        self.feedback.setText(self.tr("Term removed: its suggestions are gone."))
 
     def set_terms(self, terms: list[Any]) -> None:
         self._ids = [t.id for t in terms]

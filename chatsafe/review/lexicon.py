@@ -116,6 +116,26 @@ def add_term(c: Any, lexicon: str, term: str, label: Label, *, by: str, role: Ro
     return int(row[0])
 
 
+def conversations_with(c: Any, term: str) -> frozenset[int]:
+    """The conversations whose messages hold ``term`` (a trailing ``*`` matches words
+    that start with it), through the full-text index: where a new term now suggests."""
+    from chatsafe.review.search import fts_query
+
+    query = fts_query(term.rstrip("*"))
+    if query is None:
+        return frozenset()
+    if not term.endswith("*"):
+        query = query.removesuffix("*")  # a whole word, as the matcher reads it
+    return frozenset(
+        int(r[0])
+        for r in c.execute(
+            "SELECT DISTINCT m.conversation_id FROM message_fts f"
+            " JOIN messages m ON m.id = f.rowid WHERE message_fts MATCH ?",
+            (query,),
+        )
+    )
+
+
 def remove_term(c: Any, term_id: int, *, by: str, role: Role) -> None:
     row = c.execute("SELECT lexicon, term, label FROM lexicon_terms WHERE id = ?", (term_id,))
     found = row.fetchone()

@@ -944,6 +944,14 @@
 <context>
     <name>LexiconDialog</name>
     <message>
+        <source>Term removed: its suggestions are gone.</source>
+        <translation>Term removed: its suggestions are gone.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Term added: it occurs in %Ln conversation(s), which now show a suggestion.</source>
+        <translation><numerusform>Term added: it occurs in %Ln conversation, which now shows a suggestion.</numerusform><numerusform>Term added: it occurs in %Ln conversations, which now show a suggestion.</numerusform></translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="204" />
         <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
         <source>Lexicon</source>
@@ -1612,6 +1620,18 @@
 </context>
 <context>
     <name>RulesDialog</name>
+    <message>
+        <source>Rule removed. Conversations it marked keep their mark; change them by hand if needed.</source>
+        <translation>Rule removed. Conversations it marked keep their mark; change them by hand if needed.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule added: %Ln conversation(s) changed.</source>
+        <translation><numerusform>Rule added: %Ln conversation changed.</numerusform><numerusform>Rule added: %Ln conversations changed.</numerusform></translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="121" />
         <location filename="../../chatsafe/gui/review_dialogs.py" line="124" />

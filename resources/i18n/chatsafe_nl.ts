@@ -944,6 +944,14 @@
 <context>
     <name>LexiconDialog</name>
     <message>
+        <source>Term removed: its suggestions are gone.</source>
+        <translation>Term verwijderd: de suggesties ervan zijn weg.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Term added: it occurs in %Ln conversation(s), which now show a suggestion.</source>
+        <translation><numerusform>Term toegevoegd: hij komt voor in %Ln gesprek, dat nu een suggestie toont.</numerusform><numerusform>Term toegevoegd: hij komt voor in %Ln gesprekken, die nu een suggestie tonen.</numerusform></translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="204" />
         <location filename="../../chatsafe/gui/review_dialogs.py" line="209" />
         <source>Lexicon</source>
@@ -1612,6 +1620,18 @@
 </context>
 <context>
     <name>RulesDialog</name>
+    <message>
+        <source>Rule removed. Conversations it marked keep their mark; change them by hand if needed.</source>
+        <translation>Regel verwijderd. Gesprekken die de regel markeerde, houden hun markering; wijzig ze zo nodig met de hand.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule added: %Ln conversation(s) changed.</source>
+        <translation><numerusform>Regel toegevoegd: %Ln gesprek gewijzigd.</numerusform><numerusform>Regel toegevoegd: %Ln gesprekken gewijzigd.</numerusform></translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="121" />
         <location filename="../../chatsafe/gui/review_dialogs.py" line="124" />

@@ -79,11 +79,25 @@ class RulesOp:
         self.dialog = dialog
         dialog.exec()
 
-    def _refresh(self, _changes: Changes) -> None:
+    def _refresh(self, changes: Changes) -> None:
         from chatsafe.gui.review_dialogs import RulesDialog
 
         if isinstance(self.dialog, RulesDialog):
             self.dialog.set_rules(self.session.reader.rules())
+
+    def _added(self, changes: Changes) -> None:
+        self._refresh(changes)
+        from chatsafe.gui.review_dialogs import RulesDialog
+
+        if isinstance(self.dialog, RulesDialog):
+            self.dialog.report_added(changes.count)
+
+    def _removed(self, changes: Changes) -> None:
+        self._refresh(changes)
+        from chatsafe.gui.review_dialogs import RulesDialog
+
+        if isinstance(self.dialog, RulesDialog):
+            self.dialog.report_removed()
 
     def _add(self, contact: str, label: str, reason: str | None) -> None:
         who = self.session.reviewer
@@ -92,13 +106,13 @@ class RulesOp:
             lambda s: s.add_contact_rule(
                 contact, Label(label), by=who.name, role=who.role, reason=reason
             ),
-        ).success(self._refresh).run()
+        ).success(self._added).run()
 
     def _remove(self, contact: str) -> None:
         who = self.session.reviewer
         CaseOp(
             self.session, lambda s: s.remove_contact_rule(contact, by=who.name, role=who.role)
-        ).success(self._refresh).run()
+        ).success(self._removed).run()
 
 
 class LexiconOp:
@@ -124,18 +138,32 @@ class LexiconOp:
         if isinstance(self.dialog, LexiconDialog):
             self.dialog.set_terms(self.session.reader.lexicon_terms())
 
+    def _added(self, changes: Changes) -> None:
+        self._refresh(changes)
+        from chatsafe.gui.review_dialogs import LexiconDialog
+
+        if isinstance(self.dialog, LexiconDialog):
+            self.dialog.report_added(len(changes.conversations))
+
+    def _removed(self, changes: Changes) -> None:
+        self._refresh(changes)
+        from chatsafe.gui.review_dialogs import LexiconDialog
+
+        if isinstance(self.dialog, LexiconDialog):
+            self.dialog.report_removed()
+
     def _add(self, term: str, label: str) -> None:
         who = self.session.reviewer
         CaseOp(
             self.session,
             lambda s: s.add_lexicon_term("nl", term, Label(label), by=who.name, role=who.role),
-        ).success(self._refresh).run()
+        ).success(self._added).run()
 
     def _remove(self, term_id: int) -> None:
         who = self.session.reviewer
         CaseOp(
             self.session, lambda s: s.remove_lexicon_term(term_id, by=who.name, role=who.role)
-        ).success(self._refresh).run()
+        ).success(self._removed).run()
 
 
 class PeriodOp:
