@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chatsafe import keys, paths
+from chatsafe import keys
+from chatsafe.demo import DEMO_OWNER, DEMO_PASSPHRASE, demo_path
 from chatsafe.importers.base import ImportContext
 from chatsafe.store import Case, create_case, open_case
 
-DEMO_PASSPHRASE = "chatsafe-demo-case"
-DEMO_OWNER = "Minister J. de Vries"  # the owner in the sample exports
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -71,10 +70,6 @@ def demo_exports() -> list[Path]:
     return found
 
 
-def demo_path() -> Path:
-    return paths.data_dir() / "demo.chatsafe"
-
-
 def demo_passphrase() -> str | None:
     return None if keys.keyring_available() else DEMO_PASSPHRASE
 
@@ -108,10 +103,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from chatsafe.store import queries
 
     case = build_demo()
+    # Said on stderr (stdout stays the JSON scripts read): without a keyring, the app
+    # asks for this passphrase when the demo is opened from its recent list.
+    print(f"chatsafe: demo case {case.path} (passphrase: {DEMO_PASSPHRASE})", file=sys.stderr)
     if args.no_gui:
         with case:
             stats = queries.case_stats(case.conn)
-        json.dump({"case": str(case.path), **stats}, sys.stdout, ensure_ascii=False, indent=2)
+        out = {"case": str(case.path), "passphrase": DEMO_PASSPHRASE, **stats}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     case.close()

@@ -48,6 +48,7 @@ from chatsafe.gui.collect_wizard import collect_action
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
+from chatsafe.gui.empty_case import EmptyCaseHint
 from chatsafe.gui.image_viewer import AttachmentViewer, open_attachment
 from chatsafe.gui.import_dialog import given_secrets
 from chatsafe.gui.message_model import MessageModel
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.banner)
         lay.addWidget(split, 1)
+        self.empty_hint = EmptyCaseHint(review, self.act.import_, self.act.import_folder)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         self.search_edit.setEnabled(has)
         self.banner.hide()
         self.conv_model.set_rows([])
+        self.empty_hint.hide()  # until the case's conversations are read
         self.search_model.set_hits("", [])
         if session is None:
             self.msg_model = None
@@ -426,6 +429,7 @@ class MainWindow(QMainWindow):
     def _conversations_loaded(self, rows: list[browse.ConversationRow]) -> None:
         current = self.current_conversation_id()
         self.conv_model.set_rows(rows)
+        self.empty_hint.show_for(len(rows))
         self.filter_bar.set_apps(self.conv_model.apps())
         firsts = [r.first for r in rows if r.first]
         lasts = [r.last for r in rows if r.last]

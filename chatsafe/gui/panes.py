@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -215,18 +217,58 @@ class WelcomePage(QWidget):
         self.new_button.setAccessibleName(self.tr("New case…"))
         self.recent = QListWidget(self)
         self.recent.setAccessibleName(self.tr("Recent cases"))
-        self.recent.itemActivated.connect(lambda item: self.open_requested.emit(Path(item.text())))
+        self.recent.setObjectName("recentCases")
+        self.recent.itemActivated.connect(
+            lambda item: self.open_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        self.recent_label = QLabel(self.tr("Recent cases:"), self)
+        # The empty state says what to do first, instead of a huge empty list.
+        self.empty = QLabel(
+            self.tr(
+                "No cases yet. Create a new case for a minister's chats, or open a case "
+                "someone gave you (a .chatsafe file). To look around first, start "
+                "“chatsafe demo”: it opens a case with invented chats."
+            ),
+            self,
+        )
+        self.empty.setObjectName("welcomeEmpty")
+        self.empty.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(title)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Recent cases:"), self))
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
 
     def set_recent(self, paths: list[Path]) -> None:
+        """Recent cases by name, their folder muted on a second line (the whole path in
+        the tooltip); a case whose file is gone says so."""
         self.recent.clear()
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for p in paths:
-            QListWidgetItem(str(p), self.recent)
+            folder = str(p.parent)
+            if not p.exists():
+                folder = self.tr("%1 (not found)").replace("%1", folder)
+            item = QListWidgetItem(self.recent)
+            item.setData(Qt.ItemDataRole.UserRole, str(p))
+            item.setToolTip(str(p))
+            label = QLabel(
+                f"<b>{html.escape(p.stem)}</b><br>"
+                f'<span style="color:{muted}">{html.escape(folder)}</span>'
+            )
+            label.setContentsMargins(6, 3, 6, 3)
+            item.setSizeHint(label.sizeHint())
+            self.recent.setItemWidget(item, label)
+        has = bool(paths)
+        self.empty.setVisible(not has)
+        self.recent.setVisible(has)
+        self.recent_label.setVisible(has)
+        # As tall as its rows, not a huge empty box.
+        rows = sum(self.recent.sizeHintForRow(i) for i in range(self.recent.count()))
+        self.recent.setFixedHeight(rows + 2 * self.recent.frameWidth() + 4)

@@ -1012,6 +1012,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>This is the demo case; its passphrase is: %1</source>
+        <translation>This is the demo case; its passphrase is: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln problem(s) found, the first at entry %1. The details are in the log.</source>
         <translation><numerusform>%Ln problem found, at entry %1. The details are in the log.</numerusform><numerusform>%Ln problems found, the first at entry %1. The details are in the log.</numerusform></translation>
@@ -1805,6 +1809,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</source>
+        <translation>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="163" />
         <source>chatsafe: separate business messages from private and party-political ones</source>
@@ -2950,6 +2962,25 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message numerus="yes">
         <source>%Ln message(s)</source>
         <translation><numerusform>%Ln message</numerusform><numerusform>%Ln messages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyCaseHint</name>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Import a folder…</translation>
+    </message>
+    <message>
+        <source>Import an export…</source>
+        <translation>Import an export…</translation>
+    </message>
+    <message>
+        <source>Import an export of the phone's chats: on the phone choose “Export chat” (WhatsApp) or the app's backup, copy the file to this computer, then click Import or drop the file on this window. Nothing leaves the computer.</source>
+        <translation>Import an export of the phone's chats: on the phone choose “Export chat” (WhatsApp) or the app's backup, copy the file to this computer, then click Import or drop the file on this window. Nothing leaves the computer.</translation>
+    </message>
+    <message>
+        <source>This case is still empty</source>
+        <translation>This case is still empty</translation>
     </message>
 </context>
 </TS>

@@ -1012,6 +1012,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>This is the demo case; its passphrase is: %1</source>
+        <translation>Dit is de demozaak; de wachtzin is: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln problem(s) found, the first at entry %1. The details are in the log.</source>
         <translation><numerusform>%Ln probleem gevonden, bij item %1. De details staan in het logbestand.</numerusform><numerusform>%Ln problemen gevonden, het eerste bij item %1. De details staan in het logbestand.</numerusform></translation>
@@ -1805,6 +1809,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (niet gevonden)</translation>
+    </message>
+    <message>
+        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</source>
+        <translation>Nog geen zaken. Maak een nieuwe zaak voor de chats van een bewindspersoon, of open een zaak die u kreeg (een .chatsafe-bestand). Wilt u eerst rondkijken? Start dan “chatsafe demo”: dat opent een zaak met verzonnen chats.</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="163" />
         <source>chatsafe: separate business messages from private and party-political ones</source>
@@ -2950,6 +2962,25 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message numerus="yes">
         <source>%Ln message(s)</source>
         <translation><numerusform>%Ln bericht</numerusform><numerusform>%Ln berichten</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyCaseHint</name>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Importeer een map…</translation>
+    </message>
+    <message>
+        <source>Import an export…</source>
+        <translation>Importeer een export…</translation>
+    </message>
+    <message>
+        <source>Import an export of the phone's chats: on the phone choose “Export chat” (WhatsApp) or the app's backup, copy the file to this computer, then click Import or drop the file on this window. Nothing leaves the computer.</source>
+        <translation>Importeer een export van de chats op de telefoon: kies op de telefoon “Chat exporteren” (WhatsApp) of de back-up van de app, zet het bestand op deze computer en klik op Importeren, of sleep het bestand naar dit venster. Er gaat niets van de computer af.</translation>
+    </message>
+    <message>
+        <source>This case is still empty</source>
+        <translation>Deze zaak is nog leeg</translation>
     </message>
 </context>
 </TS>

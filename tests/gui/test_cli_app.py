@@ -33,6 +33,9 @@ def test_demo_builds_once_and_reports(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     stats = json.loads(first.stdout)
     assert Path(stats["case"]).name == "demo.chatsafe"
+    # Without a keyring the demo opens only with its passphrase: both outputs say it.
+    assert stats["passphrase"] == "chatsafe-demo-case"
+    assert "(passphrase: chatsafe-demo-case)" in first.stderr
     titles = {c["title"] for c in stats["conversations"]}
     assert "Partijbureau" in titles and len(titles) >= 2
     again = _run(["demo", "--check"], tmp_path)  # reuses the case, with the demo passphrase

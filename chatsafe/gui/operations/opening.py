@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from chatsafe import demo
 from chatsafe.errors import ChatsafeError, NoKeyError, WrongKeyError
 from chatsafe.gui import notify, recent
 from chatsafe.gui.messages import error_text
@@ -69,6 +70,11 @@ class CaseOpener:
                 if tried is not None
                 else ""
             )
+            if demo.is_demo(path):
+                # Only the demo case has a fixed passphrase: say it where it is asked for.
+                message = (message + " " if message else "") + translate(
+                    "MainWindow", "This is the demo case; its passphrase is: %1"
+                ).replace("%1", demo.DEMO_PASSPHRASE)
             pw = PassphraseDialog.ask(self.parent, message=message)
             if pw is not None:
                 self.open(path, pw)
