@@ -201,8 +201,7 @@ class TranscriptView(_Table):
             self.file_activated.emit(found)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter or Space on a message with an image opens it (the mouse's click); other
-        # keys, and these on messages without an image, do what they did.
+        # Enter or Space on a message with an image opens it (the mouse's click).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and (
             event.modifiers() == Qt.KeyboardModifier.NoModifier
         ):
@@ -210,6 +209,11 @@ class TranscriptView(_Table):
             images = [f for f in getattr(row, "files", []) if extras.is_image(f)]
             if images:
                 self.file_activated.emit(images[0])
+                return
+            if event.key() == Qt.Key.Key_Space:
+                # Qt's default toggles the checkbox of the current cell (column 0, Private):
+                # a silent mark. Marking is P, F and C, which say what they did.
+                event.accept()
                 return
         super().keyPressEvent(event)
 

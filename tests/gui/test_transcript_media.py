@@ -160,11 +160,16 @@ def test_a_missing_attachment_has_a_clear_placeholder(make_window, tmp_path: Pat
     texts = [b.text for b in w.msg_model.index(row, mm.COL_TEXT).data(roles.BADGE_ITEMS)]
     # Named by its placeholder, not twice (the badge is for media the export omitted).
     assert "Media missing" not in texts
-    # Enter on a message without an image opens nothing.
-    w.select_message_row(row)
+    # Enter or Space on a message without an image opens nothing, and Space no longer
+    # ticks the Private checkbox of the current cell (a silent mark).
+    w.activateWindow()
     w.transcript.setFocus()
+    qtbot.waitUntil(w.transcript.hasFocus)
+    w.select_message_row(row)
     qtbot.keyClick(w.transcript, Qt.Key.Key_Return)
+    qtbot.keyClick(w.transcript, Qt.Key.Key_Space)
     assert w.viewer is None
+    assert case.conn.execute("SELECT count(*) FROM message_labels").fetchone()[0] == 0
     case.close()
 
 
