@@ -92,8 +92,35 @@ def build(path: Path, n: int, big: int, per_conv: int = 1000) -> None:
                 " VALUES(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
+        add_images(c)
         c.execute("INSERT INTO message_fts(rowid, text) SELECT id, text FROM messages")
     case.close()
+
+
+def add_images(c: Any, every: int = 25, distinct: int = 100) -> None:
+    """One message in ``every`` of the big conversation carries a photo with a stored
+    thumbnail (``distinct`` different ones), so scrolling decodes thumbnails."""
+    import io
+
+    from PIL import Image
+
+    for b in range(1, distinct + 1):
+        buf = io.BytesIO()
+        Image.new("RGB", (320, 240), (b * 2, 120, 255 - b * 2)).save(buf, "PNG")
+        png = buf.getvalue()
+        c.execute(
+            "INSERT INTO blobs(id, sha256, size, data) VALUES(?, ?, ?, ?)",
+            (b, hashlib.sha256(png).hexdigest(), len(png), png),
+        )
+        c.execute(
+            "INSERT INTO thumbnails(blob_id, png, width, height) VALUES(?, ?, 320, 240)", (b, png)
+        )
+    ids = [r[0] for r in c.execute("SELECT id FROM messages WHERE conversation_id = 1")]
+    c.executemany(
+        "INSERT INTO attachments(message_id, position, name, mime, blob_id, sha256, size, present)"
+        " VALUES(?, 0, 'foto.png', 'image/png', ?, NULL, NULL, 1)",
+        [(mid, 1 + n % distinct) for n, mid in enumerate(ids[5::every])],
+    )
 
 
 def timed(label: str, fn: Callable[[], Any], results: dict[str, float]) -> Any:
@@ -183,6 +210,21 @@ def main() -> int:
 
     timed("scroll to its end", scroll_end, r)
 
+    def page_up() -> None:
+        # Twenty screens back, one event at a time as a user's Page Up: one row in 25 has
+        # a photo; its thumbnail is decoded on the cache's thread, not here.
+        bar = window.transcript.verticalScrollBar()
+        for _ in range(20):
+            bar.setValue(bar.value() - bar.pageStep())
+            window.transcript.repaint()
+            QApplication.processEvents()
+
+    timed("page up 20 screens (1 row in 25 with a photo)", page_up, r)
+    thumbs = window.transcript.thumbs
+    if thumbs is not None:
+        thumbs.close()
+        QApplication.processEvents()
+
     def resize_window() -> None:
         # Every visible bubble wraps again at the new width (heights cached per width).
         window.resize(1100, 800)
@@ -245,7 +287,8 @@ def main() -> int:
 
     print(
         f"case: {args.n:,} messages, one conversation of {args.big:,}; pages read by the transcript: {window.msg_model.fetches};"
-        f" transcript rows measured: {window.transcript.measured}"
+        f" transcript rows measured: {window.transcript.measured};"
+        f" thumbnails decoded: {thumbs.decoded if thumbs is not None else 0}"
     )
     for label, seconds in r.items():
         print(f"  {label:<62} {seconds * 1000:9.1f} ms")

@@ -170,7 +170,11 @@ class BubbleLayout:
         sender = self._sender(row)
         head_w = self.fm_bold.horizontalAdvance(sender) + (12 if sender else 0)
         head_w += self.fm_small.horizontalAdvance(time_label(row.wallclock))
-        badge_w, badge_h = badges.flow_size(self.fm_small, parts.badges, cap)
+        # Pills wrapped at the widest bubble; the bubble is at least as wide as their
+        # widest line, so at its own width they wrap the same way.
+        pills = badges.flow(self.fm_small, parts.badges, cap)
+        badge_w = max((rr.right() for _, rr in pills), default=0.0)
+        badge_h = max((rr.bottom() for _, rr in pills), default=0.0)
         files = extras.items(self.fm_small, row.files, cap)
         files_at = extras.place(files, cap)
         files_w = max((rr.right() for _, rr in files_at), default=0.0)
@@ -188,7 +192,7 @@ class BubbleLayout:
         y = top + PAD_Y
         header = QRectF(inner_x, y, inner_w, small_h)
         y += small_h + GAP
-        placed = _shift(badges.flow(self.fm_small, parts.badges, inner_w), inner_x, y)
+        placed = _shift(pills, inner_x, y)
         y += (badge_h + GAP) if badge_h else 0
         quote = None
         if row.quote is not None:
@@ -203,8 +207,26 @@ class BubbleLayout:
         return Geometry(height, bubble, header, placed, quote, files_placed, at, layout)
 
     def height(self, parts: Parts, width: int) -> int:
-        """The row's height at this cell width."""
-        return self.geometry(parts, QRect(0, 0, width, 0), with_spans=False).height
+        """The row's height at this cell width.
+
+        Without a quote (whose lines depend on the bubble's width) the height needs only
+        the vertical stack, not the widths: the fast path the view measures with, kept
+        equal to :meth:`geometry` by a test."""
+        row = parts.row
+        if row.kind == "event" or row.quote is not None:
+            return self.geometry(parts, QRect(0, 0, width, 0), with_spans=False).height
+        cap = self._cap(width) - 2 * PAD_X
+        text = shown_text(row)
+        text_h = self._text_layout(text, cap)[1] if text else 0.0
+        y = (self.day_height if parts.new_day else 0) + PAD_Y + self.fm_small.height() + GAP
+        if parts.badges:
+            _w, badge_h = badges.flow_size(self.fm_small, parts.badges, cap)
+            y += badge_h + GAP
+        if row.files:
+            placed = extras.place(extras.items(self.fm_small, row.files, cap), cap)
+            y += max(rr.bottom() for _, rr in placed) + GAP
+        y += text_h + PAD_Y
+        return int(y + 1 + 2 * MARGIN)
 
     # -- painting -----------------------------------------------------------------
     def paint(

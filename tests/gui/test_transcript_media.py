@@ -183,3 +183,73 @@ def test_the_dialog_shows_the_thumbnail_until_the_full_image_comes(qtbot) -> Non
     assert viewer.image_label.pixmap().width() == 32 and not viewer.full
     viewer.set_full(None)  # e.g. HEIC, which Qt cannot read
     assert not viewer.full and viewer.image_label.pixmap().width() == 32
+
+
+def test_thumbnails_are_decoded_off_the_gui_thread_and_cached(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    from chatsafe.gui import thumbnails
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#00aa00"))
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    png = bytes(data.data())
+    reads: list[int] = []
+    threads: list[str] = []
+
+    class Recording(QImage):
+        @staticmethod
+        def fromData(raw: bytes) -> QImage:  # type: ignore[override]
+            threads.append(threading.current_thread().name)
+            return QImage.fromData(raw)
+
+    monkeypatch.setattr(thumbnails, "QImage", Recording)
+    cache = thumbnails.ThumbnailCache(lambda blob_id: reads.append(blob_id) or png)
+    assert cache.image(7) is None  # not decoded yet: the bubble paints a grey box
+    assert cache.image(7) is None and reads == [7], "read once while pending"
+    with qtbot.waitSignal(cache.ready):
+        pass
+    got = cache.image(7)
+    assert got is not None and (got.width(), got.height()) == (40, 30)
+    assert threads and threading.main_thread().name not in threads
+    assert cache.image(7) is got and reads == [7], "cached"
+    cache.close()
+
+
+def test_the_fast_height_equals_the_painted_layout(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The view measures with BubbleLayout.height's fast path; paint uses geometry().
+    They must agree for every kind of row, or bubbles overlap or leave gaps."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QRect
+
+    from chatsafe.gui.badges import FILL, OUTLINE, PLAIN, Badge
+
+    case = _case(tmp_path)
+    w = make_window("Ada", Role.ASSISTANT, on=case)
+    t = w.transcript
+    layout = t.bubbles.layout_for(t.font())
+    many = [
+        Badge(f"Badge number {n}", "private", s) for n, s in enumerate((FILL, OUTLINE, PLAIN) * 4)
+    ]
+    checked = 0
+    for r in range(w.msg_model.rowCount()):
+        parts = t.bubbles.parts(w.msg_model.index(r, mm.COL_TEXT))
+        for variant in (
+            parts,
+            replace(parts, badges=many),
+            replace(parts, new_day=not parts.new_day),
+        ):
+            for width in (260, 700, 1400):
+                fast = layout.height(variant, width)
+                full = layout.geometry(variant, QRect(0, 0, width, 0), with_spans=False).height
+                assert fast == full, (r, width, variant.row.text[:20])
+                checked += 1
+    assert checked == w.msg_model.rowCount() * 9
+    case.close()
