@@ -28,28 +28,29 @@ from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixma
 
 
 class Legend(QWidget):
-    """One colour and one icon per label; dashed means a lexicon's suggestion (the
-    transcript's own legend explains filled and outlined badges)."""
+    """One colour and one icon per label; outlined means an assistant's proposal nobody
+    confirmed yet, dashed a lexicon's suggestion (as the transcript's badges)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
         self.setAccessibleName(self.tr("Legend"))
-        # Two by two, so that the legend never makes the details pane wide.
+        # Two a row, so that the legend never makes the details pane wide.
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 0, 4, 0)
         grid.setColumnStretch(4, 1)
         size = self.fontMetrics().height()
-        for n, (label, suggested, text) in enumerate(
+        for n, (label, suggested, proposed, text) in enumerate(
             (
-                (BUSINESS, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
-                (PRIVATE, False, label_name(PRIVATE)),
-                (PARTY, False, label_name(PARTY)),
-                (PRIVATE, True, self.tr("dashed: suggestion")),
+                (BUSINESS, False, False, label_name(BUSINESS) + " " + self.tr("(leaves)")),
+                (PRIVATE, False, False, label_name(PRIVATE)),
+                (PARTY, False, False, label_name(PARTY)),
+                (PRIVATE, False, True, self.tr("outlined: proposal")),
+                (PRIVATE, True, False, self.tr("dashed: suggestion")),
             )
         ):
             icon = QLabel(self)
-            icon.setPixmap(label_pixmap(label, suggested, size))
+            icon.setPixmap(label_pixmap(label, suggested, size, proposed))
             icon.setAccessibleName(text)
             r, col = divmod(n, 2)
             grid.addWidget(icon, r, col * 2)

@@ -915,6 +915,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>outlined: proposal</source>
+        <translation>outlined: proposal</translation>
+    </message>
+    <message>
         <source>dashed: suggestion</source>
         <translation>dashed: suggestion</translation>
     </message>

@@ -915,6 +915,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>outlined: proposal</source>
+        <translation>omlijnd: voorstel</translation>
+    </message>
+    <message>
         <source>dashed: suggestion</source>
         <translation>gestreept: suggestie</translation>
     </message>

@@ -138,6 +138,11 @@ def test_the_transcript_has_a_translated_legend_that_wraps(make_window, qtbot) -
     # Narrow, it wraps onto more lines rather than widening the pane.
     assert legend.heightForWidth(200) > legend.heightForWidth(2000)
     assert legend.minimumSizeHint().width() < legend.sizeHint().width()
+    # The icons' legend beside the details says the same of outlined and dashed icons.
+    from PySide6.QtWidgets import QLabel
+
+    words = [label.text() for label in w.legend.findChildren(QLabel)]
+    assert "outlined: proposal" in words and "dashed: suggestion" in words
 
 
 def test_the_legend_speaks_dutch(qapp) -> None:  # type: ignore[no-untyped-def]
