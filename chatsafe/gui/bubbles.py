@@ -218,7 +218,7 @@ class BubbleLayout:
         cap = self._cap(width) - 2 * PAD_X
         text = shown_text(row)
         text_h = self._text_layout(text, cap)[1] if text else 0.0
-        y = (self.day_height if parts.new_day else 0) + PAD_Y + self.fm_small.height() + GAP
+        y: float = (self.day_height if parts.new_day else 0) + PAD_Y + self.fm_small.height() + GAP
         if parts.badges:
             _w, badge_h = badges.flow_size(self.fm_small, parts.badges, cap)
             y += badge_h + GAP
