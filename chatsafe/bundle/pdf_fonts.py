@@ -49,6 +49,7 @@ FILES = (
 # to the Noto fonts even where DejaVu has them, so a word is shaped by one font.
 ORDER = (PRIMARY, "NotoHebrew", "NotoArabic", "DroidCJK", "SymbolaEmoji")
 RTL_ORDER = ("NotoHebrew", "NotoArabic", PRIMARY, "DroidCJK", "SymbolaEmoji")
+RTL_FAMILIES = frozenset(("NotoHebrew", "NotoArabic"))
 
 # Hebrew, Arabic, Syriac, Thaana, NKo... and their presentation forms: right-to-left
 # scripts that need the bidirectional algorithm and, for Arabic, shaping.
@@ -141,6 +142,27 @@ class FontSet:
         if covered.issuperset(text):
             return text
         return "".join(ch if ch in covered else f"[U+{ord(ch):04X}]" for ch in text)
+
+    def has(self, family: str, ch: str) -> bool:
+        return ord(ch) in self._templates[family.lower()].cmap
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """``text`` in runs of one family each. A right-to-left font keeps the spaces and
+        punctuation it has, so a right-to-left phrase is one run (and one shaping)."""
+        family_of = self.family_of
+        out: list[tuple[str, str]] = []
+        family, start = "", 0
+        for i, ch in enumerate(text):
+            if family in RTL_FAMILIES and not RTL.match(ch) and self.has(family, ch):
+                continue
+            own = family_of.get(ch, PRIMARY)
+            if own != family:
+                if i:
+                    out.append((family, text[start:i]))
+                family, start = own, i
+        if text:
+            out.append((family, text[start:]))
+        return out
 
     def style_for(self, family: str, style: str) -> str:
         return style if style in self.styles[family] else ""

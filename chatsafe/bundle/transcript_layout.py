@@ -1,0 +1,333 @@
+"""The transcript PDF's lines: placed by hand, in every script.
+
+fpdf2's own line breaking measures a line again for every character it adds, which
+made a 200,000-message transcript take minutes; this module breaks lines with prefix
+sums, writes the text objects itself, and shapes right-to-left runs with HarfBuzz
+(through fpdf2's fonts). Used by chatsafe/bundle/transcript_pdf.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet
+
+
+def _code(code: int | None) -> str:
+    """A font-subset code as the two bytes of a PDF string, escaped as fpdf2 does."""
+    if code is None:
+        return ""
+    return "".join(
+        {"\\": "\\\\", "(": "\\(", ")": "\\)", "\r": "\\r"}.get(c, c)
+        for c in (chr(code >> 8), chr(code & 0xFF))
+    )
+
+
+def _runs_in_visual_order(chars: Iterable[Any]) -> list[tuple[bool, list[Any]]]:
+    """Bidi characters in visual order, cut into runs of one direction whose characters
+    were typed one after the other (a number inside right-to-left text is its own run)."""
+    runs: list[tuple[bool, list[Any]]] = []
+    for c in chars:
+        rtl = c.get_direction_from_level() == "R"
+        if runs and runs[-1][0] == rtl:
+            last = runs[-1][1][-1].character_index
+            if c.character_index == last + (-1 if rtl else 1):
+                runs[-1][1].append(c)
+                continue
+        runs.append((rtl, [c]))
+    return runs
+
+
+class Layout:
+    """Lines placed by hand: fpdf2's own line breaking measures a line again for every
+    character it adds, which made a 200,000-message transcript take minutes.
+
+    A line the main font draws alone is one text object; a line with emoji, Chinese or
+    Japanese is one per font run; a line with Hebrew or Arabic is ordered by fpdf2's
+    bidirectional algorithm, its right-to-left runs shaped by HarfBuzz (fpdf2's
+    ``cell`` did the same at about 5 ms a line; this takes about 1 ms).
+
+    ``fast`` writes the text objects itself, as ``FPDF.text`` would but without its
+    per-character Python work: each font's character-to-subset-code mapping is kept and
+    applied with ``str.translate`` (in C), the font and colour go inside each text object,
+    and a page's operators go out in one write. ``fast=False`` calls ``set_font`` and
+    ``text`` (and ``cell`` for right-to-left lines) instead;
+    tests/unit/test_transcript_pdf_fast.py checks both draw the same left-to-right text
+    with the same font, size, colour and place.
+    """
+
+    def __init__(
+        self, pdf: Any, fontset: FontSet, check: Callable[[], None], fast: bool = True
+    ) -> None:
+        self.pdf = pdf
+        self.fonts = fontset
+        self.check = check
+        self.fast = fast and all(
+            hasattr(pdf, name)
+            for name in ("_out", "_set_font_for_page", "current_font_is_set_on_page", "k")
+        )
+        self.y = pdf.t_margin
+        self.style = ("", 9.0)
+        self.grey = 0
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
+        self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
+        self._attached = {PRIMARY}
+        fontset.attach(pdf, PRIMARY)
+        self._ops: list[str] = []
+        self._on_page: set[int] = set()
+        self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
+        self._selected: dict[tuple[str, tuple[str, float]], Any] = {}
+
+    def font(self, style: str, size: float, grey: int = 0) -> None:
+        self.style = (style, size)
+        self.grey = grey
+        if not self.fast:
+            self.pdf.set_font(PRIMARY, style, size)
+            self.pdf.set_text_color(grey, grey, grey)
+
+    def flush(self) -> None:
+        """Write the operators gathered so far (before fpdf2 writes, and per page)."""
+        if self._ops:
+            self.pdf._out("\n".join(self._ops))
+            self._ops.clear()
+
+    def _select(self, family: str) -> tuple[Any, str, dict[int, str], set[str]]:
+        """The font of ``family`` in the current style, named in the page's resources."""
+        key = (family, self.style)
+        cached = self._selected.get(key)
+        if cached is None:
+            style, size = self.style
+            font = self.pdf.fonts[family.lower() + self.fonts.style_for(family, style)]
+            tf = f"/F{font.i} {size:.2f} Tf"
+            cached = self._selected[key] = (font, tf, *self._tables.setdefault(font.i, ({}, set())))
+        font = cached[0]
+        if font.i not in self._on_page:
+            self.pdf._set_font_for_page(font, self.style[1])
+            self.pdf.current_font_is_set_on_page = False
+            self._on_page.add(font.i)
+        return cached
+
+    def _op(self, tf: str, x: float, y: float, codes: str) -> None:
+        pdf = self.pdf
+        op = f"BT {tf} {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({codes}) Tj ET"
+        if self.grey:
+            op = f"q {self.grey / 255:.4f} g {op} Q"
+        self._ops.append(op)
+
+    def _emit(self, family: str, x: float, y: float, line: str) -> None:
+        pdf = self.pdf
+        if not self.fast:
+            style, size = self.style
+            pdf.set_font(family, self.fonts.style_for(family, style), size)
+            pdf.set_text_color(self.grey, self.grey, self.grey)
+            pdf.text(x, y, line)
+            return
+        tf, codes = self._codes(family, line)
+        self._op(tf, x, y, codes)
+
+    def _codes(self, family: str, text: str) -> tuple[str, str]:
+        """The font selector and the escaped codes of ``text``, unshaped."""
+        font, tf, table, known = self._select(family)
+        if not known.issuperset(text):
+            for ch in dict.fromkeys(text):  # in order of first use, as fpdf2 picks them
+                if ch not in known:
+                    table[ord(ch)] = _code(font.subset.pick(ord(ch)))
+                    known.add(ch)
+        # The table maps a character straight to its escaped 2-byte code (in C).
+        return tf, text.translate(table)
+
+    def _shape(self, family: str, x: float, y: float, run: str, out: list[str]) -> float:
+        """A right-to-left run shaped by HarfBuzz (through fpdf2's font), placed from
+        ``x``; returns where it ends. Glyphs keep their Unicode text for extraction."""
+        from fpdf.enums import TextDirection
+
+        pdf = self.pdf
+        font, tf, _, _ = self._select(family)
+        size = self.style[1]
+        scale = font.scale * size / 1000 / pdf.k  # font units to page units
+        params = {"fragment_direction": TextDirection.RTL, "features": {}}
+        codes = ""
+        for g in font.shape_text(run, size, params):
+            if g["mapped_char"] is None:
+                continue
+            if g["x_offset"] or g["y_offset"] or not codes:
+                # A mark, or a run's first glyph: placed where HarfBuzz puts it.
+                gx, gy = x + g["x_offset"] * scale, y - g["y_offset"] * scale
+                if codes:
+                    out.append(f"({codes}) Tj")
+                out.append(f"{tf} 1 0 0 1 {gx * pdf.k:.2f} {(pdf.h - gy) * pdf.k:.2f} Tm")
+                codes = ""
+            codes += _code(g["mapped_char"])
+            x += g["x_advance"] * scale
+            if g["x_offset"] or g["y_offset"]:
+                out.append(f"({codes}) Tj")
+                codes = ""
+        if codes:
+            out.append(f"({codes}) Tj")
+        return x
+
+    def _table(self, text: str) -> dict[str, float]:
+        """Character widths in the current style, covering ``text``."""
+        table = self._widths.setdefault(self.style, {})
+        if not table.keys() >= set(text):
+            style, size = self.style
+            scale = size / self.pdf.k / 1000
+            for ch in set(text) - table.keys():
+                table[ch] = self.fonts.width(ch, style) * scale
+        return table
+
+    def _width(self, text: str) -> float:
+        table = self._widths.setdefault(self.style, {})
+        try:
+            return sum(map(table.__getitem__, text))  # in C
+        except KeyError:
+            return sum(map(self._table(text).__getitem__, text))
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Greedy line breaks at spaces; a word longer than a line is cut.
+
+        Widths are prefix sums and the break is found by bisection (both in C): a long
+        message costs a few calls per line, not a few per word.
+        """
+        lines: list[str] = []
+        for para in text.split("\n"):
+            if self._width(para) <= width:  # most chat messages fit on one line
+                lines.append(para)
+                continue
+            # Shaped Arabic may be a little wider than its letters' isolated forms.
+            limit = width * 0.95 if RTL.search(para) else width
+            cum = list(itertools.accumulate(map(self._table(para).__getitem__, para)))
+            start, end = 0, len(para)
+            while start < end:
+                if start and para[start] == " ":  # a line does not start with the break's spaces
+                    start += 1
+                    continue
+                base = cum[start - 1] if start else 0.0
+                fit = bisect.bisect_right(cum, base + limit, start, end)
+                if fit >= end:
+                    lines.append(para[start:])
+                    break
+                space = para.rfind(" ", start, fit + 1)
+                if space > start:
+                    lines.append(para[start:space])
+                    start = space + 1
+                else:  # no space to break at: cut the word (at least one character)
+                    cut = max(fit, start + 1)
+                    lines.append(para[start:cut])
+                    start = cut
+        return lines
+
+    def _use(self, family: str) -> None:
+        if family not in self._attached:
+            self.fonts.attach(self.pdf, family)
+            self._attached.add(family)
+
+    def _runs(self, x: float, y: float, line: str) -> None:
+        """A left-to-right line in several fonts: one run per font."""
+        family_of = self.fonts.family_of
+        for family, chars in itertools.groupby(line, lambda ch: family_of.get(ch, PRIMARY)):
+            run = "".join(chars)
+            self._use(family)
+            self._emit(family, x, y, run)
+            x += self._width(run)
+
+    def _shaped(self, top: float, height: float, line: str) -> None:
+        """A line with right-to-left text: fpdf2's bidirectional algorithm orders it,
+        HarfBuzz shapes its right-to-left runs, and the fast path draws everything."""
+        family_of = self.fonts.family_of
+        for family in {family_of.get(ch, PRIMARY) for ch in line}:
+            self._use(family)
+        if not self.fast:
+            return self._shaped_by_fpdf2(top, height, line)
+        from fpdf.bidi import BidiParagraph
+        from fpdf.enums import TextDirection
+
+        pdf = self.pdf
+        x, y = pdf.l_margin, top + height * 0.75
+        # One text object for the line. Each run is placed with Tm where it shows, and
+        # the runs are written in the order they were typed: extractors that read the
+        # content stream in order (pypdf) then give the text as written.
+        pieces: list[tuple[int, list[str]]] = []
+        visual = BidiParagraph(line, TextDirection.LTR, preserve_bn_chars=True)
+        for rtl, chars in _runs_in_visual_order(visual.get_reordered_characters()):
+            if not rtl:
+                first = chars[0].character_index
+                text = "".join(c.character for c in chars)
+                for family, run in self.fonts.runs(text):
+                    tf, codes = self._codes(family, run)
+                    place = f"{tf} 1 0 0 1 {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Tm"
+                    pieces.append((first, [place, f"({codes}) Tj"]))
+                    first += len(run)
+                    x += self._width(run)
+                continue
+            # A right-to-left run comes in visual order: back to logical order, in runs
+            # of one font, placed right to left.
+            chars.reverse()
+            first = chars[0].character_index
+            runs = self.fonts.runs("".join(c.character for c in chars))
+            starts = list(itertools.accumulate((len(r) for _, r in runs), initial=first))
+            for (family, run), start in reversed(list(zip(runs, starts, strict=False))):
+                out: list[str] = []
+                x = self._shape(family, x, y, run, out)
+                pieces.append((start, out))
+        pieces.sort(key=lambda p: p[0])
+        out = [part for _, parts in pieces for part in parts]
+        # Tf only where the font changes: extractors (pypdf) end a run of text at a Tf.
+        last, kept = "", []
+        for part in out:
+            if part.startswith("/F"):
+                tf, _, rest = part.partition(" Tf ")
+                part = rest if tf == last else part
+                last = tf
+            kept.append(part)
+        op = "BT " + " ".join(kept) + " ET"
+        if self.grey:
+            op = f"q {self.grey / 255:.4f} g {op} Q"
+        self._ops.append(op)
+
+    def _shaped_by_fpdf2(self, top: float, height: float, line: str) -> None:
+        style, size = self.style
+        pdf, family_of = self.pdf, self.fonts.family_of
+        used = {family_of.get(ch, PRIMARY) for ch in line}
+        # The line's own right-to-left font leads, so a word is never split between two.
+        first = next(f for f in RTL_ORDER if f in used)
+        pdf.set_fallback_fonts([f for f in RTL_ORDER if f in used and f != first], False)
+        pdf.set_font(first, self.fonts.style_for(first, style), size)
+        pdf.set_text_color(self.grey, self.grey, self.grey)
+        pdf.set_xy(pdf.l_margin, top)
+        pdf.cell(w=pdf.epw, h=height, text=line)
+        pdf.set_font(PRIMARY, style, size)
+
+    def write(self, text: str, height: float) -> None:
+        pdf = self.pdf
+        text = self.fonts.printable(text)
+        # Decided once per text (in C): most texts are one line in the main font.
+        simple = self.fonts.primary.issuperset(text) and not RTL.search(text)
+        if simple and "\n" not in text and self._width(text) <= pdf.epw:
+            lines = [text]
+        else:
+            lines = self.wrap(text, pdf.epw)
+        for line in lines:
+            if self.y + height > pdf.h - pdf.b_margin:
+                self.flush()
+                pdf.add_page()
+                self._on_page.clear()
+                self.check()
+                self.y = pdf.t_margin
+            self.y += height
+            if not line:
+                continue
+            if simple:
+                self._emit(PRIMARY, pdf.l_margin, self.y - height * 0.25, line)
+            elif RTL.search(line):
+                self._shaped(self.y - height, height, line)
+            elif self.fonts.primary.issuperset(line):
+                self._emit(PRIMARY, pdf.l_margin, self.y - height * 0.25, line)
+            else:
+                self._runs(pdf.l_margin, self.y - height * 0.25, line)
+
+    def gap(self, height: float) -> None:
+        self.y += height
