@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from chatsafe.gui import localtext
 from chatsafe.gui.conversation_model import ConversationFilter
+from chatsafe.gui.flow import FlowLayout
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixmap
 
 
@@ -54,7 +55,9 @@ class Legend(QWidget):
             icon.setAccessibleName(text)
             r, col = divmod(n, 2)
             grid.addWidget(icon, r, col * 2)
-            grid.addWidget(QLabel(text, self), r, col * 2 + 1)
+            words = QLabel(text, self)
+            words.setWordWrap(True)  # a narrow details pane wraps, never widens the window
+            grid.addWidget(words, r, col * 2 + 1)
 
 
 class ConversationFilterBar(QWidget):
@@ -93,9 +96,12 @@ class ConversationFilterBar(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(2)
-        rows.addWidget(self.text)
+        # Two by two: three combos side by side made the pane too wide for a small screen.
+        top = QHBoxLayout()
+        top.addWidget(self.text, 2)
+        top.addWidget(self.app, 1)
+        rows.addLayout(top)
         row = QHBoxLayout()
-        row.addWidget(self.app, 1)
         row.addWidget(self.label, 1)
         row.addWidget(self.review, 1)
         rows.addLayout(row)
@@ -103,7 +109,9 @@ class ConversationFilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            # Five characters and the arrow: the pane (and the window) may get narrow
+            # (1366 px at 200 % is 683); the open list shows each entry whole.
+            combo.setMinimumContentsLength(5)
         self.text.textChanged.connect(lambda t: proxy.set_filters(text=t.strip()))
         self.app.currentIndexChanged.connect(
             lambda _i: proxy.set_filters(app=self.app.currentData())
@@ -138,7 +146,7 @@ class DateFilterBar(QWidget):
             (self.use_to, self.date_to, self.tr("Show messages up to this date")),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localtext.DATE_FORMAT)  # "4 mrt 2024", not ISO text
             edit.setDate(QDate.currentDate())
             edit.setAccessibleName(name)
             box.setAccessibleName(name)
@@ -146,14 +154,22 @@ class DateFilterBar(QWidget):
             edit.dateChanged.connect(lambda _d, b=box: self._date_changed(b))
         self._period: tuple[str | None, str | None] = (None, None)
         self.period_note = QLabel("", self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.use_from)
-        row.addWidget(self.date_from)
-        row.addWidget(self.use_to)
-        row.addWidget(self.date_to)
-        row.addStretch(1)
-        row.addWidget(self.period_note)
+        self.period_note.setWordWrap(True)
+        # The period on its own line under the dates: side by side they made the
+        # transcript pane, and so the window, too wide for a small screen.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        flow = FlowLayout()
+        for box, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(box)
+            row.addWidget(edit)
+            flow.addWidget(pair)
+        rows.addLayout(flow)
+        rows.addWidget(self.period_note)
 
     def _preset(self, start: str | None, end: str | None) -> None:
         for edit, box, value in (

@@ -51,6 +51,7 @@ class TranscriptLegend(QWidget):
         self.setAccessibleDescription(
             "; ".join(f"{badge.text}: {meaning}" for badge, meaning in self.entries)
         )
+        self.setToolTip("\n".join(f"{badge.text}: {meaning}" for badge, meaning in self.entries))
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -71,7 +72,10 @@ class TranscriptLegend(QWidget):
             if x > 4 and x + unit_w > width - 4:
                 x, y = 4, y + line_h
             pill = QRectF(x, y, pill_w, line_h - 4)
-            text = QRectF(x + pill_w + 4, y, unit_w - pill_w - 4, line_h - 4)
+            # Never past the right edge: in a very narrow pane the meaning is elided
+            # (the accessible description and the tooltip keep it whole).
+            text_w = min(unit_w - pill_w - 4, width - 4 - (x + pill_w + 4))
+            text = QRectF(x + pill_w + 4, y, max(0, text_w), line_h - 4)
             out.append((badge, meaning, pill, text))
             x += unit_w + self.GAP
         return out
@@ -89,7 +93,11 @@ class TranscriptLegend(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        widest = max((u[3] for u in self._units()), default=0) + 8
+        # The widest pill and a few words of its meaning: a whole entry on one line
+        # made the window at least 979 px wide (issue 14: 1366 px at 200 % is 683).
+        fm = QFontMetrics(self.font())
+        pill = max((u[2] for u in self._units()), default=0)
+        widest = pill + 4 + fm.horizontalAdvance("x" * 12) + 8
         return QSize(widest, self.heightForWidth(widest))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -98,5 +106,8 @@ class TranscriptLegend(QWidget):
         for badge, meaning, pill, text in self._place(self.width()):
             badges.paint(p, pill, badge, self.palette())
             p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-            p.drawText(text, Qt.AlignmentFlag.AlignVCenter, meaning)
+            shown = p.fontMetrics().elidedText(
+                meaning, Qt.TextElideMode.ElideRight, int(text.width())
+            )
+            p.drawText(text, Qt.AlignmentFlag.AlignVCenter, shown)
         p.end()

@@ -40,3 +40,26 @@ def test_the_window_opens_as_the_user_left_it(qtbot, monkeypatch) -> None:  # ty
     qtbot.addWidget(smaller)
     assert smaller.size().width() <= 1024 - FRAME.width()
     smaller.close()
+
+
+def test_the_window_can_be_683_px_wide_in_dutch(make_window, qapp) -> None:  # type: ignore[no-untyped-def]
+    """1366x768 at 200 % scaling leaves 683 logical pixels: the window, with a case open,
+    its filters, legends and the status bar's longest text, must fit (it needed 979)."""
+    from chatsafe.gui import i18n
+
+    i18n.install(qapp, "nl")
+    try:
+        w = make_window()
+        w._refresh_status()
+        w.status_label.setText(
+            "100.000 berichten vertrekken · 95.000 niet beoordeeld · 95.000 niet bevestigd"
+        )
+        w.date_bar.set_period("2024-03-01", "2024-03-31")
+        assert w.minimumSizeHint().width() <= 683, w.minimumSizeHint()
+        w.resize(683, 700)
+        qapp.processEvents()
+        assert w.width() == 683
+        # Every pane keeps a usable width, none is squeezed to nothing.
+        assert all(size >= 150 for size in w.split.sizes()), w.split.sizes()
+    finally:
+        i18n.install(qapp, "en")
