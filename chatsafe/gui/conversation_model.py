@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from chatsafe.gui import localtext, roles
+from chatsafe.gui import app_names, localtext, roles
 from chatsafe.gui.style import PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review.browse import ConversationRow
 
@@ -39,13 +39,7 @@ Index = QModelIndex | QPersistentModelIndex
 ) = range(9)
 
 
-def app_name(source_format: str) -> str:
-    try:
-        from chatsafe import importers
-
-        return str(importers.by_name(source_format).label)
-    except Exception:  # an unknown or removed format still gets a name
-        return source_format
+app_name = app_names.app_name  # the App column in the app's language
 
 
 class ConversationModel(QAbstractTableModel):

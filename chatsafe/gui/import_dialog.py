@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from chatsafe import import_options, importers
 from chatsafe.errors import ChatsafeError
+from chatsafe.gui.app_names import app_name
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.import_options import FIRST_YEAR_RANGE, ImportOptions
@@ -83,7 +84,9 @@ class ImportOptionsDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem(self.tr("Recognise automatically"), "")
         for imp in importers.all_importers():
-            self.format.addItem(imp.label, imp.name)
+            self.format.addItem(app_name(imp.name), imp.name)
+            # The technical label ("msgstore.db, crypt14/crypt15 backup") as a hint.
+            self.format.setItemData(self.format.count() - 1, imp.label, Qt.ItemDataRole.ToolTipRole)
         self.format.setToolTip(self.tr("Skip detection and read the export as this format"))
 
         self.encoding = QComboBox()

@@ -2987,4 +2987,51 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>This case is still empty</translation>
     </message>
 </context>
+<context>
+    <name>AppNames</name>
+    <message>
+        <source>Matrix / Tchap</source>
+        <translation>Matrix / Tchap</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>iMessage and SMS (Apple)</source>
+        <translation>iMessage and SMS (Apple)</translation>
+    </message>
+    <message>
+        <source>SMS (Android)</source>
+        <translation>SMS (Android)</translation>
+    </message>
+    <message>
+        <source>Signal Desktop</source>
+        <translation>Signal Desktop</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>iPhone backup</source>
+        <translation>iPhone backup</translation>
+    </message>
+    <message>
+        <source>WhatsApp (iPhone or Mac database)</source>
+        <translation>WhatsApp (iPhone or Mac database)</translation>
+    </message>
+    <message>
+        <source>WhatsApp (Android database)</source>
+        <translation>WhatsApp (Android database)</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+</context>
 </TS>

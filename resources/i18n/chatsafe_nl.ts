@@ -2987,4 +2987,51 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Deze zaak is nog leeg</translation>
     </message>
 </context>
+<context>
+    <name>AppNames</name>
+    <message>
+        <source>Matrix / Tchap</source>
+        <translation>Matrix / Tchap</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>iMessage and SMS (Apple)</source>
+        <translation>iMessage en sms (Apple)</translation>
+    </message>
+    <message>
+        <source>SMS (Android)</source>
+        <translation>Sms (Android)</translation>
+    </message>
+    <message>
+        <source>Signal Desktop</source>
+        <translation>Signal Desktop</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>iPhone backup</source>
+        <translation>iPhone-back-up</translation>
+    </message>
+    <message>
+        <source>WhatsApp (iPhone or Mac database)</source>
+        <translation>WhatsApp (iPhone- of Mac-database)</translation>
+    </message>
+    <message>
+        <source>WhatsApp (Android database)</source>
+        <translation>WhatsApp (Android-database)</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+</context>
 </TS>

@@ -101,3 +101,13 @@ def test_the_window_in_dutch_shows_no_iso_dates_or_english_numbers(  # type: ign
     assert not ISO_DATE.search(shown), ISO_DATE.search(shown)
     assert not ENGLISH_NUMBER.search(shown)
     assert "(s)" not in shown
+
+
+def test_every_format_has_an_app_name_in_the_apps_language(dutch: None) -> None:
+    from chatsafe import importers
+    from chatsafe.gui import app_names
+
+    names = {imp.name for imp in importers.all_importers()}
+    assert names <= app_names.known()  # a new importer needs its name here
+    assert app_names.app_name("iphone-backup") == "iPhone-back-up"
+    assert app_names.app_name("imessage") == "iMessage en sms (Apple)"
