@@ -234,6 +234,9 @@ class _Writer:
         held = 0  # attachment bytes waiting in with_files
         matcher = self._matcher(conv, conv_id, owner)
         coverage = coverage_store.Tracker()
+        # A streaming importer learns some of the conversation while its messages are
+        # read (Telegram's inferred owner): what it adds to extra is stored afterwards.
+        extra_before = dict(conv.extra)
 
         def flush() -> None:
             # Rows first, then their attachments: one executemany per batch, not per file.
@@ -299,6 +302,14 @@ class _Writer:
                 " '$.possibly_truncated', json(?)) WHERE id = ?",
                 (json.dumps(conv.extra["possibly_truncated"]), conv_id),
             )
+        late = {k: v for k, v in conv.extra.items() if k not in extra_before}
+        if late:
+            c.execute(
+                "UPDATE conversations SET extra = json_patch(coalesce(extra, '{}'), ?)"
+                " WHERE id = ?",
+                (json.dumps(late, ensure_ascii=False, default=str), conv_id),
+            )
+        owner = owner or conv.owner
         names = set(conv.participants) | senders
         if owner:
             names.add(owner)

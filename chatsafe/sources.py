@@ -174,6 +174,15 @@ class DirSource(Source):
         self._read.add(name)
         return full.read_bytes()
 
+    def chunks(self, name: str) -> Iterator[bytes]:
+        full = self._full(name)
+        if full.stat().st_size > DEFAULT_LIMITS.max_file_bytes:
+            raise InputError("file is too large to import", file=str(full))
+        self._read.add(name)
+        with full.open("rb") as f:
+            while block := f.read(_CHUNK):
+                yield block
+
     def where(self, name: str) -> str:
         return str(self.path / name)
 

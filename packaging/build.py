@@ -75,6 +75,16 @@ def check_binding() -> None:
         sys.exit(f"build: the installed Qt binding fails chatsafe's self-check: {proc.stdout}")
 
 
+def check_json_parser() -> None:
+    """The JSON importers stream through ijson; freeze its C parser (yajl), not only the
+    pure Python fallback that ijson would pick silently when the C one is missing."""
+    code = "import ijson, sys; sys.exit(ijson.backend_name != 'yajl2_c')"
+    if subprocess.run([sys.executable, "-c", code], check=False).returncode != 0:
+        raise SystemExit(
+            "build: ijson with its C parser (yajl2_c) is not installed; pip install ijson"
+        )
+
+
 def ensure_pyinstaller() -> None:
     try:
         import PyInstaller  # noqa: F401
@@ -88,6 +98,7 @@ def build() -> float:
     ensure_pyinstaller()
     check_installed_version()
     check_binding()
+    check_json_parser()
     start = time.perf_counter()
     compile_translations()
     cmd = [

@@ -23,10 +23,13 @@ from zoneinfo import ZoneInfo
 from chatsafe import media
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
-from chatsafe.importers.base import ImportContext, read_json
+from chatsafe.importers.base import ImportContext
+from chatsafe.importers.json_stream import Feed, JsonBytes, in_time_order
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
 from chatsafe.importers.telegram_actions import service_event
 from chatsafe.importers.telegram_media import TelegramMedia
+from chatsafe.importers.telegram_outline import Bad as _Bad
+from chatsafe.importers.telegram_outline import ChatOutline, Outline, read_outline
 from chatsafe.sources import FileSource, Source
 
 _MAIN = "result.json"
@@ -56,15 +59,6 @@ def _head(source: Source, name: str) -> bytes:
     for block in source.chunks(name):
         return block[:8192]
     return b""
-
-
-class _Bad(Exception):
-    """A schema problem at a path inside result.json (turned into InputError)."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(problem)
-        self.path = path
-        self.problem = problem
 
 
 def _want(value: Any, kind: type | tuple[type, ...], path: str, what: str) -> Any:
@@ -176,51 +170,92 @@ class _Chat:
             self.owner_name = given
 
     def convert(
-        self, chat: Any, path: str, files: TelegramMedia, ctx: ImportContext, counter: list[int]
+        self,
+        chat: ChatOutline,
+        feed: Feed,
+        files: TelegramMedia,
+        ctx: ImportContext,
+        counter: list[int],
+        where: str,
     ) -> ParsedConversation:
-        chat = _want(chat, dict, path, "the chat")
-        messages = _want(
-            chat.get("messages"), list, f"{path}.messages" if path else "messages", "messages"
-        )
-        chat_id = chat.get("id")
+        chat_id = chat.value("id")
         if not isinstance(chat_id, (int, str)) or isinstance(chat_id, bool):
-            raise _Bad(path or "id", "the chat has no id")
-        kind = chat.get("type") if isinstance(chat.get("type"), str) else None
-        name = chat.get("name")
+            raise _Bad(chat.path or "id", "the chat has no id")
+        kind = chat.value("type") if isinstance(chat.value("type"), str) else None
+        name = chat.value("name")
         title = name if isinstance(name, str) and name else f"Telegram chat {chat_id}"
         # Without personal_information or a given owner, a one-to-one chat's id is the
         # other person's id: the owner is inferred from it, and that is said in extra.
         self.other_id = _sender_id(chat_id) if kind == "personal_chat" and not self.given else None
-        parsed: list[ParsedMessage] = []
         participants: list[str] = [self.owner_name] if self.owner_name else []
+        conv = ParsedConversation(
+            source_format="telegram",
+            key=str(chat_id),
+            title=strip_marks(title),
+            messages=[],
+            participants=participants,
+            is_group=kind not in _ONE_TO_ONE,
+            owner=self.owner_name,
+            extra={"telegram_type": kind if isinstance(kind, str) else None},
+        )
+        conv.messages = self._stream(chat, conv, feed, files, ctx, counter, where)
+        return conv
+
+    def _stream(
+        self,
+        chat: ChatOutline,
+        conv: ParsedConversation,
+        feed: Feed,
+        files: TelegramMedia,
+        ctx: ImportContext,
+        counter: list[int],
+        where: str,
+    ) -> Iterator[ParsedMessage]:
+        """The chat's messages in time order, read one at a time; the owner (when it is
+        inferred) and the participants are complete once they have all been read."""
+        tz = self.tz
+
+        def key(m: ParsedMessage) -> float:
+            when = m.instant or datetime.fromisoformat(m.wallclock).replace(tzinfo=tz)
+            return when.timestamp()
+
+        try:
+            yield from in_time_order(self._read(chat, conv, feed, files, ctx, counter), key)
+        except _Bad as bad:
+            raise InputError(bad.problem, file=where, entry=bad.path or None) from None
+        if self.owner_name is None and self.other_id is not None and conv.owner:
+            conv.extra["owner_inferred"] = True
+        if conv.owner and conv.owner not in conv.participants:
+            conv.participants.insert(0, conv.owner)
+
+    def _read(
+        self,
+        chat: ChatOutline,
+        conv: ParsedConversation,
+        feed: Feed,
+        files: TelegramMedia,
+        ctx: ImportContext,
+        counter: list[int],
+    ) -> Iterator[ParsedMessage]:
         ttl: int | None = None
-        prefix = f"{path}.messages" if path else "messages"
-        for index, msg in enumerate(messages):
+        prefix = f"{chat.path}.messages" if chat.path else "messages"
+        participants = conv.participants
+        if feed.taken.get(chat.entries, 0) != chat.first:
+            raise RuntimeError("a Telegram chat's messages were read out of order")
+        for index in range(chat.count):
             where = f"{prefix}[{index}]"
+            msg = feed.next(chat.entries, where)
             one, ttl = self._message(msg, where, index, files, ttl)
-            parsed.append(one)
+            del msg
             if one.sender and one.sender not in participants:
                 participants.append(one.sender)
+            if conv.owner is None and one.from_owner and one.sender:
+                conv.owner = one.sender
             counter[0] += 1
             if counter[0] % 1000 == 0:
                 ctx.check_cancel()
                 ctx.progress(counter[0], counter[1])
-        _sort_by_time(parsed)
-        inferred = self.owner_name is None and self.other_id is not None
-        owner = self.owner_name or next((m.sender for m in parsed if m.from_owner), None)
-        if owner and owner not in participants:
-            participants.insert(0, owner)
-        return ParsedConversation(
-            source_format="telegram",
-            key=str(chat_id),
-            title=strip_marks(title),
-            messages=parsed,
-            participants=participants,
-            is_group=kind not in _ONE_TO_ONE,
-            owner=owner,
-            extra={"telegram_type": kind if isinstance(kind, str) else None}
-            | ({"owner_inferred": True} if inferred and owner else {}),
-        )
+            yield one
 
     def _message(
         self, msg: Any, where: str, index: int, files: TelegramMedia, ttl: int | None
@@ -304,37 +339,14 @@ class _Chat:
             out.extra["self_destruct_seconds"] = ttl
 
 
-def _sort_by_time(parsed: list[ParsedMessage]) -> None:
-    """File order is not time order: sort by instant (else local time), then file order."""
-    if all(m.instant is not None for m in parsed):
-        parsed.sort(key=lambda m: (m.instant, m.position))
-    else:
-        parsed.sort(key=lambda m: (m.wallclock, m.position))
-
-
-def _owner(root: dict[str, Any]) -> tuple[str | None, str | None]:
-    info = root.get("personal_information")
-    if not isinstance(info, dict):
+def _owner(outline: Outline) -> tuple[str | None, str | None]:
+    info = outline.personal
+    if info is None:
         return None, None
-    uid = info.get("user_id")
-    owner_id = _sender_id(uid)
+    owner_id = _sender_id(info.get("user_id"))
     parts = [info.get("first_name"), info.get("last_name")]
     name = " ".join(p for p in parts if isinstance(p, str) and p) or None
     return owner_id, strip_marks(name) if name else None
-
-
-def _chats(root: dict[str, Any]) -> list[tuple[str, Any]]:
-    """(path, chat) for every chat in a full export, or the root of a single-chat export."""
-    if "messages" in root and "chats" not in root:
-        return [("", root)]
-    found: list[tuple[str, Any]] = []
-    for section in ("chats", "left_chats"):
-        if section not in root:
-            continue
-        holder = _want(root[section], dict, section, section)
-        chats = _want(holder.get("list"), list, f"{section}.list", f"{section}.list")
-        found.extend((f"{section}.list[{i}]", chat) for i, chat in enumerate(chats))
-    return found
 
 
 class TelegramImporter:
@@ -358,25 +370,34 @@ class TelegramImporter:
         if main is None:
             raise NotAChatError("no result.json found", file=source.display)
         where = source.where(main)
-        root = read_json(source, main, ctx.encoding)
-        if not isinstance(root, dict) or not ("messages" in root or "chats" in root):
-            raise NotAChatError("not a Telegram export (no chats or messages)", file=where)
-        tz = zone(ctx.time_zone)
-        owner_id, owner_name = _owner(root)
-        chat_reader = _Chat(owner_id, owner_name, tz, (ctx.owner or "").strip() or None)
-        files = TelegramMedia(source, main)
         try:
-            chats = _chats(root)
-            total = sum(
-                len(c["messages"])
-                for _, c in chats
-                if isinstance(c, dict) and isinstance(c.get("messages"), list)
-            )
-            counter = [0, total]
-            for path, chat in chats:
-                yield chat_reader.convert(chat, path, files, ctx, counter)
+            outline = read_outline(JsonBytes(source, main, ctx.encoding))
         except _Bad as bad:
             raise InputError(bad.problem, file=where, entry=bad.path or None) from None
+        if not outline.is_object or not ("messages" in outline.keys or "chats" in outline.keys):
+            raise NotAChatError("not a Telegram export (no chats or messages)", file=where)
+        tz = zone(ctx.time_zone)
+        owner_id, owner_name = _owner(outline)
+        files = TelegramMedia(source, main)
+        # The second pass: one parser per list of messages, one message held at a time.
+        feed = Feed(
+            lambda: JsonBytes(source, main, ctx.encoding),
+            sorted({c.entries for c in outline.chats if c.count}),
+        )
+        counter = [0, sum(c.count for c in outline.chats)]
+        given = (ctx.owner or "").strip() or None
+        first: dict[str, int] = {}
+        for chat in outline.chats:
+            chat.first = first.get(chat.entries, 0)
+            first[chat.entries] = chat.first + chat.count
+            try:
+                # One reader per chat: its messages are read after it is yielded.
+                conv = _Chat(owner_id, owner_name, tz, given).convert(
+                    chat, feed, files, ctx, counter, where
+                )
+            except _Bad as bad:
+                raise InputError(bad.problem, file=where, entry=bad.path or None) from None
+            yield conv
 
 
 IMPORTER = TelegramImporter()

@@ -31,7 +31,8 @@ JPEG = b"\xff\xd8\xff\xe0matrix-photo"
 def parse(path: Path, tz: str = "Europe/Amsterdam") -> ParsedConversation:
     with open_source(path) as source:
         (conv,) = list(IMPORTER.parse(source, ImportContext(time_zone=tz)))
-    conv.messages = list(conv.messages)
+        # Messages are streamed from the source: read them while it is open.
+        conv.messages = list(conv.messages)
     return conv
 
 

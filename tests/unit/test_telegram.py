@@ -32,8 +32,9 @@ OLD = FIX / "single_2020"
 def parse(path: Path, tz: str = "Europe/Amsterdam") -> list[ParsedConversation]:
     with open_source(path) as source:
         convs = list(IMPORTER.parse(source, ImportContext(time_zone=tz)))
-    for conv in convs:
-        conv.messages = list(conv.messages)
+        # Messages are streamed from the source: read them while it is open.
+        for conv in convs:
+            conv.messages = list(conv.messages)
     return convs
 
 
@@ -349,8 +350,8 @@ def test_chat_field_mutations_raise_only_chatsafe_errors(
 def _parse_owner(path: Path, owner: str | None) -> list[ParsedConversation]:
     with open_source(path) as source:
         convs = list(IMPORTER.parse(source, ImportContext(owner=owner)))
-    for conv in convs:
-        conv.messages = list(conv.messages)
+        for conv in convs:
+            conv.messages = list(conv.messages)
     return convs
 
 
