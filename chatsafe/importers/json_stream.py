@@ -127,6 +127,15 @@ class JsonBytes:
         return self._raw_lines + 1
 
 
+class BigNumber(Exception):
+    """yajl (ijson's C parser) stops at integers beyond 64 bits, which JSON allows; the
+    pure Python parser reads them, so the file is read again with it."""
+
+
+C_PARSER: Any = ijson
+PY_PARSER: Any = ijson.get_backend("python")
+
+
 def json_error(stream: JsonBytes, exc: Exception) -> InputError:
     """ijson's error as chatsafe's, without the excerpt of the file ijson quotes (it can
     hold message text, which never goes into an error)."""
@@ -134,15 +143,16 @@ def json_error(stream: JsonBytes, exc: Exception) -> InputError:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     first = str(text).split("\n", 1)[0].strip().rstrip(".") or type(exc).__name__
-    return InputError(
-        f"not valid JSON ({first}); the file may be cut short", file=stream.where, line=stream.line
-    )
+    if "integer overflow" in first:
+        raise BigNumber() from None
+    hint = "; the file may be cut short" if "premature EOF" in first else ""
+    return InputError(f"not valid JSON ({first}){hint}", file=stream.where, line=stream.line)
 
 
-def events(stream: JsonBytes) -> Iterator[tuple[str, str, Any]]:
+def events(stream: JsonBytes, parser: Any = C_PARSER) -> Iterator[tuple[str, str, Any]]:
     """ijson's (prefix, event, value) events of the stream, errors as InputError."""
     try:
-        yield from ijson.parse(stream, buf_size=_BLOCK, use_float=True)
+        yield from parser.parse(stream, buf_size=_BLOCK, use_float=True)
     except ijson.JSONError as exc:
         raise json_error(stream, exc) from None
     stream.finish()
@@ -157,10 +167,12 @@ class Feed:
     within ``MAX_ENTRY_BYTES`` of the previous one, as in the outline pass.
     """
 
-    def __init__(self, open_stream: Callable[[], JsonBytes], prefixes: list[str]) -> None:
+    def __init__(
+        self, open_stream: Callable[[], JsonBytes], prefixes: list[str], parser: Any = C_PARSER
+    ) -> None:
         self.streams = {p: open_stream() for p in prefixes}
         self.parsers = {
-            p: ijson.items(self.streams[p], p, buf_size=_BLOCK, use_float=True) for p in prefixes
+            p: parser.items(self.streams[p], p, buf_size=_BLOCK, use_float=True) for p in prefixes
         }
         self.taken = dict.fromkeys(prefixes, 0)
 
@@ -172,7 +184,10 @@ class Feed:
         except StopIteration:
             raise InputError("the file changed while it was read", file=stream.where) from None
         except ijson.JSONError as exc:
-            raise json_error(stream, exc) from None
+            try:
+                raise json_error(stream, exc) from None
+            except BigNumber:  # the outline read the same bytes without one
+                raise InputError("the file changed while it was read", file=stream.where) from None
         self.taken[prefix] += 1
         return item
 
@@ -190,3 +205,45 @@ def in_time_order(
             yield heapq.heappop(heap)[2]
     while heap:
         yield heapq.heappop(heap)[2]
+
+
+class RootOutline:
+    """A JSON object whose one large member is a list of entries (an Element export)."""
+
+    def __init__(self) -> None:
+        self.is_object = False
+        self.keys: set[str] = set()
+        self.values: dict[str, Any] = {}
+        self.count = 0
+        self.lists = 0
+        self.not_a_list = False
+
+
+def root_outline(stream: JsonBytes, entries: str, parser: Any = C_PARSER) -> RootOutline:
+    """One pass that builds nothing: the root's keys and scalar values, and how many
+    entries the list under the root key ``entries`` has; each entry within the limit."""
+    out = RootOutline()
+    item = f"{entries}.item"
+    for prefix, event, value in events(stream, parser):
+        if prefix == item:
+            if event not in ("end_map", "end_array", "map_key"):
+                out.count += 1
+                stream.mark = stream.pos
+                stream.entry = f"{entries}[{out.count - 1}]"
+            continue
+        if "." in prefix and prefix.startswith(item):
+            continue  # inside an entry: bounded by the entry's limit
+        stream.mark = stream.pos
+        if prefix == "":
+            if event == "start_map":
+                out.is_object = True
+            elif event == "map_key":
+                out.keys.add(value)
+        elif prefix == entries:
+            if event == "start_array":
+                out.lists += 1
+            elif event in ("start_map", "string", "number", "boolean", "null"):
+                out.not_a_list = True
+        elif "." not in prefix and event in ("string", "number", "boolean", "null"):
+            out.values[prefix] = value
+    return out

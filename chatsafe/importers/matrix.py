@@ -18,7 +18,16 @@ from zoneinfo import ZoneInfo
 from chatsafe import media
 from chatsafe.domain import EntryTally, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
-from chatsafe.importers.base import ImportContext, read_json
+from chatsafe.importers.base import ImportContext
+from chatsafe.importers.json_stream import (
+    C_PARSER,
+    PY_PARSER,
+    BigNumber,
+    Feed,
+    JsonBytes,
+    in_time_order,
+    root_outline,
+)
 from chatsafe.importers.matrix_events import state_event
 from chatsafe.importers.matrix_media import MatrixMedia
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
@@ -26,6 +35,7 @@ from chatsafe.sources import FileSource, Source
 
 _MEDIA = {"m.image", "m.file", "m.audio", "m.video"}
 _SKIPPED = {"m.reaction", "m.room.redaction"}
+_ENTRIES = "messages.item"
 
 
 class _Bad(Exception):
@@ -76,31 +86,31 @@ def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-class _Room:
-    """The events of one export, read in two passes: relations first, then messages."""
+def _checked(item: Any, index: int) -> dict[str, Any]:
+    event = _unwrap(item)
+    where = f"messages[{index}]"
+    if not isinstance(event, dict):
+        raise _Bad(where, "the event is not an object")
+    if not isinstance(event.get("type"), str):
+        raise _Bad(where, "the event has no type")
+    if not isinstance(event.get("content", {}), dict):
+        raise _Bad(where, "the event content is not an object")
+    ts = event.get("origin_server_ts")
+    if not isinstance(ts, int) or isinstance(ts, bool):
+        raise _Bad(where, "origin_server_ts is not a number")
+    if not isinstance(event.get("sender", ""), str):
+        raise _Bad(where, "sender is not a text")
+    return event
 
-    def __init__(self, root: dict[str, Any], tz: ZoneInfo, files: MatrixMedia) -> None:
+
+class _Room:
+    """The events of one export, read in two streaming passes: relations (edits,
+    redactions, reactions, names) first, then messages, one event held at a time."""
+
+    def __init__(self, tz: ZoneInfo, files: MatrixMedia) -> None:
         self.tz = tz
         self.files = files
-        raw = root.get("messages")
-        if not isinstance(raw, list):
-            raise _Bad("messages", "messages is not a list")
-        self.events: list[dict[str, Any]] = []
-        for index, item in enumerate(raw):
-            event = _unwrap(item)
-            where = f"messages[{index}]"
-            if not isinstance(event, dict):
-                raise _Bad(where, "the event is not an object")
-            if not isinstance(event.get("type"), str):
-                raise _Bad(where, "the event has no type")
-            if not isinstance(event.get("content", {}), dict):
-                raise _Bad(where, "the event content is not an object")
-            ts = event.get("origin_server_ts")
-            if not isinstance(ts, int) or isinstance(ts, bool):
-                raise _Bad(where, "origin_server_ts is not a number")
-            if not isinstance(event.get("sender", ""), str):
-                raise _Bad(where, "sender is not a text")
-            self.events.append(event)
+        self.room_id: str | None = None
         self.names: dict[str, str] = {}
         self.members: set[str] = set()
         self.edits: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
@@ -108,63 +118,73 @@ class _Room:
         self.reactions: dict[str, list[dict[str, str]]] = {}
         self.consumed: set[int] = set()
         self.tally = EntryTally()
-        self._relations()
 
-    def _relations(self) -> None:
-        for index, ev in enumerate(self.events):
-            content = ev.get("content") or {}
-            kind, sender = ev["type"], _str(ev.get("sender"))
-            if sender:
-                self.members.add(sender)
-            if kind == "m.room.member" and isinstance(ev.get("state_key"), str):
-                self.members.add(ev["state_key"])
-                name = content.get("displayname")
-                if isinstance(name, str) and name:
-                    self.names[ev["state_key"]] = strip_marks(name)
-            rel = _relation(content)
-            target = rel.get("event_id")
-            if kind == "m.room.redaction":
-                gone = ev.get("redacts", content.get("redacts"))
-                if isinstance(gone, str):
-                    self.redacted[gone] = sender
-                self.consumed.add(index)
-            elif kind == "m.reaction" and isinstance(target, str):
-                key = _str(rel.get("key"))
-                self.reactions.setdefault(target, []).append({"sender": sender, "key": key})
-                self.consumed.add(index)
-            elif rel.get("rel_type") == "m.replace" and isinstance(target, str):
-                new = content.get("m.new_content")
-                new = new if isinstance(new, dict) else content
-                self.edits.setdefault(target, []).append(
-                    (ev["origin_server_ts"], index, new | {"_sender": sender})
+    def relations(self, feed: Feed, count: int, ctx: ImportContext) -> None:
+        for index in range(count):
+            if index % 1000 == 999:
+                ctx.check_cancel()
+            ev = _checked(feed.next(_ENTRIES, f"messages[{index}]"), index)
+            if self.room_id is None and isinstance(ev.get("room_id"), str):
+                self.room_id = ev["room_id"]
+            self._relation(index, ev)
+
+    def _relation(self, index: int, ev: dict[str, Any]) -> None:
+        content = ev.get("content") or {}
+        kind, sender = ev["type"], _str(ev.get("sender"))
+        if sender:
+            self.members.add(sender)
+        if kind == "m.room.member" and isinstance(ev.get("state_key"), str):
+            self.members.add(ev["state_key"])
+            name = content.get("displayname")
+            if isinstance(name, str) and name:
+                self.names[ev["state_key"]] = strip_marks(name)
+        rel = _relation(content)
+        target = rel.get("event_id")
+        if kind == "m.room.redaction":
+            gone = ev.get("redacts", content.get("redacts"))
+            if isinstance(gone, str):
+                self.redacted[gone] = sender
+            self.consumed.add(index)
+        elif kind == "m.reaction" and isinstance(target, str):
+            key = _str(rel.get("key"))
+            self.reactions.setdefault(target, []).append({"sender": sender, "key": key})
+            self.consumed.add(index)
+        elif rel.get("rel_type") == "m.replace" and isinstance(target, str):
+            new = content.get("m.new_content")
+            new = new if isinstance(new, dict) else content
+            self.edits.setdefault(target, []).append(
+                (ev["origin_server_ts"], index, new | {"_sender": sender})
+            )
+            self.consumed.add(index)
+        elif kind in _SKIPPED:
+            # A reaction that names no event cannot be put on one: reported, not dropped.
+            self.consumed.add(index)
+            if kind == "m.reaction":
+                self.tally.read += 1
+                self.tally.skip(
+                    f"messages[{index}]", "reaction-without-message", "a reaction to no event"
                 )
-                self.consumed.add(index)
-            elif kind in _SKIPPED:
-                # A reaction that names no event cannot be put on one: reported, not dropped.
-                self.consumed.add(index)
-                if kind == "m.reaction":
-                    self.tally.read += 1
-                    self.tally.skip(
-                        f"messages[{index}]", "reaction-without-message", "a reaction to no event"
-                    )
 
     def name_of(self, mxid: str) -> str:
         return self.names.get(mxid, mxid)
 
-    def messages(self, owner_ids: set[str], ctx: ImportContext) -> list[ParsedMessage]:
-        out: list[ParsedMessage] = []
+    def messages(
+        self, feed: Feed, count: int, owner_ids: set[str], ctx: ImportContext
+    ) -> Iterator[ParsedMessage]:
         seen_ids: set[str] = set()
-        total = len(self.events)
-        for index, ev in enumerate(self.events):
+        for index in range(count):
             if index % 1000 == 999:
                 ctx.check_cancel()
-                ctx.progress(index, total)
+                ctx.progress(index, count)
+            item = feed.next(_ENTRIES, f"messages[{index}]")
             if index in self.consumed:
                 continue
+            ev = _checked(item, index)
             event_id = ev.get("event_id")
             if isinstance(event_id, str):
                 seen_ids.add(event_id)
-            out.append(self._one(index, ev, owner_ids))
+            self.tally.read += 1
+            yield self._one(index, ev, owner_ids)
         # Edits whose original is not in the export still carry the text people saw.
         for target, edits in self.edits.items():
             if target not in seen_ids:
@@ -176,7 +196,8 @@ class _Room:
                     "sender": new["_sender"],
                     "content": {},
                 }
-                out.append(self._one(index, ev, owner_ids))
+                self.tally.read += 1
+                yield self._one(index, ev, owner_ids)
         # A reaction is part of the message it reacts to; one whose message is not in the
         # export is reported, never dropped silently.
         for target, reactions in self.reactions.items():
@@ -188,9 +209,7 @@ class _Room:
                         "reaction-without-message",
                         "a reaction to an event that is not in the export",
                     )
-        out.sort(key=lambda m: (m.instant, m.position))
-        self.tally.read += len(out)
-        return out
+        ctx.progress(count, count)
 
     def _one(self, index: int, ev: dict[str, Any], owner_ids: set[str]) -> ParsedMessage:
         where = f"messages[{index}]"
@@ -304,37 +323,52 @@ class MatrixImporter:
         if main is None:
             raise NotAChatError("no JSON room export found", file=source.display)
         where = source.where(main)
-        root = read_json(source, main, ctx.encoding)
-        if not isinstance(root, dict) or "room_name" not in root or "messages" not in root:
+        parser = C_PARSER
+        try:
+            root = root_outline(JsonBytes(source, main, ctx.encoding), "messages")
+        except BigNumber:
+            parser = PY_PARSER
+            root = root_outline(JsonBytes(source, main, ctx.encoding), "messages", parser)
+        if not root.is_object or "room_name" not in root.keys or "messages" not in root.keys:
             raise NotAChatError("not an Element room export (no room_name or messages)", file=where)
+        if root.not_a_list or not root.lists:
+            raise InputError("messages is not a list", file=where, entry="messages")
         tz = zone(ctx.time_zone)
         ctx.check_cancel()
+
+        def stream() -> JsonBytes:
+            return JsonBytes(source, main, ctx.encoding)
+
+        room = _Room(tz, MatrixMedia(source, main))
         try:
-            room = _Room(root, tz, MatrixMedia(source, main))
-            owner_ids = _owner_ids(root.get("exported_by"), room)
-            messages = room.messages(owner_ids, ctx)
+            room.relations(Feed(stream, [_ENTRIES], parser), root.count, ctx)
         except _Bad as bad:
             raise InputError(bad.problem, file=where, entry=bad.path) from None
-        ctx.progress(len(messages), len(messages))
-        room_id = next(
-            (e["room_id"] for e in room.events if isinstance(e.get("room_id"), str)), None
-        )
-        title = strip_marks(_str(root.get("room_name"))) or "Matrix room"
+        owner_ids = _owner_ids(root.values.get("exported_by"), room)
+        title = strip_marks(_str(root.values.get("room_name"))) or "Matrix room"
         participants = sorted({room.name_of(m) for m in room.members})
         owner = next((room.name_of(i) for i in sorted(owner_ids)), None)
+
+        def messages() -> Iterator[ParsedMessage]:
+            read = room.messages(Feed(stream, [_ENTRIES], parser), root.count, owner_ids, ctx)
+            try:
+                yield from in_time_order(read, lambda m: (m.instant, m.position))
+            except _Bad as bad:
+                raise InputError(bad.problem, file=where, entry=bad.path) from None
+
         yield ParsedConversation(
             source_format="matrix",
-            key=room_id or title,
+            key=room.room_id or title,
             title=title,
-            messages=messages,
+            messages=messages(),
             participants=participants,
             is_group=len(room.members) > 2,
             owner=owner,
             tally=room.tally,
             extra={
-                k: root[k]
+                k: root.values[k]
                 for k in ("topic", "room_creator", "export_date", "exported_by")
-                if isinstance(root.get(k), str)
+                if isinstance(root.values.get(k), str)
             },
         )
 

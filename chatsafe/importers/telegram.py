@@ -24,7 +24,14 @@ from chatsafe import media
 from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
 from chatsafe.importers.base import ImportContext
-from chatsafe.importers.json_stream import Feed, JsonBytes, in_time_order
+from chatsafe.importers.json_stream import (
+    C_PARSER,
+    PY_PARSER,
+    BigNumber,
+    Feed,
+    JsonBytes,
+    in_time_order,
+)
 from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
 from chatsafe.importers.telegram_actions import service_event
 from chatsafe.importers.telegram_media import TelegramMedia
@@ -370,8 +377,13 @@ class TelegramImporter:
         if main is None:
             raise NotAChatError("no result.json found", file=source.display)
         where = source.where(main)
+        parser = C_PARSER
         try:
-            outline = read_outline(JsonBytes(source, main, ctx.encoding))
+            try:
+                outline = read_outline(JsonBytes(source, main, ctx.encoding))
+            except BigNumber:
+                parser = PY_PARSER
+                outline = read_outline(JsonBytes(source, main, ctx.encoding), parser)
         except _Bad as bad:
             raise InputError(bad.problem, file=where, entry=bad.path or None) from None
         if not outline.is_object or not ("messages" in outline.keys or "chats" in outline.keys):
@@ -383,6 +395,7 @@ class TelegramImporter:
         feed = Feed(
             lambda: JsonBytes(source, main, ctx.encoding),
             sorted({c.entries for c in outline.chats if c.count}),
+            parser,
         )
         counter = [0, sum(c.count for c in outline.chats)]
         given = (ctx.owner or "").strip() or None

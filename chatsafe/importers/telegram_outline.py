@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatsafe.importers.json_stream import JsonBytes, events
+from chatsafe.importers.json_stream import C_PARSER, JsonBytes, events
 
 SECTIONS = ("chats", "left_chats")
 _CONTAINER = object()  # a chat field that is an object or list where a value belongs
@@ -91,7 +91,7 @@ _OPENS = ("start_map", "start_array")
 _VALUES = ("string", "number", "boolean", "null")
 
 
-def read_outline(stream: JsonBytes) -> Outline:
+def read_outline(stream: JsonBytes, parser: Any = C_PARSER) -> Outline:
     """One pass over the stream; raises Bad (schema) or InputError (JSON, size)."""
     out = Outline()
     current: dict[str, ChatOutline] = {}  # section -> the chat being read
@@ -101,7 +101,7 @@ def read_outline(stream: JsonBytes) -> Outline:
     current[""] = root
     depth = 0  # of the root object's own keys (for the root role only)
     inner: set[str] = set()  # prefixes met inside messages: most events, skipped first
-    for prefix, event, value in events(stream):
+    for prefix, event, value in events(stream, parser):
         if prefix in inner:
             continue
         role = _TABLE.get(prefix)
