@@ -21,6 +21,7 @@ a case imported before reconciliation existed reads the same.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict, deque
 from typing import Any
 
@@ -46,8 +47,7 @@ def find_partner(c: Any, conv: ParsedConversation) -> int | None:
     # The databases key a chat by its JID: the same JID is the same chat, whatever the
     # title (Android shows numbers where the iPhone shows names).
     rows = c.execute(
-        "SELECT id FROM conversations WHERE key = ? AND source_format IN (?, ?)"
-        " AND key LIKE '%@%'",
+        "SELECT id FROM conversations WHERE key = ? AND source_format IN (?, ?) AND key LIKE '%@%'",
         (conv.key, *others),
     ).fetchall()
     if not rows:
@@ -66,8 +66,12 @@ def find_partner(c: Any, conv: ParsedConversation) -> int | None:
     return conv_id
 
 
-def _content(from_owner: bool, sender: str | None, wallclock: str, text: str) -> tuple[str, ...]:
-    return (_OWNER if from_owner else (sender or ""), wallclock[:16], text.strip())
+def _content(from_owner: bool, sender: str | None, wallclock: str, text: str) -> bytes:
+    # A digest, not the text: the matcher holds a key for every row of the conversation,
+    # and holding their texts would hold the whole conversation (issue 12).
+    who = _OWNER if from_owner else (sender or "")
+    key = "\x1f".join((who, wallclock[:16], text.strip()))
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Matcher:
@@ -77,8 +81,8 @@ class Matcher:
         self.c = c
         self.owner = owner
         self.native: dict[str, int] = {}
-        self.plain: dict[tuple[str, ...], deque[int]] = defaultdict(deque)  # no native id
-        self.with_id: dict[tuple[str, ...], deque[int]] = defaultdict(deque)
+        self.plain: dict[bytes, deque[int]] = defaultdict(deque)  # no native id
+        self.with_id: dict[bytes, deque[int]] = defaultdict(deque)
         for row_id, source_id, from_owner, sender, wallclock, text in c.execute(
             "SELECT id, source_id, from_owner, sender, wallclock, text FROM messages"
             " WHERE conversation_id = ? AND kind = 'message' ORDER BY instant, id",
