@@ -1,21 +1,30 @@
 """Peak memory of ``chatsafe import`` on large inputs (issue 12's memory target).
 
-    .venv/bin/python bench/memory.py --telegram-n 200000 --message-mb 48 --line-mb 100
+    .venv/bin/python bench/memory.py                      # the issue's full sizes
+    .venv/bin/python bench/memory.py --telegram-n 200000 --message-mib 64 --line-mb 50
 
-Each scenario runs the real CLI in a child process on a generated input and reads the
-child's peak RSS from the kernel (``wait4``). Beside it, in the same run, the floor: a
-child that only reads the same file with the standard library (``json.loads`` of the
-whole file for JSON, the bytes decoded for text), which is what any importer that holds
-the whole input costs. The target is peak RSS <= 2 x the input's size + 300 MB.
-Inputs are generated in their own child processes: on Linux a forked child starts with
-its parent's peak RSS, so this process stays small (about 40 MB, the least any figure
-below can show).
+The target: peak RSS <= 2 x the input's size + 300 MB. Scenarios (full sizes by default):
 
-Scenarios:
-- ``telegram``: a full-account result.json of N messages in four chats;
-- ``message``: a Telegram export whose one message holds M MB of text (under the
-  per-message limit, so it is imported);
-- ``line``: a WhatsApp text export whose one line is L MB long.
+- ``telegram``: a full-account result.json of N messages (2,000,000) in four chats;
+- ``message``: a Telegram export whose one message holds M MiB of text (1,024): above
+  the per-entry limit (json_stream.MAX_ENTRY_BYTES), so it must be refused, exit 2,
+  naming the file and the message, without holding it;
+- ``line``: a WhatsApp text export whose one line is L MB long (300): refused by the
+  line limit (whatsapp_text.MAX_LINE_BYTES), exit 2;
+- ``json-line``: an Element (Matrix) export written as one line of L MB (300), as
+  minified JSON is: many events on a line, imported.
+
+Each runs the real CLI in a child process and reads the child's peak RSS from the
+kernel (``wait4``). Beside it, in the same run, two floors: ``start`` (a child that only
+imports chatsafe's CLI and importers: what any import costs before reading a byte) and
+``reader`` (a child that only streams the same file with the plain parser: ijson
+counting the entries for JSON, reading line by line for text, which must hold the
+longest line). ``json.loads`` (what an importer holding the whole document costs) is
+shown too where the file is under 400 MB; above that it would take several GB.
+
+Inputs are written by streaming (one message at a time) to a temporary folder under
+/tmp and deleted afterwards; this process stays small, so the children it forks do not
+inherit a large peak.
 """
 
 from __future__ import annotations
@@ -23,141 +32,200 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import import_telegram  # noqa: E402  (bench/, the script's own folder)
-
-_FLOOR = {
-    "json": "import json,sys; json.loads(open(sys.argv[1],'rb').read())",
-    "text": "import sys; open(sys.argv[1],'rb').read().decode('utf-8')",
+ROOT = Path(__file__).resolve().parent.parent
+_WORDS = (
+    "de het een en van in is dat op te voor met kamerbrief debat begroting minister overleg "
+    "morgen vandaag stuk concept reactie commissie vragen nota akkoord graag dank"
+).split()
+_START = (
+    "import chatsafe.cli, chatsafe.ingest, chatsafe.importers.telegram, chatsafe.importers.matrix"
+)
+_READER = {
+    "json": "import ijson,sys; sum(1 for _ in ijson.items(open(sys.argv[1],'rb'), sys.argv[2]))",
+    "text": "import sys\nfor line in open(sys.argv[1],'rb'): pass",
 }
+_LOADS = "import json,sys; json.loads(open(sys.argv[1],'rb').read())"
 
 
-def peak_mb(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
-    """(peak RSS in MB, exit code, seconds) of one child process."""
+def peak_mb(argv: list[str], env: dict[str, str]) -> tuple[float, int, float, str]:
+    """(peak RSS in MB, exit code, seconds, last line of stderr) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if proc.stderr is not None:
-        proc.stderr.close()
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
     code = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss / 1024, code, seconds  # ru_maxrss is in KiB on Linux
+    return usage.ru_maxrss / 1024, code, seconds, (lines[-1] if lines else "")
 
 
-def telegram_export(folder: Path, n: int) -> Path:
-    folder.mkdir()
-    return import_telegram.write_export(folder, n, seed=1)
+def _words(rng: random.Random) -> str:
+    return " ".join(rng.choices(_WORDS, k=rng.randint(2, 30)))
 
 
-def one_big_message(folder: Path, mb: int) -> Path:
-    folder.mkdir()
-    text = ("Kamerbrief concept tekst " * (mb * 1024 * 1024 // 25 + 1))[: mb * 1024 * 1024]
-    root = {
-        "name": "Groot bericht",
-        "type": "personal_chat",
-        "id": 7000001,
-        "messages": [
-            {
-                "id": 1,
-                "type": "message",
-                "date": "2024-03-01T09:00:00",
-                "date_unixtime": "1709280000",
-                "from": "Sanne Jansen",
-                "from_id": "user7000002",
-                "text": text,
-                "text_entities": [{"type": "plain", "text": text}],
-            }
-        ],
-    }
+def telegram_export(folder: Path, n: int) -> tuple[Path, str]:
+    """A full-account export of ``n`` messages in four chats, one message written at a time."""
+    rng = random.Random(1)
     path = folder / "result.json"
-    path.write_text(json.dumps(root), encoding="utf-8")
-    return path
+    people = [("Mark de Minister", 5000001), ("Sanne Jansen", 7000002), ("Piet Pieters", 7000004)]
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"about": "bench", "personal_information": {"user_id": 5000001, ')
+        f.write('"first_name": "Mark", "last_name": "de Minister"}, "chats": {"list": [')
+        per_chat = n // 4
+        for c in range(4):
+            count = per_chat if c < 3 else n - 3 * per_chat
+            head = {"name": f"Chat {c}", "type": "private_group" if c else "personal_chat"}
+            f.write(("," if c else "") + json.dumps(head)[:-1] + f', "id": {7000000 + c}, ')
+            f.write('"messages": [\n')
+            unix = 1_600_000_000
+            for i in range(count):
+                unix += rng.randint(5, 600)
+                name, uid = people[i % 3]
+                text = _words(rng)
+                msg = {
+                    "id": i + 1,
+                    "type": "message",
+                    "date": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(unix)),
+                    "date_unixtime": str(unix),
+                    "from": name,
+                    "from_id": f"user{uid}",
+                    "text": text,
+                    "text_entities": [{"type": "plain", "text": text}],
+                }
+                f.write(("," if i else "") + json.dumps(msg, ensure_ascii=False) + "\n")
+            f.write("]}")
+        f.write("]}}\n")
+    return path, "chats.list.item.messages.item"
 
 
-def one_long_line(folder: Path, mb: int) -> Path:
-    folder.mkdir()
-    body = ("kamerbrief " * (mb * 1024 * 1024 // 11 + 1))[: mb * 1024 * 1024]
+def one_big_message(folder: Path, mib: int) -> tuple[Path, str]:
+    """A single-chat export whose one message holds ``mib`` MiB of text, written in pieces."""
+    path = folder / "result.json"
+    piece = ("Kamerbrief concept tekst " * 43_000)[: 1024 * 1024]
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"name": "Groot bericht", "type": "personal_chat", "id": 7000001, "messages": [')
+        f.write('{"id": 1, "type": "message", "date": "2024-03-01T09:00:00",')
+        f.write(' "date_unixtime": "1709280000", "from": "Sanne Jansen",')
+        f.write(' "from_id": "user7000002", "text": "')
+        _repeat(f, piece, mib)
+        f.write('"}]}\n')
+    return path, "messages.item"
+
+
+def one_long_line(folder: Path, mb: int) -> tuple[Path, str]:
     path = folder / "WhatsApp-chat met Lang.txt"
-    path.write_text(
-        "01-03-2024 09:00 - Sanne Jansen: kort\n"
-        f"01-03-2024 09:01 - Sanne Jansen: {body}\n"
-        "01-03-2024 09:02 - Mark de Minister: ontvangen\n",
-        encoding="utf-8",
-    )
-    return path
+    piece = ("kamerbrief " * 100_000)[:1_000_000]
+    with path.open("w", encoding="utf-8") as f:
+        f.write("01-03-2024 09:00 - Sanne Jansen: kort\n01-03-2024 09:01 - Sanne Jansen: ")
+        _repeat(f, piece, mb)
+        f.write("\n01-03-2024 09:02 - Mark de Minister: ontvangen\n")
+    return path, ""
 
 
-_MAKERS = {"telegram": telegram_export, "message": one_big_message, "line": one_long_line}
+def json_one_line(folder: Path, mb: int) -> tuple[Path, str]:
+    """An Element export as minified JSON: every event on one line of ``mb`` MB."""
+    rng = random.Random(2)
+    path = folder / "room.json"
+    goal = mb * 1_000_000
+    people = ["@mark:example.org", "@sanne:example.org", "@piet:example.org"]
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"room_name":"Crisisoverleg","room_creator":"@mark:example.org",')
+        f.write('"export_date":"2024-03-01","exported_by":"@mark:example.org","messages":[')
+        i, size = 0, 0
+        while size < goal:
+            event = {
+                "type": "m.room.message",
+                "room_id": "!overleg:example.org",
+                "sender": people[i % 3],
+                "origin_server_ts": 1_709_280_000_000 + i * 1000,
+                "event_id": f"$event{i}",
+                "content": {"msgtype": "m.text", "body": _words(rng)},
+            }
+            line = ("," if i else "") + json.dumps(event, separators=(",", ":"))
+            f.write(line)
+            size += len(line)
+            i += 1
+        f.write("]}")
+    return path, "messages.item"
 
 
-def make(kind: str, folder: Path, size: int, env: dict[str, str]) -> Path:
-    """Generate an input in a child process: Linux hands a forked child its parent's peak
-    RSS, so the measuring process itself must never grow."""
-    out = subprocess.run(
-        [sys.executable, __file__, "--make", kind, str(folder), str(size)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return Path(out.stdout.strip())
+def _repeat(f: IO[str], piece: str, times: int) -> None:
+    for _ in range(times):
+        f.write(piece)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--telegram-n", type=int, default=200_000)
-    ap.add_argument("--message-mb", type=int, default=48)
-    ap.add_argument("--line-mb", type=int, default=100)
-    ap.add_argument("--make", nargs=3, metavar=("KIND", "FOLDER", "SIZE"), help=argparse.SUPPRESS)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--telegram-n", type=int, default=2_000_000)
+    ap.add_argument("--message-mib", type=int, default=1024)
+    ap.add_argument("--line-mb", type=int, default=300)
+    ap.add_argument("--only", nargs="*", help="run only these scenarios")
     args = ap.parse_args()
-    if args.make:
-        kind, folder, size = args.make
-        print(_MAKERS[kind](Path(folder), int(size)))
-        return
-    root = Path(__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory() as tmp:
+    scenarios = [
+        ("telegram", telegram_export, args.telegram_n, "json", f"{args.telegram_n:,} messages"),
+        ("message", one_big_message, args.message_mib, "json", f"one message of {args.message_mib} MiB"),
+        ("line", one_long_line, args.line_mb, "text", f"one WhatsApp line of {args.line_mb} MB"),
+        ("json-line", json_one_line, args.line_mb, "json", f"Element JSON on one line of {args.line_mb} MB"),
+    ]  # fmt: skip
+    if args.only:
+        scenarios = [s for s in scenarios if s[0] in args.only]
+    with tempfile.TemporaryDirectory(dir="/tmp", prefix="chatsafe-bench-memory-") as tmp:
         work = Path(tmp)
         env = dict(
             os.environ,
             CHATSAFE_PASSPHRASE="bench-passphrase",
             PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-            PYTHONPATH=str(root),
+            PYTHONPATH=str(ROOT),
             XDG_DATA_HOME=str(work / "xdg"),
             XDG_STATE_HOME=str(work / "xdg"),
             XDG_CONFIG_HOME=str(work / "xdg"),
             XDG_CACHE_HOME=str(work / "xdg"),
         )
-        scenarios = [
-            ("telegram", make("telegram", work / "tg", args.telegram_n, env), "json",
-             f"{args.telegram_n:,} messages"),
-            ("message", make("message", work / "big", args.message_mb, env), "json",
-             f"one message of {args.message_mb} MB"),
-            ("line", make("line", work / "line", args.line_mb, env), "text",
-             f"one line of {args.line_mb} MB"),
-        ]  # fmt: skip
-        print(f"{'scenario':<10} {'input':>9} {'peak RSS':>9} {'target':>8} {'floor':>8}  result")
-        for name, path, kind, what in scenarios:
+        start, _, _, _ = peak_mb([sys.executable, "-c", _START], env)
+        print(f"floor 'start' (python + chatsafe's CLI and importers imported): {start:.0f} MB")
+        print(
+            f"{'scenario':<10} {'input':>8} {'peak RSS':>9} {'target':>8} {'reader':>8} "
+            f"{'loads':>8}  result"
+        )
+        for name, maker, size_arg, kind, what in scenarios:
+            folder = work / name
+            folder.mkdir()
+            t0 = time.perf_counter()
+            path, prefix = maker(folder, size_arg)
+            made = time.perf_counter() - t0
             size = path.stat().st_size / 1e6
             case = work / f"{name}.chatsafe"
-            rss, code, seconds = peak_mb(
+            rss, code, seconds, last = peak_mb(
                 [sys.executable, "-m", "chatsafe", "import", str(case), str(path)], env
             )
-            floor, _, _ = peak_mb([sys.executable, "-c", _FLOOR[kind], str(path)], env)
+            reader, reader_s = float("nan"), float("nan")
+            if name != "message":  # yajl takes minutes over one huge token; not a floor
+                reader_argv = [sys.executable, "-c", _READER[kind], str(path), prefix]
+                reader, _, reader_s, _ = peak_mb(reader_argv, env)
+            loads = "skipped"
+            if kind == "json" and size < 400:
+                loads = f"{peak_mb([sys.executable, '-c', _LOADS, str(path)], env)[0]:.0f}MB"
             target = 2 * size + 300
             verdict = "meets" if rss <= target else "MISSES"
             print(
-                f"{name:<10} {size:>7.0f}MB {rss:>7.0f}MB {target:>6.0f}MB {floor:>6.0f}MB  "
-                f"exit {code}, {seconds:.1f} s, {verdict} the target ({what}); "
-                f"{rss / size:.1f}x the input, floor {floor / size:.1f}x"
+                f"{name:<10} {size:>6.0f}MB {rss:>7.0f}MB {target:>6.0f}MB {reader:>6.0f}MB "
+                f"{loads:>8}  exit {code}, {seconds:.1f} s (reader {reader_s:.1f} s, written in "
+                f"{made:.1f} s), {verdict} the target ({what}); {rss / size:.2f}x the input",
+                flush=True,
             )
+            if code != 0:
+                print(f"{'':<10} refusal: {last.replace(str(work), '/tmp/…')}", flush=True)
+            path.unlink()
+            case.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
