@@ -29,6 +29,10 @@ import defusedxml.ElementTree as SafeET
 
 from chatsafe.errors import EncodingError, InputError
 
+#: One record (an <sms>, or an <mms> with its parts' base64 media) above this is refused
+#: while reading. Carriers cap an MMS at a few MB; base64 adds a third.
+MAX_RECORD_BYTES = 256 * 1024 * 1024
+
 # A character reference whose value is a UTF-16 surrogate (U+D800..U+DFFF), decimal or hex.
 _SURROGATE_REF = re.compile(
     rb"&#(?:(5(?:5(?:29[6-9]|[3-9]\d\d)|6\d\d\d|7(?:[0-2]\d\d|3[0-3]\d|34[0-3])))"
@@ -92,6 +96,9 @@ class _RepairedStream(io.RawIOBase):
         self._offset = 0
         self._lines = 1
         self._first = True
+        self.taken = 0  # bytes read from the source
+        self.mark = 0  # ``taken`` when the last record ended
+        self.records = 0
 
     def readable(self) -> bool:
         return True
@@ -122,6 +129,19 @@ class _RepairedStream(io.RawIOBase):
     def _fill(self) -> None:
         while not self._out and not self._done:
             block = next(self._chunks, None)
+            if block is not None:
+                self.taken += len(block)
+                if self.taken - self.mark > MAX_RECORD_BYTES:
+                    # Refused before the parser holds it (issue 12): expat would build
+                    # the whole element, several times its size, before ingest's own
+                    # limit could see it.
+                    raise InputError(
+                        f"record {self.records + 1} (counting from the first) is larger than"
+                        f" {MAX_RECORD_BYTES // (1024 * 1024)} MiB; no phone writes one"
+                        " (damaged, or not an export)",
+                        file=self._where,
+                        line=self._lines if self._decoder is not None else None,
+                    )
             if block is None:
                 self._done = True
                 self._check_utf8(b"", True)
@@ -155,7 +175,8 @@ def iter_records(chunks: Iterator[bytes], where: str) -> Iterator[tuple[Element,
     Raises InputError (naming the file and line) for malformed XML, and refuses DTDs,
     entity declarations and external references.
     """
-    stream = io.BufferedReader(_RepairedStream(chunks, where), buffer_size=256 * 1024)
+    raw = _RepairedStream(chunks, where)
+    stream = io.BufferedReader(raw, buffer_size=256 * 1024)
     depth = 0
     root: Element | None = None
     try:
@@ -169,6 +190,7 @@ def iter_records(chunks: Iterator[bytes], where: str) -> Iterator[tuple[Element,
                 continue
             depth -= 1
             if depth == 1 and root is not None:
+                raw.mark, raw.records = raw.taken, raw.records + 1
                 yield root, elem
                 root.clear()
     except ParseError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from chatsafe.domain import ParsedConversation
+from chatsafe.errors import InputError
 from chatsafe.importers import json_stream, matrix, telegram
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.json_stream import EntryTooLarge, JsonBytes
@@ -181,3 +182,31 @@ def test_integers_beyond_64_bits_are_read(tmp_path: Path) -> None:
     convs = list(telegram.IMPORTER.parse(CountingSource(path), ImportContext()))
     messages = [m for c in convs for m in c.messages]
     assert len(messages) == 6
+
+
+def test_a_huge_sms_record_is_refused_before_it_is_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The XML stream has the same kind of limit per record (an <sms>, an <mms>)."""
+    from chatsafe.importers import xml_stream
+
+    monkeypatch.setattr(xml_stream, "MAX_RECORD_BYTES", 256 * 1024)
+    head = b"<?xml version='1.0' encoding='UTF-8'?>\n<smses count=\"2\">\n"
+    small = b'<sms address="+31612345678" date="1709280000000" type="1" body="kort" />\n'
+    taken = 0
+
+    def chunks() -> Iterator[bytes]:
+        nonlocal taken
+        for block in (head, small * 2000, b'<sms address="+3161" date="1" type="1" body="'):
+            taken += len(block)
+            yield block
+        for _ in range(64):  # 4 MiB of one body, in pieces
+            taken += 64 * 1024
+            yield b"x" * 64 * 1024
+        yield b'" />\n</smses>\n'
+
+    seen = 0
+    with pytest.raises(InputError, match="record 2001") as err:
+        for _root, _elem in xml_stream.iter_records(chunks(), "sms.xml"):
+            seen += 1
+    assert seen == 2000  # the records before it were all handed out, small as they are
+    assert err.value.file == "sms.xml"
+    assert taken < len(small) * 2000 + 256 * 1024 + 512 * 1024
