@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -40,6 +40,7 @@ from chatsafe.domain import (
 )
 from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.whatsapp_text import MAX_LINE_BYTES, TooLongError, decode_blocks
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
@@ -134,9 +135,32 @@ def _from_markdown(text: str, where: str) -> list[_Entry]:
     return entries
 
 
-def _from_json(text: str, where: str) -> list[_Entry]:
-    entries: list[_Entry] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+_JSON_BLOCK = 1024 * 1024  # bytes of data.json decoded at a time, in whole lines
+
+
+def _json_lines(source: Source, member: str, where: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of data.json, one line held at a time (issue 12): one JSON
+    object per line, so the file is read in line-aligned blocks, never whole."""
+    number = 0
+    try:
+        for block in decode_blocks(source.chunks(member), where, _JSON_BLOCK):
+            lines = block.split("\n")
+            if block.endswith("\n"):
+                lines.pop()
+            for line in lines:
+                number += 1
+                yield number, line
+    except TooLongError as exc:
+        raise TooLongError(
+            f"a line longer than {MAX_LINE_BYTES:,} bytes; signal-export writes one message"
+            " a line (damaged, or not its data.json)",
+            file=where,
+            line=exc.line,
+        ) from None
+
+
+def _from_json(lines: Iterable[tuple[int, str]], where: str) -> Iterator[_Entry]:
+    for number, line in lines:
         if not line.strip():
             continue
         try:
@@ -164,8 +188,7 @@ def _from_json(text: str, where: str) -> list[_Entry]:
         entry.sticker = _str(sticker.get("emoji") if isinstance(sticker, dict) else sticker)
         entry.deleted = obj.get("deleted") is True
         entry.call = obj.get("call") is True
-        entries.append(entry)
-    return entries
+        yield entry
 
 
 def _root_title(source: Source) -> str:
@@ -198,7 +221,9 @@ class SignalExportImporter:
         if prefix + "data.json" in names or any(n.startswith(prefix + "media/") for n in names):
             return 85
         try:
-            first = source.read(_markdown(prefix, names))[:400].decode("utf-8", errors="replace")
+            # The first block only: a chat.md of a gigabyte is not read to sniff it.
+            head = next(iter(source.chunks(_markdown(prefix, names))), b"")
+            first = head[:400].decode("utf-8", errors="replace")
         except InputError:
             return 0
         return 70 if _HEADER.match(first.lstrip("\ufeff")) else 0
@@ -217,10 +242,11 @@ class SignalExportImporter:
     def _chat(
         self, source: Source, ctx: ImportContext, prefix: str, names: set[str]
     ) -> ParsedConversation:
+        entries: Iterable[_Entry]
         if prefix + "data.json" in names:
             member = prefix + "data.json"
             where = source.where(member)
-            entries = _from_json(decode_text(source.read(member), where), where)
+            entries = _from_json(_json_lines(source, member, where), where)
         else:
             member = _markdown(prefix, names)
             where = source.where(member)
@@ -228,11 +254,41 @@ class SignalExportImporter:
             entries = _from_markdown(text, where)
         title = PurePosixPath(prefix).name if prefix else _root_title(source)
         owner = ctx.owner or "Me"
-        messages: list[ParsedMessage] = []
+        conv = ParsedConversation(
+            source_format=NAME,
+            key=title,
+            title=title,
+            messages=[],
+            participants=[],
+            owner=owner,
+            extra=(
+                {"notes": ["signal-export 1.x (index.md): times are to the minute"]}
+                if member.endswith("index.md")
+                else {}
+            ),
+            tally=EntryTally(),
+        )
+        conv.messages = self._messages(entries, conv, source, prefix, names, member)
+        return conv
+
+    def _messages(
+        self,
+        entries: Iterable[_Entry],
+        conv: ParsedConversation,
+        source: Source,
+        prefix: str,
+        names: set[str],
+        member: str,
+    ) -> Iterator[ParsedMessage]:
+        """One entry at a time; the artifacts, the participants and whether it is a group
+        are known once every entry has been read."""
+        owner = conv.owner or "Me"
+        tally = conv.tally if conv.tally is not None else EntryTally()
         artifacts: list[str] = []
-        senders: list[str] = []
-        tally = EntryTally(read=len(entries))
+        senders = conv.participants
+        position = 0
         for entry in entries:
+            tally.read += 1
             msg = self._message(entry, source, prefix, names, owner)
             if msg is None:
                 artifacts.append(entry.stamp.replace(" ", "T"))
@@ -243,27 +299,13 @@ class SignalExportImporter:
                     " (a call, or a group or timer change)",
                 )
                 continue
-            msg.position = len(messages)
-            messages.append(msg)
+            msg.position = position
+            position += 1
             if msg.sender and msg.sender not in senders:
                 senders.append(msg.sender)
-        others = [s for s in senders if s != owner]
-        return ParsedConversation(
-            source_format=NAME,
-            key=title,
-            title=title,
-            messages=messages,
-            participants=senders,
-            is_group=len(others) > 1,
-            owner=owner,
-            extra={"artifacts": len(artifacts), "artifact_times": artifacts}
-            | (
-                {"notes": ["signal-export 1.x (index.md): times are to the minute"]}
-                if member.endswith("index.md")
-                else {}
-            ),
-            tally=tally,
-        )
+            yield msg
+        conv.is_group = len([s for s in senders if s != owner]) > 1
+        conv.extra |= {"artifacts": len(artifacts), "artifact_times": artifacts}
 
     def _message(
         self, entry: _Entry, source: Source, prefix: str, names: set[str], owner: str

@@ -210,3 +210,39 @@ def test_a_huge_sms_record_is_refused_before_it_is_held(monkeypatch: pytest.Monk
     assert seen == 2000  # the records before it were all handed out, small as they are
     assert err.value.file == "sms.xml"
     assert taken < len(small) * 2000 + 256 * 1024 + 512 * 1024
+
+
+def test_signal_export_data_json_is_read_a_line_at_a_time(tmp_path: Path) -> None:
+    from chatsafe.importers import signal_export
+    from chatsafe.sources import DirSource
+
+    chat = tmp_path / "signal-export" / "JanJansen"
+    chat.mkdir(parents=True)
+    (chat / "chat.md").write_text("[2024-03-14 09:00] Me: kort\n", encoding="utf-8")
+    line = {"date": "2024-03-14T09:00:00", "sender": "Jan Jansen", "body": "kamerbrief concept"}
+    with (chat / "data.json").open("w", encoding="utf-8") as f:
+        for i in range(40_000):
+            f.write(json.dumps(line | {"body": f"kamerbrief concept {i}"}) + "\n")
+    size = (chat / "data.json").stat().st_size
+    taken: list[int] = []
+
+    class Counting(DirSource):
+        def read(self, name: str) -> bytes:
+            assert not name.endswith("data.json"), "data.json was read whole"
+            return super().read(name)
+
+        def chunks(self, name: str) -> Iterator[bytes]:
+            taken.append(0)
+            for block in super().chunks(name):
+                for at in range(0, len(block), _PIECE):
+                    taken[-1] += len(block[at : at + _PIECE])
+                    yield block[at : at + _PIECE]
+
+    (conv,) = signal_export.IMPORTER.parse(Counting(tmp_path / "signal-export"), ImportContext())
+    messages = iter(conv.messages)
+    assert next(messages).text == "kamerbrief concept 0"
+    # One line-aligned block (1 MiB) and a piece, not the file.
+    assert size > 3 * 1024 * 1024
+    assert taken[-1] < 1024 * 1024 + 2 * _PIECE, (taken[-1], size)
+    assert sum(1 for _ in messages) == 39_999
+    assert conv.tally is not None and conv.tally.read == 40_000

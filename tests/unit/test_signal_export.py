@@ -23,8 +23,9 @@ PHOTO = "2024-03-14T09-05-00.000_00_foto.png"
 def parse(path: Path, owner: str | None = None) -> dict[str, ParsedConversation]:
     with open_source(path) as source:
         convs = list(IMPORTER.parse(source, ImportContext(owner=owner)))
-    for conv in convs:
-        conv.messages = list(conv.messages)
+        # data.json is streamed from the source: read the messages while it is open.
+        for conv in convs:
+            conv.messages = list(conv.messages)
     return {c.key: c for c in convs}
 
 
