@@ -52,8 +52,17 @@ class JsonBytes:
     ``MAX_ENTRY_BYTES`` past ``mark`` is refused there, naming ``entry``.
     """
 
-    def __init__(self, source: Source, name: str, encoding: str | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        name: str,
+        encoding: str | None = None,
+        check_cancel: Callable[[], None] | None = None,
+    ) -> None:
         self.where = source.where(name)
+        # Called for every block of the member: the outline pass builds no message, so
+        # a cancel must be heard here (a 1 GB export takes a while to outline).
+        self._check_cancel = check_cancel
         if source.size(name) > DEFAULT_LIMITS.max_file_bytes:
             raise InputError("file is too large to import", file=self.where)
         self._chunks = source.chunks(name)
@@ -76,6 +85,8 @@ class JsonBytes:
             block = next(self._chunks, None)
             if block is None:
                 return b""
+            if self._check_cancel is not None:
+                self._check_cancel()
             self._block, self._off = self._take(block), 0
         # A short read (the rest of the member's current block) saves copying blocks
         # together; the parser reads until it gets b"".

@@ -325,10 +325,12 @@ class MatrixImporter:
         where = source.where(main)
         parser = C_PARSER
         try:
-            root = root_outline(JsonBytes(source, main, ctx.encoding), "messages")
+            root = root_outline(JsonBytes(source, main, ctx.encoding, ctx.check_cancel), "messages")
         except BigNumber:
             parser = PY_PARSER
-            root = root_outline(JsonBytes(source, main, ctx.encoding), "messages", parser)
+            root = root_outline(
+                JsonBytes(source, main, ctx.encoding, ctx.check_cancel), "messages", parser
+            )
         if not root.is_object or "room_name" not in root.keys or "messages" not in root.keys:
             raise NotAChatError("not an Element room export (no room_name or messages)", file=where)
         if root.not_a_list or not root.lists:
@@ -337,7 +339,7 @@ class MatrixImporter:
         ctx.check_cancel()
 
         def stream() -> JsonBytes:
-            return JsonBytes(source, main, ctx.encoding)
+            return JsonBytes(source, main, ctx.encoding, ctx.check_cancel)
 
         room = _Room(tz, MatrixMedia(source, main))
         try:

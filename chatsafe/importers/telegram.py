@@ -380,10 +380,12 @@ class TelegramImporter:
         parser = C_PARSER
         try:
             try:
-                outline = read_outline(JsonBytes(source, main, ctx.encoding))
+                outline = read_outline(JsonBytes(source, main, ctx.encoding, ctx.check_cancel))
             except BigNumber:
                 parser = PY_PARSER
-                outline = read_outline(JsonBytes(source, main, ctx.encoding), parser)
+                outline = read_outline(
+                    JsonBytes(source, main, ctx.encoding, ctx.check_cancel), parser
+                )
         except _Bad as bad:
             raise InputError(bad.problem, file=where, entry=bad.path or None) from None
         if not outline.is_object or not ("messages" in outline.keys or "chats" in outline.keys):
@@ -393,7 +395,7 @@ class TelegramImporter:
         files = TelegramMedia(source, main)
         # The second pass: one parser per list of messages, one message held at a time.
         feed = Feed(
-            lambda: JsonBytes(source, main, ctx.encoding),
+            lambda: JsonBytes(source, main, ctx.encoding, ctx.check_cancel),
             sorted({c.entries for c in outline.chats if c.count}),
             parser,
         )

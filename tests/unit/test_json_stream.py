@@ -246,3 +246,21 @@ def test_signal_export_data_json_is_read_a_line_at_a_time(tmp_path: Path) -> Non
     assert taken[-1] < 1024 * 1024 + 2 * _PIECE, (taken[-1], size)
     assert sum(1 for _ in messages) == 39_999
     assert conv.tally is not None and conv.tally.read == 40_000
+
+
+def test_a_cancel_is_heard_while_the_outline_is_read(tmp_path: Path) -> None:
+    """The outline pass builds no message, so it must ask about a cancel per block."""
+    from chatsafe.errors import CancelledError
+
+    path = _telegram(tmp_path / "result.json", 20_000)
+    source = CountingSource(path)
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3
+
+    with pytest.raises(CancelledError):
+        list(telegram.IMPORTER.parse(source, ImportContext(cancelled=cancelled)))
+    assert len(source.taken) == 1 and source.taken[0] < path.stat().st_size // 2
