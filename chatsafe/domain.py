@@ -133,8 +133,9 @@ class ParsedConversation:
 
     ``key`` identifies the conversation within its source format (a chat id, a phone
     number, a title) so that a later export of the same chat merges into it.
-    ``messages`` may be a generator; ``participants``, ``is_group`` and ``tally`` may only
-    be complete once it has been consumed. ``tally`` is None when the importer counts
+    ``messages`` may be a generator (read it while the source is open); ``participants``,
+    ``is_group``, ``tally``, ``owner`` (when it is inferred) and keys added to ``extra``
+    may only be complete once it has been consumed, and ingest stores them then. ``tally`` is None when the importer counts
     nothing below its messages: each message yielded is then one entry read.
     """
 
