@@ -264,3 +264,25 @@ def test_a_cancel_is_heard_while_the_outline_is_read(tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         list(telegram.IMPORTER.parse(source, ImportContext(cancelled=cancelled)))
     assert len(source.taken) == 1 and source.taken[0] < path.stat().st_size // 2
+
+
+def test_what_a_stream_learns_late_is_stored(tmp_path: Path) -> None:
+    """Telegram infers the owner, and signal-export counts its artifacts, only once the
+    messages are read: ingest stores them then, in the case."""
+    from chatsafe.ingest import import_paths
+    from chatsafe.store import create_case
+
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    case = create_case(tmp_path / "c.chatsafe")
+    import_paths(case, [fixtures / "telegram" / "single_2020"], ImportContext())
+    import_paths(case, [fixtures / "signal_export" / "export"], ImportContext())
+    rows = case.conn.execute(
+        "SELECT source_format, extra, (SELECT name FROM participants p"
+        " WHERE p.conversation_id = c.id AND p.is_owner) FROM conversations c"
+    ).fetchall()
+    case.close()
+    telegram_extra, telegram_owner = next((json.loads(e), o) for f, e, o in rows if f == "telegram")
+    assert telegram_extra["owner_inferred"] is True
+    assert telegram_owner == "Mark de Minister"
+    artifacts = sorted(json.loads(e)["artifacts"] for f, e, _ in rows if f == "signal-export")
+    assert artifacts == [1, 2]  # as tests/unit/test_signal_export.py reads them
