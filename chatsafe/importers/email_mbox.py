@@ -310,28 +310,40 @@ class EmailImporter:
         reader = _Reader(source, ctx, zone(ctx.time_zone))
         groups = _group(reader.collect())
         total = sum(len(g) for g in groups)
-        done = 0
+        done = [0]
         for group in groups:
-            messages: list[ParsedMessage] = []
-            participants: list[str] = []
-            for raw in group:
-                one, people = reader.message(raw)
-                messages.append(one)
-                participants.extend(p for p in people if p not in participants)
-                done += 1
-                if done % 500 == 0:
-                    ctx.check_cancel()
-                    ctx.progress(done, total)
             title = normal_subject(group[0].head.subject) or "(no subject)"
-            yield ParsedConversation(
+            conv = ParsedConversation(
                 source_format="email",
                 key=_thread_key(group),
                 title=strip_marks(title),
-                messages=messages,
-                participants=participants,
-                is_group=len(participants) > 2,
+                messages=[],
             )
+            conv.messages = self._messages(reader, group, conv, ctx, done, total)
+            yield conv
         ctx.progress(total, total)
+
+    @staticmethod
+    def _messages(
+        reader: _Reader,
+        group: list[_Raw],
+        conv: ParsedConversation,
+        ctx: ImportContext,
+        done: list[int],
+        total: int,
+    ) -> Iterator[ParsedMessage]:
+        """A thread's messages decoded one at a time (bodies, attachments): a long thread
+        is not held decoded whole. Participants are complete once all are read."""
+        participants = conv.participants
+        for raw in group:
+            one, people = reader.message(raw)
+            participants.extend(p for p in people if p not in participants)
+            done[0] += 1
+            if done[0] % 500 == 0:
+                ctx.check_cancel()
+                ctx.progress(done[0], total)
+            yield one
+        conv.is_group = len(participants) > 2
 
 
 IMPORTER = EmailImporter()
