@@ -45,7 +45,7 @@ from chatsafe.errors import CancelledError, InputError, SettingsError
 from chatsafe.review import log
 from chatsafe.review.labels import ReviewError, Role, parse_role
 from chatsafe.review.summary import summarize
-from chatsafe.store import queries
+from chatsafe.store import coverage, queries
 
 APPROVAL_NAME = "metadata/approval.json"
 Progress = Callable[[str, int, int], None]
@@ -186,7 +186,12 @@ def make_bundle(
                 counts = summary.conversations.get(conv.case_id)
                 completeness_out.append(
                     comp.result(conv.folder, counts.out_of_period if counts else 0)
-                    | {"possibly_truncated": _truncation(c, conv.case_id)}
+                    | {
+                        "possibly_truncated": _truncation(c, conv.case_id),
+                        # Issue 17's reconciliation, counts only: withheld messages
+                        # count too (docs/bundle.md, "completeness.json").
+                        "coverage": coverage.conversation_coverage(c, conv.case_id),
+                    }
                 )
             dossiers.append(write_documentation(ctx))
             series_events = [export_event(ctx)]

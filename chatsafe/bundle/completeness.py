@@ -5,6 +5,10 @@ messages): deleted-message markers, disappearing-message settings and the period
 were on, view-once messages, attachments the export lacked, media left out by the
 export, unusually long silences, and how many messages fell outside the period.
 Duplicates merged on re-import are counted per import run.
+
+The builder adds each conversation's per-source ``coverage`` (``store/coverage.py``, as
+``stats --json`` gives it): counts and periods only, and those counts include withheld
+messages (docs/bundle.md says why).
 """
 
 from __future__ import annotations

@@ -194,6 +194,14 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
     assert comp["disappearing_messages"]["periods_on"][0]["settings"] == ["7 days"]
     assert comp["messages_out_of_period"] == 1
     assert comp["possibly_truncated"] is None  # its importer knows no export limit
+    # Issue 17's per-source coverage, counts only; withheld messages count too (the
+    # private and party-political ones, and the one out of period): 6 messages held.
+    (source,) = comp["coverage"]["sources"]
+    assert source["source_format"] == "spec" and source["kind"] == "export"
+    assert source["held"] == comp["coverage"]["messages"] == 6
+    assert (source["first"], source["last"]) == ("2023-12-31T23:00:00", "2024-03-02T10:00:00")
+    assert source["disappearing_seconds"] == []
+    assert set(comp["coverage"]) == {"messages", "sources", "only_in_export"}
 
 
 def test_exclusions_and_commitments(bundle: tuple[Path, Any], tmp_path: Path) -> None:
