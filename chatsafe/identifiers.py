@@ -10,6 +10,8 @@ based UUIDs (RFC 9562 version 5) under the case's UUID, written as ``urn:uuid:``
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import uuid
 
 
@@ -53,6 +55,23 @@ def attachment_urn(case_id: uuid.UUID, conversation_urn: str, sha256: str) -> st
     return part_urn(case_id, conversation_urn, f"attachment:{sha256}")
 
 
+def withheld_urn(secret: bytes, *parts: str) -> str:
+    """A message or conversation that does not leave, as the bundle's evidence names it.
+
+    Not the public URN: that derives from the case's UUID (public) and the message's
+    identity, which for exports without native ids hashes the text, so anyone could test
+    a guessed text against it. This one is keyed with the case's commitment secret
+    (``meta.commitment_secret``): stable across bundles of the case, opaque to everyone
+    else, and provable later by disclosing the key, like the commitments. Written as a
+    version 8 (custom) UUID, RFC 9562.
+    """
+    digest = hmac.new(secret, chr(0).join(("withheld", *parts)).encode(), hashlib.sha256)
+    b = bytearray(digest.digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x80  # version 8
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 9562 variant
+    return f"urn:uuid:{uuid.UUID(bytes=bytes(b))}"
+
+
 def _urn(case_id: uuid.UUID, *parts: str) -> str:
     # NUL cannot occur in a source format, a key or a hex identity, so parts never run together.
     return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
@@ -66,4 +85,5 @@ __all__ = [
     "named_urn",
     "part_urn",
     "participant_urn",
+    "withheld_urn",
 ]

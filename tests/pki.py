@@ -298,12 +298,13 @@ def reseal(
 
 def rewrite_review_log(files: dict[str, bytes]) -> None:
     """Drop the log's last decision and point bag-info at the shorter chain's head."""
-    from chatsafe.bundle import reviewlog
+    from chatsafe.bundle import evidence, reviewlog
 
-    lines = files["metadata/review-log.jsonl"].decode().split("\n")[:-1][:-1]
+    rel = evidence.path(evidence.REVIEW_LOG, ".jsonl")
+    lines = files[rel].decode().split("\n")[:-1][:-1]
     problems, head = reviewlog.verify_exported(lines)
     assert not problems
-    files["metadata/review-log.jsonl"] = "".join(line + "\n" for line in lines).encode()
+    files[rel] = "".join(line + "\n" for line in lines).encode()
     set_info(files, "Review-Log-Head", head)
 
 

@@ -14,6 +14,8 @@ Rules checked:
   the folder above in ``isOnderdeelVan`` and is named there in ``bevatOnderdeel``;
   an object's ``heeftRepresentatie`` names exactly the files in its folder, each of
   which names it back in ``isRepresentatieVan``;
+- ``gerelateerdInformatieobject`` names an object of the SIP, which names it back with
+  the inverse relation type (Dublin Core's pairs: references / isReferencedBy, ...);
 - value lists are the NA's, parsed from begrippenlijsten.md.
 """
 
@@ -27,6 +29,13 @@ NS = {"m": "https://www.nationaalarchief.nl/mdto"}
 XSI = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards" / "mdto"
 FORBIDDEN = re.compile(r'[<>:"/\\|?*#& ]')
+_PAIRS = [
+    ("Refereert aan", "Wordt aangehaald door"),
+    ("Heeft Versie", "Is een versie van"),
+    ("Is vervangen door", "Vervangt"),
+    ("Is vereist door", "Heeft nodig"),
+]
+INVERSE = dict(_PAIRS) | {b: a for a, b in _PAIRS}
 
 
 def na_lists() -> dict[str, dict[str, str]]:
@@ -119,6 +128,10 @@ def _values(el: ET.Element, lists: dict[str, dict[str, str]], rel: str) -> list[
             "Begrippenlijst ChecksumAlgoritme MDTO",
         ),
         "m:beperkingGebruik/m:beperkingGebruikType": ("BeperkingGebruikTypeLijst", None),
+        "m:gerelateerdInformatieobject/m:gerelateerdInformatieobjectTypeRelatie": (
+            "Relatietypen (informatieobject)",
+            "Begrippenlijst Relatietypen (informatieobject) MDTO",
+        ),
     }
     for xpath, (section, list_name) in checks.items():
         table = next(v for k, v in lists.items() if k.startswith(section))
@@ -170,6 +183,7 @@ def _relations(
         here = {i for i, (p, _) in files.items() if p.parent == folder}
         if reps != here:
             problems.append(f"{rel}: heeftRepresentatie {reps} is not its files {here}")
+        problems += _related(ident, el, objects, str(rel))
     for path, el in files.values():
         back = el.find("m:isRepresentatieVan", NS)
         owner = _ref(back)[1] if back is not None else ""
@@ -179,4 +193,27 @@ def _relations(
             problems.append(f"{path.relative_to(data)}: omvang is not the file's size")
         if el.findtext("m:naam", "", NS) != path.name:
             problems.append(f"{path.relative_to(data)}: naam is not the file's name")
+    return problems
+
+
+def _related_pairs(el: ET.Element) -> set[tuple[str, str]]:
+    out = set()
+    for g in el.findall("m:gerelateerdInformatieobject", NS):
+        target = g.find("m:gerelateerdInformatieobjectVerwijzing", NS)
+        kind = g.findtext("m:gerelateerdInformatieobjectTypeRelatie/m:begripLabel", "", NS)
+        out.add((_ref(target)[1] if target is not None else "", kind))
+    return out
+
+
+def _related(
+    ident: str, el: ET.Element, objects: dict[str, tuple[Path, ET.Element]], rel: str
+) -> list[str]:
+    problems = []
+    for other, kind in sorted(_related_pairs(el)):
+        if other not in objects:
+            problems.append(f"{rel}: gerelateerdInformatieobject {other!r} is not in the SIP")
+        elif kind not in INVERSE:
+            problems.append(f"{rel}: relation type {kind!r} has no inverse to check")
+        elif (ident, INVERSE[kind]) not in _related_pairs(objects[other][1]):
+            problems.append(f"{rel}: {kind} {other}, which does not name it back")
     return problems

@@ -4,6 +4,7 @@ profile), built from what the bundle wrote."""
 from __future__ import annotations
 
 from chatsafe import __version__
+from chatsafe.bundle.sip import SERIES
 
 PROFILE = "urn:chatsafe:bagit-profile:business-chats:1"
 
@@ -50,7 +51,7 @@ def bag_info(
             "External-Description",
             f"Business chat messages ({conversations} conversations, {entries} entries) "
             "selected with chatsafe; private, party-political and out-of-period "
-            "messages withheld (metadata/exclusions.json).",
+            f"messages withheld (data/{SERIES}/chatsafe-exclusions/chatsafe-exclusions.json).",
         ),
         *[
             (label, value)

@@ -24,6 +24,7 @@ from chatsafe import identifiers, settings
 from chatsafe.bundle import (
     approval,
     completeness,
+    evidence,
     exclusions,
     mdto,
     pakbon,
@@ -32,6 +33,7 @@ from chatsafe.bundle import (
     reviewlog,
     sip,
     supersede,
+    targets,
 )
 from chatsafe.bundle.atomic import atomic_output
 from chatsafe.bundle.baginfo import bag_info
@@ -47,7 +49,7 @@ from chatsafe.review.labels import ReviewError, Role, parse_role
 from chatsafe.review.summary import summarize
 from chatsafe.store import coverage, queries
 
-APPROVAL_NAME = "metadata/approval.json"
+_CMS = "application/pkcs7-signature"
 Progress = Callable[[str, int, int], None]
 
 
@@ -159,7 +161,7 @@ def make_bundle(
     now = datetime.now(UTC).replace(microsecond=0)
     now_iso = now.isoformat().replace("+00:00", "Z")
     leaving = payload.leaving_conversations(c)
-    log_lines, head, sealed = reviewlog.export_lines(c)
+    log_lines, head, sealed = reviewlog.export_lines(c, targets.Names(c, case.id, leaving))
     summary = summarize(c)
     entries = attachments = 0
     out = Path(out)
@@ -187,13 +189,38 @@ def make_bundle(
                 completeness_out.append(
                     comp.result(conv.folder, counts.out_of_period if counts else 0)
                     | {
+                        "urn": dossier.ident,  # as its transcript and Dossier name it
                         "possibly_truncated": _truncation(c, conv.case_id),
                         # Issue 17's reconciliation, counts only: withheld messages
                         # count too (docs/bundle.md, "completeness.json").
                         "coverage": coverage.conversation_coverage(c, conv.case_id),
                     }
                 )
+            conversations = list(dossiers)
             dossiers.append(write_documentation(ctx))
+            report("metadata", len(leaving), len(leaving))
+            # The evidence, as information objects in data/ (bundle/evidence.py), before
+            # a superseding register, which lists every object this transfer holds.
+            excl = exclusions.build(c, leaving, include_reasons=include_reasons, case_id=case.id)
+            comp_doc = {
+                "format": "chatsafe-completeness/1",
+                "conversations": completeness_out,
+                "imports": completeness.imports(c, import_ids),
+            }
+            # The approval travels whole: verify checks it covers exactly the
+            # transcripts' entries and, when signed, names the approver from the
+            # certificate.
+            approval_files = [(".json", state.statement.encode("utf-8"), "application/json")]
+            if state.signature is not None:
+                approval_files.append((".json.p7s", state.signature, _CMS))
+            log_bytes = "".join(line + "\n" for line in log_lines).encode("utf-8")
+            for ev, ev_files in (
+                (evidence.EXCLUSIONS, [(".json", to_json(excl), "application/json")]),
+                (evidence.COMPLETENESS, [(".json", to_json(comp_doc), "application/json")]),
+                (evidence.REVIEW_LOG, [(".jsonl", log_bytes, "text/plain")]),
+                (evidence.APPROVAL, approval_files),
+            ):
+                dossiers.append(evidence.write(ctx, ev, ev_files, conversations))
             series_events = [export_event(ctx)]
             if old is not None:
                 dossiers.append(write_register(ctx, old))
@@ -221,26 +248,6 @@ def make_bundle(
                     parts=dossiers,
                     events=series_events,
                 ),
-            )
-            report("metadata", len(leaving), len(leaving))
-            excl = exclusions.build(c, leaving, include_reasons=include_reasons)
-            bag.write_bytes("metadata/exclusions.json", to_json(excl), tag=True)
-            comp_doc = {
-                "format": "chatsafe-completeness/1",
-                "conversations": completeness_out,
-                "imports": completeness.imports(c, import_ids),
-            }
-            bag.write_bytes("metadata/completeness.json", to_json(comp_doc), tag=True)
-            # The approval travels whole: verify checks it covers exactly the
-            # transcripts' entries and, when signed, names the approver from the
-            # certificate.
-            bag.write_bytes(APPROVAL_NAME, state.statement.encode("utf-8"), tag=True)
-            if state.signature is not None:
-                bag.write_bytes(APPROVAL_NAME + ".p7s", state.signature, tag=True)
-            bag.write_bytes(
-                "metadata/review-log.jsonl",
-                "".join(line + "\n" for line in log_lines).encode("utf-8"),
-                tag=True,
             )
             s = case.settings()
             sip_counts = pakbon.count((e.name, e.size) for e in bag.payload)

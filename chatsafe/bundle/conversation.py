@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from chatsafe import identifiers
-from chatsafe.bundle import completeness, formats, mdto, payload, sip
+from chatsafe.bundle import completeness, evidence, formats, mdto, payload, sip
 from chatsafe.bundle.sidecars import Context, describe, export_event, write_file, write_object
 from chatsafe.bundle.transcript_json import write_transcript
 from chatsafe.bundle.transcript_pdf import render_pdf
@@ -145,6 +145,9 @@ def write_conversation(
             last=last,
             participants=sip.public_participants(people),
             events=[export_event(ctx)],
+            # The evidence that describes it (exclusions, completeness, review log,
+            # approval) names it back: bundle/evidence.py.
+            related=evidence.refs(ctx.case_id),
         ),
     )
     keep = set(conv.message_ids)

@@ -17,9 +17,11 @@ import hashlib
 import hmac
 import json
 import os
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from chatsafe import identifiers
 from chatsafe.bundle.payload import LeavingConversation
 from chatsafe.review.labels import EFFECTIVE_LABEL_SQL
 from chatsafe.review.summary import in_period_sql, period
@@ -128,8 +130,14 @@ def _withheld_events(c: Any, conversation_id: int, keep: set[int], cond: str) ->
 
 
 def build(
-    c: Any, leaving: Iterable[LeavingConversation], *, include_reasons: bool = False
+    c: Any,
+    leaving: Iterable[LeavingConversation],
+    *,
+    include_reasons: bool = False,
+    case_id: uuid.UUID | None = None,
 ) -> dict[str, Any]:
+    """The register; with ``case_id`` each conversation also names its URN (the one its
+    transcript and Dossier carry)."""
     secret = commitment_secret(c)
     start, end = period(c)
     cond = in_period_sql(start, end)
@@ -168,8 +176,14 @@ def build(
             seen_cats.add(cat)
         events = _withheld_events(c, int(cid), keep, cond)
         if conv:
+            urn = (
+                {"urn": identifiers.conversation_urn(case_id, conv.source_format, conv.key)}
+                if case_id is not None
+                else {}
+            )
             per_conv.append(
                 {
+                    **urn,
                     "conversation": conv.folder,
                     "withheld": {
                         cat: b.as_dict(span=True, keep_reason=include_reasons)

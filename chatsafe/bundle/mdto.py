@@ -57,6 +57,8 @@ class InfoObject:
     participants: list[tuple[str, bool]] = field(default_factory=list)  # (name, is owner)
     events: list[tuple[str, str, str, str | None]] = field(default_factory=list)
     # (event type label, time, actor, result)
+    # gerelateerdInformatieobject: (the other object, a label of vl.RELATIE_INFORMATIEOBJECT)
+    related: list[tuple[Ref, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,17 @@ def informatieobject(obj: InfoObject, archival: Archival) -> bytes:
         parts.append(_ref("isOnderdeelVan", obj.parent))
     parts += [_ref("bevatOnderdeel", p) for p in obj.parts]
     parts += [_ref("heeftRepresentatie", r) for r in obj.representations]
+    for other, relation in obj.related:
+        if relation not in vl.RELATIE_INFORMATIEOBJECT.labels:
+            raise ValueError(f"unknown relation type {relation!r}")
+        parts.append(
+            "<gerelateerdInformatieobject>"
+            + _ref("gerelateerdInformatieobjectVerwijzing", other)
+            + _begrip(
+                "gerelateerdInformatieobjectTypeRelatie", relation, vl.RELATIE_INFORMATIEOBJECT
+            )
+            + "</gerelateerdInformatieobject>"
+        )
     org_id = archival.organisation_id
     parts.append(_ref("archiefvormer", Ref(archival.organisation, org_id, ROO)))
     for name, owner in obj.participants:

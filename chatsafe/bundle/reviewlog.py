@@ -11,6 +11,16 @@ discloses the original line, it hashes to the sealed value.
 (Editing the lines instead would break the chain; shipping them whole would ship the
 reasons. Sealing is the only choice that keeps both the chain and the secrets.)
 
+Lines that name a message or conversation by the case's row number (``message:123``)
+travel *renamed* (issue 15): the target becomes the URN the transcripts use, or a keyed
+URN of the case for what does not leave (``bundle/targets.py``), as do the conversations
+an ``import`` line lists; the line then states its own ``hash`` (the case's line's), so
+``prev`` links and the head still verify, but its content is no longer bound to that hash
+for anyone without the case (which can disclose the original line to prove it). Such
+lines carry a random ``nonce`` in the case, dropped when renamed, so the stated hash
+cannot be inverted by trying every row number (lines written before the nonce can be).
+Lines naming nothing of the case travel whole and are bound as before.
+
 Since issue 10 a line never holds a reason: it holds ``reason_hmac``, a keyed, salted
 commitment (chatsafe.review.log), and travels whole. Only lines written before that
 (with the reason itself) are still sealed; their hash could be brute-forced when every
@@ -20,13 +30,16 @@ other field is guessable, which is why the format changed.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from chatsafe.review import log
 
 
-def export_lines(c: Any) -> tuple[list[str], str, int]:
-    """(lines to ship, head hash, number of sealed lines)."""
+def export_lines(c: Any, names: Callable[[str], str] | None = None) -> tuple[list[str], str, int]:
+    """(lines to ship, head hash, number of sealed lines); ``names`` renames a target
+    (``targets.Names``)."""
     out: list[str] = []
     sealed = 0
     head = log.GENESIS
@@ -36,9 +49,29 @@ def export_lines(c: Any) -> tuple[list[str], str, int]:
         if obj.get("reason"):
             out.append(log.canonical({"hash": head, "sealed": True, "seq": int(seq)}))
             sealed += 1
+        elif names is not None and _rename(obj, names):
+            obj.pop("nonce", None)  # it keeps the stated hash from giving the rows back
+            obj["hash"] = head
+            out.append(log.canonical(obj))
         else:
             out.append(str(line))
     return out, head, sealed
+
+
+def _rename(obj: dict[str, Any], names: Callable[[str], str]) -> bool:
+    """Rename what ``obj`` says of the case's rows; whether anything changed."""
+    changed = False
+    target = obj.get("target")
+    if isinstance(target, str) and names(target) != target:
+        obj["target"] = names(target)
+        changed = True
+    new = obj.get("new")
+    if obj.get("action") == "import" and isinstance(new, dict):
+        convs = new.get("conversations")
+        if isinstance(convs, list) and convs:
+            new["conversations"] = sorted(names(f"conversation:{int(i)}") for i in convs)
+            changed = True
+    return changed
 
 
 def verify_exported(lines: list[str]) -> tuple[list[str], str]:
@@ -67,5 +100,15 @@ def verify_exported(lines: list[str]) -> tuple[list[str], str]:
             continue
         if obj.get("prev") != prev:
             problems.append(f"line {n}: does not follow the line before it (edited or removed?)")
+        if "hash" in obj:  # renamed: the case's line's hash, stated (see above)
+            digest = obj["hash"]
+            if not isinstance(digest, str) or not _HEX64.fullmatch(digest):
+                problems.append(f"line {n}: a renamed line without a valid hash")
+                digest = log.line_hash(line)
+            prev = digest
+            continue
         prev = log.line_hash(line)
     return problems, prev
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")

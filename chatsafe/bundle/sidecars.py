@@ -89,7 +89,7 @@ def export_event(ctx: Context) -> tuple[str, str, str, str | None]:
         ctx.now_iso,
         ctx.by,
         "Zakelijke berichten geselecteerd voor overbrenging; privé- en partijpolitieke "
-        "berichten achtergehouden (zie metadata/exclusions.json).",
+        "berichten achtergehouden (zie chatsafe-exclusions.json).",
     )
 
 

@@ -70,13 +70,33 @@ RELATIE_BETROKKENE = ValueList(
     "Begrippenlijst Relatietypen (betrokkene) MDTO",
     ("Belanghebbende", "Indiener", "Rechthebbende"),
 )
+RELATIE_INFORMATIEOBJECT = ValueList(
+    "Begrippenlijst Relatietypen (informatieobject) MDTO",
+    (
+        "Heeft Versie",
+        "Wordt aangehaald door",
+        "Is vervangen door",
+        "Is vereist door",
+        "Is een versie van",
+        "Refereert aan",
+        "Vervangt",
+        "Heeft nodig",
+    ),
+)
 
 # The NA's PRONOM registry (The National Archives, UK) for bestandsformaat, and IANA's
 # media types when no PUID identifies a file.
 PRONOM = "PRONOM-register"
 IANA_MEDIA_TYPES = "IANA Media Types"
 
-MDTO_LISTS = (AGGREGATIENIVEAU, EVENT_TYPE, WAARDERING, BEPERKING_GEBRUIK, CHECKSUM)
+MDTO_LISTS = (
+    AGGREGATIENIVEAU,
+    EVENT_TYPE,
+    WAARDERING,
+    BEPERKING_GEBRUIK,
+    CHECKSUM,
+    RELATIE_INFORMATIEOBJECT,
+)
 
 # chatsafe's own lists, documented in chatsafe/data/chatsafe-lists.md (shipped in the SIP).
 CHATSAFE_BETROKKENE = ValueList("Begrippenlijst Betrokkenen chatsafe", ("Eigenaar", "Deelnemer"))

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import reviewlog, sip, trust, verify_signature, zipcheck
+from chatsafe.bundle import evidence, reviewlog, sip, trust, verify_signature, zipcheck
 from chatsafe.bundle.bagit_writer import (
     ALGORITHMS,
     SIGNATURE_NAME,
@@ -217,7 +217,7 @@ def _verify(src: ZipSource, report: Report, given: verify_signature.TrustInput) 
     _tags(src, report, tag, read)
     at = verify_signature.check(report, read, bag_info, given)
     _mdto(src, report, data)
-    _review_log(report, read, bag_info)
+    _review_log(report, read, files, bag_info)
     check_approval(report, files, read, bag_info, given, at)
 
 
@@ -328,25 +328,24 @@ def _mdto(src: ZipSource, report: Report, data: dict[str, str]) -> None:
     check.notes.append(f"{len(sidecars)} MDTO files")
 
 
-def _review_log(report: Report, read: Any, bag_info: dict[str, str]) -> None:
+def _review_log(report: Report, read: Any, files: dict[str, str], bag_info: dict[str, str]) -> None:
     check = report.check("review log (hash chain, head in bag-info)")
-    raw = read("metadata/review-log.jsonl", check)
+    rel = evidence.locate(files, evidence.REVIEW_LOG)
+    raw = read(rel, check)
     if raw is None:
         return
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        check.problems.append("metadata/review-log.jsonl: not UTF-8")
+        check.problems.append(f"{rel}: not UTF-8")
         return
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     problems, head = reviewlog.verify_exported(lines)
-    check.problems += [f"metadata/review-log.jsonl: {p}" for p in problems]
+    check.problems += [f"{rel}: {p}" for p in problems]
     expected = bag_info.get("Review-Log-Head")
     if expected is not None and expected != head:
-        check.problems.append(
-            "metadata/review-log.jsonl: its head does not match Review-Log-Head in bag-info.txt"
-        )
+        check.problems.append(f"{rel}: its head does not match Review-Log-Head in bag-info.txt")
     sealed = sum(1 for line in lines if '"sealed":true' in line)
     check.notes.append(f"{len(lines)} entries, {sealed} sealed (they carried a written reason)")

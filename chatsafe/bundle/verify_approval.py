@@ -1,7 +1,9 @@
 """``verify``'s check of the minister's approval carried in a bundle.
 
-The bundle carries ``metadata/approval.json`` (the approval statement) and, when the
-minister signed it, ``metadata/approval.json.p7s`` (a detached CMS signature). This
+The bundle carries ``data/chats/chatsafe-approval/chatsafe-approval.json`` (the approval
+statement, an information object of the SIP; ``metadata/approval.json`` in bundles made
+before) and, when the minister signed it, the same name with ``.p7s`` (a detached CMS
+signature). This
 check recomputes the leaving digest from the URNs of the bundle's transcripts, so an
 approval that does not cover exactly what the bundle holds is rejected; it checks the
 signature and the approver's certificate through the same CMS and trust code as the
@@ -19,10 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import cms, selection, trust
+from chatsafe.bundle import cms, evidence, selection, trust
 from chatsafe.bundle.verify_signature import TrustInput
 
-STATEMENT = "metadata/approval.json"
+STATEMENT = evidence.path(evidence.APPROVAL, ".json")
 SIGNATURE = STATEMENT + ".p7s"
 
 
@@ -41,10 +43,12 @@ def check_approval(
     check = report.check(
         "approval (covers exactly the transcripts; approver's signature)", "approval"
     )
-    if STATEMENT not in files:
-        check.problems.append(f"{STATEMENT}: missing (a bundle needs the minister's approval)")
+    statement_rel = evidence.locate(files, evidence.APPROVAL)
+    signature_rel = evidence.locate(files, evidence.APPROVAL, ".p7s")
+    if statement_rel not in files:
+        check.problems.append(f"{statement_rel}: missing (a bundle needs the minister's approval)")
         return
-    raw = read(STATEMENT, check)
+    raw = read(statement_rel, check)
     if raw is None:
         return
     try:
@@ -52,7 +56,7 @@ def check_approval(
         if not isinstance(statement, dict):
             raise ValueError("not an object")
     except (UnicodeDecodeError, ValueError) as exc:
-        check.problems.append(f"{STATEMENT}: not a JSON object ({exc})")
+        check.problems.append(f"{statement_rel}: not a JSON object ({exc})")
         return
     urns: list[str] = []
     for rel in sorted(files):
@@ -67,7 +71,7 @@ def check_approval(
                 check.problems.append(f"{rel}: entries without identifiers ({exc})")
     if statement.get("leaving_digest") != selection.leaving_digest(urns):
         check.problems.append(
-            f"{STATEMENT}: the approval does not cover exactly the entries of the transcripts "
+            f"{statement_rel}: the approval does not cover exactly the entries of the transcripts "
             f"({len(urns)} entries here, {statement.get('leaving_count')} approved)"
         )
     if bag_info.get("Approval-Leaving-Digest") not in (None, statement.get("leaving_digest")):
@@ -75,7 +79,7 @@ def check_approval(
     claimed = str(statement.get("approved_by"))
     shown = bag_info.get("Approved-By", "")
     facts = report.facts["approval"] if hasattr(report, "facts") else {}
-    if SIGNATURE not in files:
+    if signature_rel not in files:
         report.info["approved by"] = f"claimed by {claimed}, not signed"
         check.notes.append(f"claimed by {claimed} (role {statement.get('role')}), not signed")
         facts.update(approved_by=claimed, signed=False, status=f"claimed by {claimed}, not signed")
@@ -84,13 +88,13 @@ def check_approval(
                 f"bag-info.txt: Approved-By says {shown!r}, but the approval is not signed"
             )
         return
-    sig = read(SIGNATURE, check)
+    sig = read(signature_rel, check)
     if sig is None:
         return
     try:
         verified = cms.verify_detached(sig, raw)
     except cms.CmsError as exc:
-        check.problems.append(f"{SIGNATURE}: {exc}")
+        check.problems.append(f"{signature_rel}: {exc}")
         report.info["approved by"] = f"claimed by {claimed}; its signature does not hold"
         return
     subject = verified.signer.subject.rfc4514_string()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from chatsafe.bundle import builder, exclusions, signing
+from chatsafe.bundle import builder, evidence, exclusions, signing
 from chatsafe.bundle.verify import verify_bundle
 from chatsafe.domain import Label
 from chatsafe.errors import SettingsError
@@ -31,6 +31,9 @@ from tests.sip_check import check_sip
 CONV = "data/chats/conversation-0001"
 TRANSCRIPT_JSON = f"{CONV}/conversation-0001-transcript/conversation-0001-transcript.json"
 TRANSCRIPT_PDF = f"{CONV}/conversation-0001-transcript/conversation-0001-transcript.pdf"
+REVIEW_LOG = evidence.path(evidence.REVIEW_LOG, ".jsonl")
+EXCLUSIONS = evidence.path(evidence.EXCLUSIONS, ".json")
+COMPLETENESS = evidence.path(evidence.COMPLETENESS, ".json")
 
 
 @pytest.fixture(scope="session")
@@ -171,7 +174,8 @@ def test_layout_names_are_neutral(bundle: tuple[Path, Any]) -> None:
     assert f"{conv}/conversation-0001-transcript/conversation-0001-transcript.pdf" in rel
     assert f"{conv}/conversation-0001.mdto.xml" in rel
     assert f"{conv}/conversation-0001-attachment-0001/conversation-0001-attachment-0001.txt" in rel
-    assert "metadata/review-log.jsonl" in rel and "tagmanifest-sha512.txt.p7s" in rel
+    assert REVIEW_LOG in rel and "tagmanifest-sha512.txt.p7s" in rel
+    assert not any(n.startswith("metadata/") for n in rel)  # the evidence is in data/
     assert not any("Werkgroep" in n for n in names)
 
 
@@ -188,7 +192,7 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
     missing = [a for m in doc["messages"] for a in m["attachments"] if not a["present"]]
     assert missing and missing[0]["path"] is None
     assert all(len(m["source_sha256"]) == 1 for m in doc["messages"])
-    comp = json.loads(files["metadata/completeness.json"])["conversations"][0]
+    comp = json.loads(files[COMPLETENESS])["conversations"][0]
     assert comp["deleted_markers"]["count"] == 1
     assert comp["attachments_missing"]["count"] == 1
     assert comp["disappearing_messages"]["periods_on"][0]["settings"] == ["7 days"]
@@ -207,7 +211,7 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
 def test_exclusions_and_commitments(bundle: tuple[Path, Any], tmp_path: Path) -> None:
     out, _ = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
-    doc = json.loads(files["metadata/exclusions.json"])
+    doc = json.loads(files[EXCLUSIONS])
     conv = doc["conversations"][0]
     assert set(conv["withheld"]) == {"private", "party_political", "out_of_period"}
     assert conv["withheld"]["private"]["messages"] == 1
@@ -246,13 +250,13 @@ def test_review_log_carries_keyed_commitments_instead_of_reasons(
 ) -> None:
     out, result = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
-    lines = files["metadata/review-log.jsonl"].decode().splitlines()
+    lines = files[REVIEW_LOG].decode().splitlines()
     # Lines with a reason travel whole, with a keyed commitment (issue 10): nothing
     # needs sealing, and nothing can be brute-forced (tests/unit/test_sealed_reasons.py).
     with_reason = [json.loads(line) for line in lines if '"reason_hmac"' in line]
     assert with_reason and all(e["reason"] is None for e in with_reason)
     assert not any('"sealed":true' in line for line in lines)
-    assert b"PRIVE-REDEN" not in files["metadata/review-log.jsonl"]
+    assert b"PRIVE-REDEN" not in files[REVIEW_LOG]
     info = files["bag-info.txt"].decode()
     assert f"Review-Log-Head: {result.review_log_head}" in info
     assert json.loads(lines[-1])["action"] == "bundle-approved"
@@ -275,8 +279,9 @@ def test_standard_tools_accept_the_bundle(
     problems, count = check_sip(bag_dir / "data")
     assert problems == []
     # series, documentation (object + file), dossier, transcript (object + 2 files),
-    # one attachment (object + file)
-    assert len(sidecars) == count == 9
+    # one attachment (object + file), and the evidence: exclusions, completeness and the
+    # review log (object + file each), the signed approval (object + statement + .p7s)
+    assert len(sidecars) == count == 18
     for f in sidecars:
         schema.validate(str(f))
     openssl_verifies(

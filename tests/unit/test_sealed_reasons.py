@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from chatsafe.bundle import builder, signing
+from chatsafe.bundle import builder, evidence, signing
 from chatsafe.domain import Label
 from chatsafe.review import labels, log
 from chatsafe.review.labels import Role
@@ -69,7 +69,7 @@ def test_a_dictionary_attack_finds_no_reason(
         case, out, signing.load_p12(certs.p12, SIGNING_PASSPHRASE), by="M", role="minister"
     )
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
-    shipped = files["metadata/review-log.jsonl"].decode().splitlines()
+    shipped = files[evidence.path(evidence.REVIEW_LOG, ".jsonl")].decode().splitlines()
     everything = b"\n".join(files.values())
     words = dutch_words()
     assert len(words) == 10_000 and set(REASONS) <= set(words)
@@ -80,7 +80,7 @@ def test_a_dictionary_attack_finds_no_reason(
     for line in shipped:
         obj = json.loads(line)
         targets |= {str(v) for k, v in obj.items() if k in ("hash", "prev", "reason_hmac")}
-    targets |= {m.decode() for m in re.findall(rb"[0-9a-f]{64}", files["metadata/exclusions.json"])}
+    targets |= {m.decode() for m in re.findall(rb"[0-9a-f]{64}", files[evidence.path(evidence.EXCLUSIONS, ".json")])}
     found = []
     for entry in in_case:
         if not entry.get("reason_hmac") and not entry.get("reason"):
