@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,11 +54,21 @@ class PassphraseDialog(QDialog):
     """Asks for a case's passphrase; ``new=True`` asks twice and checks the length."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, new: bool = False, message: str = ""
+        self,
+        parent: QWidget | None = None,
+        *,
+        new: bool = False,
+        message: str = "",
+        hint: str = "",
     ) -> None:
         super().__init__(parent)
         self.new = new
         self.setWindowTitle(self.tr("Passphrase"))
+        # A hint is not an error: plain text, selectable (the demo case's passphrase).
+        self.hint = QLabel(hint, self)
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setVisible(bool(hint))
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setAccessibleName(self.tr("Passphrase"))
@@ -83,6 +93,7 @@ class PassphraseDialog(QDialog):
             self.again.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(label)
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(_buttons(self))
@@ -98,8 +109,10 @@ class PassphraseDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, new: bool = False, message: str = "") -> str | None:
-        dialog = cls(parent, new=new, message=message)
+    def ask(
+        cls, parent: QWidget | None, *, new: bool = False, message: str = "", hint: str = ""
+    ) -> str | None:
+        dialog = cls(parent, new=new, message=message, hint=hint)
         return dialog.edit.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("leaving")
-        self.status_label.setWordWrap(True)  # wraps in a narrow window, never widens it
+        self.status_label.setMinimumWidth(1)  # a narrow window clips it, never widens for it
         self.status_label.setAccessibleName(self.tr("What will leave"))
         self.busy_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.busy_label)

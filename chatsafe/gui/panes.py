@@ -235,6 +235,7 @@ class WelcomePage(QWidget):
         self.recent = QListWidget(self)
         self.recent.setAccessibleName(self.tr("Recent cases"))
         self.recent.setObjectName("recentCases")
+        self.recent.setMaximumWidth(760)
         self.recent.itemActivated.connect(
             lambda item: self.open_requested.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
         )
@@ -267,7 +268,11 @@ class WelcomePage(QWidget):
         """Recent cases by name, their folder muted on a second line (the whole path in
         the tooltip); a case whose file is gone says so."""
         self.recent.clear()
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        # The disabled text colour: grey in every palette (the placeholder colour is black
+        # with transparency, which rich text cannot show).
+        muted = (
+            self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+        )
         for p in paths:
             folder = str(p.parent)
             if not p.exists():

@@ -106,8 +106,11 @@ class TranscriptLegend(QWidget):
         for badge, meaning, pill, text in self._place(self.width()):
             badges.paint(p, pill, badge, self.palette())
             p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-            shown = p.fontMetrics().elidedText(
-                meaning, Qt.TextElideMode.ElideRight, int(text.width())
+            fm = QFontMetrics(self.font())  # the metrics _place measured with
+            shown = (
+                meaning
+                if fm.horizontalAdvance(meaning) <= text.width() + 0.5
+                else fm.elidedText(meaning, Qt.TextElideMode.ElideRight, int(text.width()))
             )
             p.drawText(text, Qt.AlignmentFlag.AlignVCenter, shown)
         p.end()

@@ -99,8 +99,8 @@ def test_the_demo_case_unlock_dialog_says_its_passphrase(qtbot, tmp_path, monkey
     create_case(other, passphrase="another passphrase").close()
     messages: list[str] = []
 
-    def ask(cls, parent, *, new=False, message=""):  # type: ignore[no-untyped-def]
-        messages.append(message)
+    def ask(cls, parent, *, new=False, message="", hint=""):  # type: ignore[no-untyped-def]
+        messages.append(hint)
         return None
 
     monkeypatch.setattr(dialogs.PassphraseDialog, "ask", classmethod(ask))
@@ -112,3 +112,7 @@ def test_the_demo_case_unlock_dialog_says_its_passphrase(qtbot, tmp_path, monkey
         "This is the demo case; its passphrase is: chatsafe-demo-case",
         "",  # any other case keeps its passphrase to itself
     ]
+    # Shown as a plain hint above the field, not in the red error line.
+    d = dialogs.PassphraseDialog(None, hint=messages[0])
+    qtbot.addWidget(d)
+    assert d.hint.text() == messages[0] and not d.hint.isHidden() and d.error.text() == ""

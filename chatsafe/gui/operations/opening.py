@@ -72,10 +72,12 @@ class CaseOpener:
             )
             if demo.is_demo(path):
                 # Only the demo case has a fixed passphrase: say it where it is asked for.
-                message = (message + " " if message else "") + translate(
-                    "MainWindow", "This is the demo case; its passphrase is: %1"
-                ).replace("%1", demo.DEMO_PASSPHRASE)
-            pw = PassphraseDialog.ask(self.parent, message=message)
+                hint = translate("MainWindow", "This is the demo case; its passphrase is: %1")
+                pw = PassphraseDialog.ask(
+                    self.parent, message=message, hint=hint.replace("%1", demo.DEMO_PASSPHRASE)
+                )
+            else:
+                pw = PassphraseDialog.ask(self.parent, message=message)
             if pw is not None:
                 self.open(path, pw)
             return
