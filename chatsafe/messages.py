@@ -70,6 +70,10 @@ CATALOGUE: dict[str, Entry] = {
         N_("A message or line in this export is longer than chatsafe accepts."),
         N_("Ask IT support to check the export."),
     ),
+    "entry-too-large": Entry(
+        N_("One entry of this export is larger than chatsafe accepts."),
+        N_("Ask IT support to check the export."),
+    ),
     "calendar": Entry(
         N_("The dates in this export use a calendar chatsafe cannot read."),
         N_("Set the phone to the Gregorian calendar and export the chat again."),

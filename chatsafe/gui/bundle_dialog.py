@@ -13,13 +13,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -68,17 +70,22 @@ def _file_row(parent: QWidget, save: bool = False, filters: str = "") -> tuple[Q
     lay.setContentsMargins(0, 0, 0, 0)
     edit = QLineEdit(row)
     edit.setProperty("filter", filters)
-    button = QPushButton(parent.tr("Choose…"), row)
+    # The dialog's context, whatever the parent: parent.tr() looked the text up under
+    # the parent's class (a QGroupBox) and showed English in the Dutch app.
+    translate = QCoreApplication.translate
+    button = QPushButton(translate("BundleDialog", "Choose…"), row)
 
     def choose() -> None:
         if save:
             name, _ = QFileDialog.getSaveFileName(
-                parent, parent.tr("Save bundle"), "", filters or "Zip (*.zip)"
+                parent, translate("BundleDialog", "Save bundle"), "", filters or "Zip (*.zip)"
             )
             if name:
                 name = str(bundle_path(name))
         else:
-            name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose file"), "", filters)
+            name, _ = QFileDialog.getOpenFileName(
+                parent, translate("BundleDialog", "Choose file"), "", filters
+            )
         if name:
             edit.setText(name)
 
@@ -111,7 +118,12 @@ class BundleDialog(QDialog):
         self.bundle_result: BundleResult | None = None
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
-        lay = QVBoxLayout(self)
+        # Everything above the progress and the buttons scrolls: on a 1366x768 laptop
+        # the dialog was taller than the screen and Qt squeezed the fields into each other.
+        outer = QVBoxLayout(self)
+        body = QWidget(self)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
 
         self.summary = QLabel(self.tr("Counting what will leave…"), self)
         self.summary.setWordWrap(True)
@@ -204,6 +216,18 @@ class BundleDialog(QDialog):
         )
         clay.addWidget(self.reasons)
         lay.addWidget(cert_box)
+        lay.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        lay = outer
+        screen = self.screen().availableGeometry()
+        self.resize(
+            min(780, screen.width() - 40),
+            min(body.sizeHint().height() + 140, screen.height() - 60),
+        )
 
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
@@ -299,9 +323,9 @@ class BundleDialog(QDialog):
         if k.possibly_truncated:
             lines.append(
                 self.tr(
-                    "Possibly cut by WhatsApp's export limit: {n} conversation(s). Export "
+                    "Possibly cut by WhatsApp's export limit: {n}. Export "
                     "again without media or use the phone backup route."
-                ).format(n=n(k.possibly_truncated))
+                ).format(n=localtext.conversations(k.possibly_truncated))
             )
         if pre.missing_settings:
             lines.append(
@@ -313,8 +337,11 @@ class BundleDialog(QDialog):
         if pre.log_entries_with_reason:
             lines.append(
                 self.tr(
-                    "{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason."
-                ).format(n=n(pre.log_entries_with_reason))
+                    "%Ln review-log entry(s) carry(ies) a written reason: only a keyed"
+                    " commitment to it travels, never the reason.",
+                    "",
+                    pre.log_entries_with_reason,
+                )
             )
         return lines
 

@@ -252,6 +252,7 @@ class RulesDialog(QDialog):
             lab.setIcon(label_icon(r["label"]))
             self.table.setItem(i, 1, lab)
             self.table.setItem(i, 2, _item(r.get("reason") or ""))
+        self.table.resizeColumnToContents(0)  # "Marieke de Vries", not "Marieke de …"
 
     def _on_add(self) -> None:
         contact = self.contact.currentText().strip()
@@ -338,6 +339,7 @@ class LexiconDialog(QDialog):
             lab.setIcon(label_icon(t.label.value, suggested=True))
             self.table.setItem(i, 1, lab)
             self.table.setItem(i, 2, _item(t.lexicon))
+        self.table.resizeColumnToContents(0)
 
     def _on_add(self) -> None:
         term = self.term.text().strip()

@@ -214,6 +214,26 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message numerus="yes">
+        <source>%Ln review-log entry(s) carry(ies) a written reason: only a keyed commitment to it travels, never the reason.</source>
+        <translation><numerusform>%Ln review-log entry carries a written reason: only a keyed commitment to it travels, never the reason.</numerusform><numerusform>%Ln review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</numerusform></translation>
+    </message>
+    <message>
+        <source>Possibly cut by WhatsApp's export limit: {n}. Export again without media or use the phone backup route.</source>
+        <translation>Possibly cut by WhatsApp's export limit: {n}. Export again without media or use the phone backup route.</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Save bundle</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
     <message>
         <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
         <translation>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</translation>
@@ -1869,6 +1889,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>One entry of this export is larger than chatsafe accepts.</source>
+        <translation>One entry of this export is larger than chatsafe accepts.</translation>
+    </message>
     <message>
         <source>Type a name such as Europe/Amsterdam, or leave the field empty.</source>
         <translation>Type a name such as Europe/Amsterdam, or leave the field empty.</translation>

@@ -214,6 +214,26 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message numerus="yes">
+        <source>%Ln review-log entry(s) carry(ies) a written reason: only a keyed commitment to it travels, never the reason.</source>
+        <translation><numerusform>%Ln regel in de beoordelingslog heeft een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</numerusform><numerusform>%Ln regels in de beoordelingslog hebben een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</numerusform></translation>
+    </message>
+    <message>
+        <source>Possibly cut by WhatsApp's export limit: {n}. Export again without media or use the phone backup route.</source>
+        <translation>Mogelijk afgekapt door de exportlimiet van WhatsApp: {n}. Exporteer opnieuw zonder media of gebruik de route via de telefoonback-up.</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Pakket opslaan</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
     <message>
         <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
         <translation>Volledigheid (hele zaak): meldingen van verwijderde berichten: {d}; berichten voor eenmalige weergave: {v}; bijlagen die in de export ontbreken: {a}; meldingen over verdwijnende berichten: {m}. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
@@ -1869,6 +1889,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>One entry of this export is larger than chatsafe accepts.</source>
+        <translation>Eén item van deze export is groter dan chatsafe aanneemt.</translation>
+    </message>
     <message>
         <source>Type a name such as Europe/Amsterdam, or leave the field empty.</source>
         <translation>Typ een naam zoals Europe/Amsterdam, of laat het veld leeg.</translation>

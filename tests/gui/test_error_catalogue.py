@@ -21,7 +21,7 @@ from chatsafe.gui.messages import error_text
 # English words Dutch never uses ("is", "was", "in" are Dutch too): one is a leftover.
 ENGLISH = re.compile(
     r"\b(the|and|cannot|this|file|line|with|nothing|ask|check|type|again|does|"
-    r"could|not|are|from|into|please|something|went|wrong|what|will|leave)\b",
+    r"could|not|are|from|into|please|something|went|wrong|what|will|leave|choose)\b",
     re.IGNORECASE,
 )
 ENGLISH_NUMBER = re.compile(r"\d,\d{3}\b")
@@ -92,6 +92,7 @@ def _words(w: QWidget) -> list[str]:
 def test_the_review_dialogs_are_dutch(make_window, dutch: None) -> None:  # type: ignore[no-untyped-def]
     from chatsafe.gui.bundle_dialog import BundleDialog
     from chatsafe.gui.dialogs import PeriodDialog
+    from chatsafe.gui.import_dialog import ImportOptionsDialog
     from chatsafe.gui.review_dialogs import LexiconDialog, RulesDialog, SummaryDialog
 
     w = make_window("Mia", chatsafe.review.labels.Role.MINISTER)
@@ -102,6 +103,7 @@ def test_the_review_dialogs_are_dutch(make_window, dutch: None) -> None:  # type
         LexiconDialog(w, s.reader.lexicon_terms(), lambda *a: None, lambda *a: None),
         PeriodDialog(w, "2024-03-01", None),
         BundleDialog(w, s),
+        ImportOptionsDialog(w, owner=None, time_zone="Europe/Amsterdam", country=None),
     ]
     english_left = []
     for dialog in dialogs:
