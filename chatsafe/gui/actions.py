@@ -118,7 +118,14 @@ class Actions:
             "confirm_all", translate("Actions", "Summary and confirm &all…"), ["Ctrl+Shift+Return"]
         )
         self.summary = make(
-            "summary", translate("Actions", "&Summary of what will leave…"), ["Ctrl+Shift+S"]
+            "summary",
+            translate("Actions", "&What will leave"),
+            ["Ctrl+Shift+S"],
+            translate(
+                "Actions",
+                "A page with what goes to the archive and what stays behind, per conversation",
+            ),
+            style.standardIcon(std.SP_FileDialogContentsView),
         )
         self.rules = make("rules", translate("Actions", "Contact &rules…"), ["Ctrl+Shift+R"])
         self.lexicon = make("lexicon", translate("Actions", "&Lexicon…"), ["Ctrl+Shift+L"])

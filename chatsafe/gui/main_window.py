@@ -64,6 +64,7 @@ from chatsafe.gui.search_model import SearchModel
 from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Reviewer, Session
 from chatsafe.gui.style import label_name
+from chatsafe.gui.summary_nav import SummaryNav
 from chatsafe.gui.tasks import Runner, ThreadRunner
 from chatsafe.gui.transcript_legend import TranscriptLegend
 from chatsafe.gui.undo import MarkCommand
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Review"))
         tb.setObjectName("toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.bundle):
+        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.summary, a.bundle):
             tb.addAction(act)
         tb.addSeparator()
         self.search_edit = QLineEdit(self)
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self.review_page = review
         self.stack.addWidget(review)
         self.setCentralWidget(self.stack)
+        self.leaving = SummaryNav(self)  # the "what will leave" page
 
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("leaving")
@@ -289,7 +291,6 @@ class MainWindow(QMainWindow):
         a.mark_reason.triggered.connect(self.mark_with_reason)
         a.confirm.triggered.connect(self.confirm)
         a.confirm_all.triggered.connect(lambda: self.show_summary(offer_confirm=True))
-        a.summary.triggered.connect(lambda: self.show_summary(offer_confirm=False))
         a.rules.triggered.connect(self.edit_rules)
         a.lexicon.triggered.connect(self.edit_lexicon)
         a.period.triggered.connect(self.edit_period)
@@ -453,6 +454,7 @@ class MainWindow(QMainWindow):
         for k, v in enumerate((t.unreviewed, t.unconfirmed), start=1):
             text = text.replace(f"%{k}", localtext.number(v))
         self.status_label.setText(text)
+        self.leaving.update(summary)
 
     def _on_changed(self, changes: Changes) -> None:
         s = self.session

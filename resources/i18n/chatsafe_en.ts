@@ -4,6 +4,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>A page with what goes to the archive and what stays behind, per conversation</source>
+        <translation>A page with what goes to the archive and what stays behind, per conversation</translation>
+    </message>
+    <message>
+        <source>&amp;What will leave</source>
+        <translation>&amp;What will leave</translation>
+    </message>
+    <message>
         <source>Import with options for IT support: format, text encoding, key files, country, year</source>
         <translation>Import with options for IT support: format, text encoding, key files, country, year</translation>
     </message>
@@ -3056,6 +3064,157 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>%1 not confirmed by the minister yet</source>
+        <translation><numerusform>%1 not confirmed by the minister yet</numerusform><numerusform>%1 not confirmed by the minister yet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 not reviewed yet</source>
+        <translation><numerusform>%1 not reviewed yet</numerusform><numerusform>%1 not reviewed yet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message(s) in doubt</source>
+        <translation><numerusform>%1 message in doubt</numerusform><numerusform>%1 messages in doubt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: outside the period</source>
+        <translation><numerusform>%1 stays behind: outside the period</numerusform><numerusform>%1 stay behind: outside the period</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: party-political</source>
+        <translation><numerusform>%1 stays behind: party-political</numerusform><numerusform>%1 stay behind: party-political</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: private</source>
+        <translation><numerusform>%1 stays behind: private</numerusform><numerusform>%1 stay behind: private</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message(s) go to the archive</source>
+        <translation><numerusform>%1 message goes to the archive</numerusform><numerusform>%1 messages go to the archive</numerusform></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>What will leave, per conversation</source>
+        <translation>What will leave, per conversation</translation>
+    </message>
+    <message>
+        <source>Unmarked messages are business and go to the archive. Click a conversation to open it.</source>
+        <translation>Unmarked messages are business and go to the archive. Click a conversation to open it.</translation>
+    </message>
+    <message>
+        <source>Back to the conversations (Esc)</source>
+        <translation>Back to the conversations (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the review</source>
+        <translation>Back to the review</translation>
+    </message>
+    <message>
+        <source>What will leave</source>
+        <translation>What will leave</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this conversation</source>
+        <translation>Click or press Enter to open this conversation</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>No in-scope period is set: every message counts.</source>
+        <translation>No in-scope period is set: every message counts.</translation>
+    </message>
+    <message>
+        <source>In-scope period: until %1, no start date.</source>
+        <translation>In-scope period: until %1, no start date.</translation>
+    </message>
+    <message>
+        <source>In-scope period: from %1, no end date.</source>
+        <translation>In-scope period: from %1, no end date.</translation>
+    </message>
+    <message>
+        <source>In-scope period: from %1 to %2.</source>
+        <translation>In-scope period: from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The in-scope period is the time the archive asks for (usually the term of office); messages sent outside it are not part of this transfer.</source>
+        <translation>The in-scope period is the time the archive asks for (usually the term of office); messages sent outside it are not part of this transfer.</translation>
+    </message>
+    <message>
+        <source>Proposals or conversations the minister has not confirmed yet.</source>
+        <translation>Proposals or conversations the minister has not confirmed yet.</translation>
+    </message>
+    <message>
+        <source>Not confirmed
+yet</source>
+        <translation>Not confirmed
+yet</translation>
+    </message>
+    <message>
+        <source>Nobody has looked at these yet. Unmarked messages count as business.</source>
+        <translation>Nobody has looked at these yet. Unmarked messages count as business.</translation>
+    </message>
+    <message>
+        <source>Not reviewed
+yet</source>
+        <translation>Not reviewed
+yet</translation>
+    </message>
+    <message>
+        <source>Someone has a question about these: resolve them before the bundle.</source>
+        <translation>Someone has a question about these: resolve them before the bundle.</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation>In doubt</translation>
+    </message>
+    <message>
+        <source>Sent before or after the in-scope period: they never leave.</source>
+        <translation>Sent before or after the in-scope period: they never leave.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+outside the period</source>
+        <translation>Stays behind:
+outside the period</translation>
+    </message>
+    <message>
+        <source>Marked party-political: they never leave.</source>
+        <translation>Marked party-political: they never leave.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+party-political</source>
+        <translation>Stays behind:
+party-political</translation>
+    </message>
+    <message>
+        <source>Marked private: they never leave.</source>
+        <translation>Marked private: they never leave.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+private</source>
+        <translation>Stays behind:
+private</translation>
+    </message>
+    <message>
+        <source>Business messages in the period: they leave with the bundle.</source>
+        <translation>Business messages in the period: they leave with the bundle.</translation>
+    </message>
+    <message>
+        <source>Goes to
+the archive</source>
+        <translation>Goes to
+the archive</translation>
     </message>
 </context>
 </TS>

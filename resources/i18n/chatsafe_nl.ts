@@ -4,6 +4,14 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>A page with what goes to the archive and what stays behind, per conversation</source>
+        <translation>Een pagina met wat naar het archief gaat en wat achterblijft, per gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;What will leave</source>
+        <translation>&amp;Wat gaat naar het archief</translation>
+    </message>
+    <message>
         <source>Import with options for IT support: format, text encoding, key files, country, year</source>
         <translation>Importeren met opties voor IT-ondersteuning: formaat, tekencodering, sleutelbestanden, land, jaar</translation>
     </message>
@@ -3056,6 +3064,157 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <source>%1 not confirmed by the minister yet</source>
+        <translation><numerusform>%1 nog niet bevestigd door de minister</numerusform><numerusform>%1 nog niet bevestigd door de minister</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 not reviewed yet</source>
+        <translation><numerusform>%1 nog niet beoordeeld</numerusform><numerusform>%1 nog niet beoordeeld</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message(s) in doubt</source>
+        <translation><numerusform>%1 bericht met twijfel</numerusform><numerusform>%1 berichten met twijfel</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: outside the period</source>
+        <translation><numerusform>%1 blijft achter: buiten de periode</numerusform><numerusform>%1 blijven achter: buiten de periode</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: party-political</source>
+        <translation><numerusform>%1 blijft achter: partijpolitiek</numerusform><numerusform>%1 blijven achter: partijpolitiek</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stay(s) behind: private</source>
+        <translation><numerusform>%1 blijft achter: privé</numerusform><numerusform>%1 blijven achter: privé</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 message(s) go to the archive</source>
+        <translation><numerusform>%1 bericht gaat naar het archief</numerusform><numerusform>%1 berichten gaan naar het archief</numerusform></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Bezig met tellen…</translation>
+    </message>
+    <message>
+        <source>What will leave, per conversation</source>
+        <translation>Wat gaat naar het archief, per gesprek</translation>
+    </message>
+    <message>
+        <source>Unmarked messages are business and go to the archive. Click a conversation to open it.</source>
+        <translation>Berichten zonder markering zijn zakelijk en gaan naar het archief. Klik op een gesprek om het te openen.</translation>
+    </message>
+    <message>
+        <source>Back to the conversations (Esc)</source>
+        <translation>Terug naar de gesprekken (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the review</source>
+        <translation>Terug naar de beoordeling</translation>
+    </message>
+    <message>
+        <source>What will leave</source>
+        <translation>Wat gaat naar het archief</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this conversation</source>
+        <translation>Klik of druk op Enter om dit gesprek te openen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>No in-scope period is set: every message counts.</source>
+        <translation>Er is geen periode ingesteld: elk bericht telt mee.</translation>
+    </message>
+    <message>
+        <source>In-scope period: until %1, no start date.</source>
+        <translation>Periode: tot en met %1, zonder begindatum.</translation>
+    </message>
+    <message>
+        <source>In-scope period: from %1, no end date.</source>
+        <translation>Periode: vanaf %1, zonder einddatum.</translation>
+    </message>
+    <message>
+        <source>In-scope period: from %1 to %2.</source>
+        <translation>Periode: van %1 tot en met %2.</translation>
+    </message>
+    <message>
+        <source>The in-scope period is the time the archive asks for (usually the term of office); messages sent outside it are not part of this transfer.</source>
+        <translation>De periode is de tijd waarover het archief de berichten vraagt (meestal de ambtstermijn); berichten van daarbuiten horen niet bij deze overdracht.</translation>
+    </message>
+    <message>
+        <source>Proposals or conversations the minister has not confirmed yet.</source>
+        <translation>Voorstellen of gesprekken die de minister nog niet heeft bevestigd.</translation>
+    </message>
+    <message>
+        <source>Not confirmed
+yet</source>
+        <translation>Nog niet
+bevestigd</translation>
+    </message>
+    <message>
+        <source>Nobody has looked at these yet. Unmarked messages count as business.</source>
+        <translation>Hier heeft nog niemand naar gekeken. Berichten zonder markering tellen als zakelijk.</translation>
+    </message>
+    <message>
+        <source>Not reviewed
+yet</source>
+        <translation>Nog niet
+beoordeeld</translation>
+    </message>
+    <message>
+        <source>Someone has a question about these: resolve them before the bundle.</source>
+        <translation>Iemand heeft hier een vraag over: los dit op voordat u de bundel maakt.</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation>Twijfel</translation>
+    </message>
+    <message>
+        <source>Sent before or after the in-scope period: they never leave.</source>
+        <translation>Verstuurd voor of na de periode die het archief vraagt: deze gaan niet mee.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+outside the period</source>
+        <translation>Blijft achter:
+buiten de periode</translation>
+    </message>
+    <message>
+        <source>Marked party-political: they never leave.</source>
+        <translation>Gemarkeerd als partijpolitiek: deze gaan nooit mee.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+party-political</source>
+        <translation>Blijft achter:
+partijpolitiek</translation>
+    </message>
+    <message>
+        <source>Marked private: they never leave.</source>
+        <translation>Gemarkeerd als privé: deze gaan nooit mee.</translation>
+    </message>
+    <message>
+        <source>Stays behind:
+private</source>
+        <translation>Blijft achter:
+privé</translation>
+    </message>
+    <message>
+        <source>Business messages in the period: they leave with the bundle.</source>
+        <translation>Zakelijke berichten binnen de periode: ze gaan mee in de bundel naar het archief.</translation>
+    </message>
+    <message>
+        <source>Goes to
+the archive</source>
+        <translation>Gaat naar
+het archief</translation>
     </message>
 </context>
 </TS>
