@@ -27,7 +27,7 @@ from chatsafe.review import browse, bubble_parts, labels, lexicon, rules, search
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
 from chatsafe.review.labels import Role
-from chatsafe.review.search import Hit
+from chatsafe.review.search import Hit, Page
 from chatsafe.review.summary import Scope, Summary, leaving_message_ids, scope, summarize
 from chatsafe.store import Case, queries
 
@@ -193,6 +193,11 @@ class CaseReader:
 
     def search_hits(self, text: str, limit: int = 500) -> list[Hit]:
         return search.search(self._c, text, limit=limit)
+
+    def search_page(self, text: str, after: int | None = None, limit: int = 200) -> Page:
+        """A page of hits after message ``after``; the first page (``after`` None) also
+        counts every hit, so the app never shows a silent cap."""
+        return search.page(self._c, text, after=after, limit=limit)
 
 
 class CaseService(CaseReader):

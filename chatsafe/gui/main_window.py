@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -46,7 +45,6 @@ from chatsafe.gui import import_dialog, localtext, notify, recent, roles
 from chatsafe.gui.actions import Actions
 from chatsafe.gui.collect_wizard import collect_action
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
-from chatsafe.gui.delegates import HighlightDelegate
 from chatsafe.gui.details import DetailsPane
 from chatsafe.gui.empty_case import EmptyCaseHint
 from chatsafe.gui.image_viewer import AttachmentViewer, open_attachment
@@ -61,6 +59,7 @@ from chatsafe.gui.operations.opening import CaseOpener
 from chatsafe.gui.operations.settings import SettingsOp
 from chatsafe.gui.panes import ConversationFilterBar, DateFilterBar, Legend, WelcomePage
 from chatsafe.gui.search_model import SearchModel
+from chatsafe.gui.search_pane import SearchPane
 from chatsafe.gui.secrets import Prompt, ask_secrets, dialog_prompt
 from chatsafe.gui.session import Reviewer, Session
 from chatsafe.gui.style import label_name
@@ -216,16 +215,13 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.conv_view, 1)
 
         self.search_model = SearchModel(self)
-        self.search_view = QListView(review)
-        self.search_view.setObjectName("searchResults")
-        self.search_view.setAccessibleName(self.tr("Search results"))
-        self.search_view.setModel(self.search_model)
-        self.search_view.setUniformItemSizes(True)
-        self.search_view.setItemDelegate(HighlightDelegate(self.search_view))
+        self.search_model.fetcher = self._more_hits
+        self.search_pane = SearchPane(self.search_model, review)
+        self.search_view = self.search_pane.view
         self.left_tabs = QTabWidget(review)
         self.left_tabs.setAccessibleName(self.tr("Conversations and search results"))
         self.left_tabs.addTab(conv_page, self.tr("Conversations"))
-        self.left_tabs.addTab(self.search_view, self.tr("Search results"))
+        self.left_tabs.addTab(self.search_pane, self.tr("Search results"))
 
         self.transcript = TranscriptView(review)
         self.transcript.setAccessibleName(self.tr("Transcript"))
@@ -692,12 +688,16 @@ class MainWindow(QMainWindow):
         if not text:
             self.search_model.set_hits("", [])
             return
-        self.session.read(lambda r: r.search_hits(text), lambda hits: self._hits(text, hits))
+        self.session.read(lambda r: r.search_page(text), lambda page: self._hits(text, page))
 
-    def _hits(self, text: str, hits: list[search.Hit]) -> None:
-        self.search_model.set_hits(text, hits)
-        self.left_tabs.setCurrentWidget(self.search_view)
-        self.statusBar().showMessage(self.tr("%Ln hit(s)", "", len(hits)), 5000)
+    def _hits(self, text: str, page: search.Page) -> None:
+        self.search_model.set_page(text, page)
+        self.left_tabs.setCurrentWidget(self.search_pane)
+        self.statusBar().showMessage(self.search_pane.count.text(), 5000)
+
+    def _more_hits(self, text: str, after: int, done: Callable[[search.Page], None]) -> None:
+        if self.session is not None:
+            self.session.read(lambda r: r.search_page(text, after), done)
 
     def _hit_activated(self, index: QModelIndex) -> None:
         hit = index.data(roles.ROW)

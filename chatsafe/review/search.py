@@ -65,11 +65,33 @@ def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-def search(c: Any, text: str, *, limit: int = 200, conversation_id: int | None = None) -> list[Hit]:
-    """Messages whose text holds every word of ``text``, newest import order first.
+@dataclass
+class Page:
+    """One page of hits and the honest total: every matching message is counted."""
+
+    total: int
+    hits: list[Hit]
+
+    @property
+    def last_id(self) -> int | None:
+        """Where the next page starts (after this message id), or ``None`` if empty."""
+        return self.hits[-1].message_id if self.hits else None
+
+
+def search(
+    c: Any,
+    text: str,
+    *,
+    limit: int = 200,
+    conversation_id: int | None = None,
+    after: int | None = None,
+) -> list[Hit]:
+    """Messages whose text holds every word of ``text``, in message id order.
 
     Ordered by message id (not by relevance): ranking every hit of a common word in a
     million messages would take seconds, and a reviewer reads hits in context anyway.
+    ``after`` pages on: only hits with a larger message id (keyset paging stays fast
+    however deep the reviewer scrolls, unlike an OFFSET).
     """
     query = fts_query(text)
     if query is None:
@@ -85,6 +107,9 @@ def search(c: Any, text: str, *, limit: int = 200, conversation_id: int | None =
     if conversation_id is not None:
         sql += " AND m.conversation_id = ?"
         params.append(conversation_id)
+    if after is not None:
+        sql += " AND f.rowid > ?"
+        params.append(after)
     sql += " ORDER BY f.rowid LIMIT ?"
     params.append(limit)
     hits = []
@@ -92,6 +117,21 @@ def search(c: Any, text: str, *, limit: int = 200, conversation_id: int | None =
         plain, spans = _spans(str(snip))
         hits.append(Hit(int(mid), int(cid), str(title), sender, str(wallclock), plain, spans))
     return hits
+
+
+def count(c: Any, text: str) -> int:
+    """How many messages match ``text``: all of them, never capped."""
+    query = fts_query(text)
+    if query is None:
+        return 0
+    row = c.execute("SELECT count(*) FROM message_fts WHERE message_fts MATCH ?", (query,))
+    return int(row.fetchone()[0])
+
+
+def page(c: Any, text: str, *, after: int | None = None, limit: int = 200) -> Page:
+    """The total (on the first page only) and one page of hits."""
+    total = count(c, text) if after is None else -1
+    return Page(total, search(c, text, limit=limit, after=after))
 
 
 def message_ids(c: Any, text: str, conversation_id: int) -> set[int]:

@@ -3217,4 +3217,19 @@ the archive</source>
 the archive</translation>
     </message>
 </context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>%1 shown; scroll down for more.</source>
+        <translation>%1 shown; scroll down for more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hit(s) for “%2”</source>
+        <translation><numerusform>%1 hit for “%2”</numerusform><numerusform>%1 hits for “%2”</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -3217,4 +3217,19 @@ the archive</source>
 het archief</translation>
     </message>
 </context>
+<context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>%1 shown; scroll down for more.</source>
+        <translation>%1 getoond; scroll omlaag voor meer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 hit(s) for “%2”</source>
+        <translation><numerusform>%1 treffer voor ‘%2’</numerusform><numerusform>%1 treffers voor ‘%2’</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -97,7 +97,7 @@ def test_search_highlights_and_jumps_to_the_message(make_window, qtbot) -> None:
     w.search_edit.setText("begroting")
     qtbot.keyClick(w.search_edit, Qt.Key.Key_Return)
     assert w.search_model.rowCount() == 2
-    assert w.left_tabs.currentWidget() is w.search_view
+    assert w.left_tabs.currentWidget() is w.search_pane
     w._hit_activated(w.search_model.index(1, 0))
     hit = w.search_model.hits[1]
     assert w.current_conversation_id() == hit.conversation_id

@@ -56,3 +56,28 @@ def test_highlight_spans() -> None:
     text = "De Begroting en begrotingen"
     assert search.highlight_spans(text, "begroting") == [(3, 12), (16, 27)]
     assert search.highlight_spans(text, "") == []
+
+
+def test_counts_every_hit_and_pages_through_all(tmp_path: Path) -> None:
+    """No silent cap (issue 14): 700 hits are counted as 700 and every one can be
+    fetched, page by page, each once, in order."""
+    lines = [f"12-03-2023 {9 + i // 60:02d}:{i % 60:02d} - Anna: overleg nummer {i}" for i in range(700)]
+    lines.append("12-03-2023 23:00 - Anna: iets anders")
+    export = tmp_path / "WhatsApp-chat met Anna.txt"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with create_case(tmp_path / "c.chatsafe") as case:
+        import_paths(case, [export], ImportContext(owner="Minister"))
+        first = search.page(case.conn, "overleg", limit=200)
+        assert first.total == 700 and len(first.hits) == 200
+        seen = [h.message_id for h in first.hits]
+        after = first.last_id
+        while after is not None:
+            more = search.page(case.conn, "overleg", after=after, limit=200)
+            seen += [h.message_id for h in more.hits]
+            after = more.last_id
+        assert len(seen) == len(set(seen)) == 700 and seen == sorted(seen)
+        assert search.count(case.conn, "anders") == 1
+        assert search.count(case.conn, "") == 0
+        hit = first.hits[0]
+        ((a, b),) = hit.spans
+        assert hit.snippet[a:b] == "overleg"
