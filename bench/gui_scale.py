@@ -3,6 +3,7 @@
 Builds a case of N messages (default 1,000,000) with one conversation of BIG (default
 200,000), inserting rows directly through the case's connection for speed, then times:
 opening the case and painting the conversation list; showing the big conversation;
+Ctrl+A, P and Ctrl+Z on all of its messages (issue 14: each a GUI-thread event);
 scrolling to its end; marking the whole conversation; a search over the case; the
 summary of what will leave (which runs on the worker); and reports the peak RSS.
 
@@ -234,6 +235,70 @@ def main() -> int:
         QApplication.processEvents()
 
     timed("resize the window (visible bubbles wrap again)", resize_window, r)
+
+    # Issue 14, item 11: select every message with Ctrl+A, mark with P, undo with
+    # Ctrl+Z. Each is one GUI-thread event; the runner here is immediate, so the
+    # service's write is timed on its own and subtracted (in the app it is the worker's).
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtTest import QTest
+
+    svc = window.session.service  # type: ignore[union-attr]
+    window.transcript.setFocus()
+    window._focus = "messages"
+
+    def select_all() -> None:
+        QTest.keyClick(window.transcript, _Qt.Key.Key_A, _Qt.KeyboardModifier.ControlModifier)
+        QApplication.processEvents()
+
+    timed("Ctrl+A in the big transcript", select_all, r)
+    ids = timed("  collect the selected ids (GUI thread)", window.selected_message_ids, r)
+    assert len(ids) == args.big, len(ids)
+    writes: list[float] = []
+    real_mark, real_restore = svc.mark_messages, svc.restore_marks
+
+    def timed_write(fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*a: Any, **k: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                writes.append(time.perf_counter() - t0)
+
+        return run
+
+    svc.mark_messages = timed_write(real_mark)  # type: ignore[method-assign]
+    svc.restore_marks = timed_write(real_restore)  # type: ignore[method-assign]
+    real_snapshot = svc.snapshot_marks
+    svc.snapshot_marks = timed_write(real_snapshot)  # type: ignore[method-assign]
+
+    def press(key: Any, mods: Any = _Qt.KeyboardModifier.NoModifier) -> Callable[[], None]:
+        def go() -> None:
+            QTest.keyClick(window.transcript, key, mods)
+            QApplication.processEvents()
+
+        return go
+
+    writes.clear()
+    timed("P on 200,000 selected (event, with the write)", press(_Qt.Key.Key_P), r)
+    r["  P: GUI thread only (the write is the worker's)"] = (
+        r["P on 200,000 selected (event, with the write)"] - sum(writes)
+    )
+    r["  P: the worker's write (snapshot + mark)"] = sum(writes)
+    assert window.undo_stack.count() == 1, window.undo_stack.count()
+    writes.clear()
+    timed(
+        "Ctrl+Z (event, with the write)",
+        press(_Qt.Key.Key_Z, _Qt.KeyboardModifier.ControlModifier),
+        r,
+    )
+    r["  Ctrl+Z: GUI thread only"] = r["Ctrl+Z (event, with the write)"] - sum(writes)
+    r["  Ctrl+Z: the worker's write (restore)"] = sum(writes)
+    svc.mark_messages, svc.restore_marks, svc.snapshot_marks = (  # type: ignore[method-assign]
+        real_mark,
+        real_restore,
+        real_snapshot,
+    )
+    window.transcript.clearSelection()
 
     def mark_all() -> None:
         window._focus = "conversations"

@@ -101,6 +101,8 @@ class ConversationModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and section in (COL_PRIVATE, COL_PARTY):
             from chatsafe.gui.message_model import _check_header
 
+            if role == Qt.ItemDataRole.DisplayRole:
+                return None  # the icon says it (the name is the tooltip): the list fits
             return _check_header(self, section == COL_PRIVATE, role)
         if orientation != Qt.Orientation.Horizontal or role not in (
             Qt.ItemDataRole.DisplayRole,
@@ -146,7 +148,7 @@ class ConversationModel(QAbstractTableModel):
             # Outlined while proposed, filled once confirmed (as the transcript's badges).
             return label_icon(r.label, proposed=r.status == "proposed") if r.label else None
         if role == Qt.ItemDataRole.AccessibleTextRole and col in (COL_PRIVATE, COL_PARTY):
-            return self.headerData(col, Qt.Orientation.Horizontal)
+            return label_name(PRIVATE if col == COL_PRIVATE else PARTY)
         if role == roles.SORT:
             return self._sort_value(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -587,13 +587,11 @@ class MainWindow(QMainWindow):
         """The selected messages and system events (both can be marked)."""
         if self.msg_model is None:
             return []
-        rows = sorted({i.row() for i in self.transcript.selectionModel().selectedRows()})
-        out = []
-        for row in rows:
-            m = self.msg_model.message(row)
-            if m is not None:
-                out.append(m.id)
-        return out
+        # From the model's id list: no row is fetched, no index visited (issue 14).
+        ids = self.msg_model.ids
+        if self.transcript.all_selected.active:
+            return list(ids)
+        return [ids[row] for row in self.transcript.selected_rows() if 0 <= row < len(ids)]
 
     def step_message(self, delta: int) -> None:
         if self.msg_model is None or not self.msg_model.rowCount():
@@ -946,7 +944,7 @@ class MainWindow(QMainWindow):
             # The transcript gets half the width: it is what people read.
             self._split_sized = True
             w = max(self.split.width(), self.width())
-            self.split.setSizes([int(w * 0.27), int(w * 0.5), int(w * 0.23)])
+            self.split.setSizes([int(w * 0.3), int(w * 0.47), int(w * 0.23)])
 
     def available_geometry(self) -> QRect:
         """The screen's space without taskbars and docks."""

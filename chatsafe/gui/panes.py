@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.gui import localtext
-from chatsafe.gui.conversation_model import ConversationFilter
+from chatsafe.gui.conversation_model import (
+    COL_APP,
+    COL_COUNT,
+    COL_PERIOD,
+    COL_REVIEW,
+    COL_TITLE,
+    ConversationFilter,
+)
 from chatsafe.gui.flow import FlowLayout
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_name, label_pixmap
 
@@ -105,19 +112,42 @@ class ConversationFilterBar(QWidget):
         row.addWidget(self.label, 1)
         row.addWidget(self.review, 1)
         rows.addLayout(row)
-        for combo in (self.app, self.label, self.review):
+        # The rows are compact blocks without column headers to click, so the order is
+        # chosen here, on a row of its own so that no combo is cut (issue 14).
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName(self.tr("Sort conversations"))
+        self.sort.setToolTip(self.tr("Sort conversations"))
+        for text, col, order in (
+            (self.tr("In import order"), -1, Qt.SortOrder.AscendingOrder),
+            (self.tr("By title"), COL_TITLE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Newest first"), COL_PERIOD, Qt.SortOrder.DescendingOrder),
+            (self.tr("Most messages"), COL_COUNT, Qt.SortOrder.DescendingOrder),
+            (self.tr("By review state"), COL_REVIEW, Qt.SortOrder.AscendingOrder),
+            (self.tr("By app"), COL_APP, Qt.SortOrder.AscendingOrder),
+        ):
+            self.sort.addItem(text, (col, order))
+        rows.addWidget(self.sort)
+        for combo in (self.app, self.label, self.review, self.sort):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             # Five characters and the arrow: the pane (and the window) may get narrow
             # (1366 px at 200 % is 683); the open list shows each entry whole.
             combo.setMinimumContentsLength(5)
+        self.sort.currentIndexChanged.connect(lambda _i: self.apply_sort())
+        # A reload resets the rows; the chosen order is applied again.
+        proxy.modelReset.connect(self.apply_sort)
         self.text.textChanged.connect(lambda t: proxy.set_filters(text=t.strip()))
         self.app.currentIndexChanged.connect(
             lambda _i: proxy.set_filters(app=self.app.currentData())
         )
         self.label.currentIndexChanged.connect(lambda i: proxy.set_filters(label=i))
         self.review.currentIndexChanged.connect(lambda i: proxy.set_filters(review=i))
+
+    def apply_sort(self) -> None:
+        choice = self.sort.currentData()
+        if choice is not None:
+            self.proxy.sort(*choice)  # column -1: the order of import
 
     def set_apps(self, apps: dict[str, str]) -> None:
         current = self.app.currentData()

@@ -93,7 +93,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, opt.font.pointSizeF() * 0.9))
         p.setFont(small)
         where = " · ".join(x for x in (hit.title, local_time(hit.wallclock), hit.sender) if x)
-        draw_highlighted(p, QRect(r.x(), r.y(), r.width(), line), where, [], muted, QFontMetrics(small))
+        draw_highlighted(
+            p, QRect(r.x(), r.y(), r.width(), line), where, [], muted, QFontMetrics(small)
+        )
         p.setFont(opt.font)
         shown, spans = window_on_hit(text, index.data(roles.SPANS) or [], r.width(), fm)
         second = QRect(r.x(), r.y() + line + self.PAD, r.width(), line)

@@ -17,13 +17,22 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from chatsafe.gui import bubble_extras as extras
 from chatsafe.gui import conversation_model as cm
 from chatsafe.gui import message_model as mm
 from chatsafe.gui import roles
+from chatsafe.gui.conversation_delegate import ConversationDelegate, row_height
 from chatsafe.gui.delegates import BubbleDelegate
+from chatsafe.gui.select_all import SelectAllState, selected_rows
 from chatsafe.gui.thumbnails import ThumbnailCache
 
 
@@ -52,29 +61,27 @@ class ConversationView(_Table):
         self.setObjectName("conversations")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSortingEnabled(True)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.blocks = ConversationDelegate(self)
+        self.verticalHeader().setDefaultSectionSize(row_height(self.font()))
 
     def setup_columns(self) -> None:
+        """Two narrow checkbox columns and one compact block per conversation (issue 14:
+        the list fits a 1280x800 screen without scrolling sideways); the other columns
+        stay in the model for sorting and filtering."""
         h = self.horizontalHeader()
-        fm = self.fontMetrics()
-        # Widths from the font, not ResizeToContents: that asks every row for its size on
-        # each change (32 data() calls a row; 130 ms per mark with 800 conversations).
-        model = self.model()
-        for col, sample in (
-            (cm.COL_PRIVATE, None),
-            (cm.COL_PARTY, None),
-            (cm.COL_APP, "Signal Desktop"),
-            (cm.COL_COUNT, "000,000"),
-        ):
-            header = model.headerData(col, Qt.Orientation.Horizontal) if model else ""
-            width = fm.horizontalAdvance(sample or str(header or "")) + 28
-            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, width)
+        style = self.style()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) + 10
+        for col in (cm.COL_PRIVATE, cm.COL_PARTY):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(col, max(check, self.fontMetrics().height() + 10))
+        for col in (cm.COL_APP, cm.COL_PEOPLE, cm.COL_PERIOD, cm.COL_COUNT, cm.COL_MARKED):
+            self.setColumnHidden(col, True)
+        self.setColumnHidden(cm.COL_REVIEW, True)
         h.setSectionResizeMode(cm.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (cm.COL_PEOPLE, cm.COL_PERIOD, cm.COL_MARKED):
-            self.setColumnHidden(col, False)
-            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
+        self.setItemDelegateForColumn(cm.COL_TITLE, self.blocks)
+        self.verticalHeader().setDefaultSectionSize(row_height(self.font()))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class TranscriptView(_Table):
@@ -109,6 +116,7 @@ class TranscriptView(_Table):
         self._measure_timer.timeout.connect(self.measure_visible)
         self.verticalScrollBar().valueChanged.connect(self._schedule_measure)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.all_selected = SelectAllState(self)  # Ctrl+A on 200,000 rows (issue 14)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
@@ -135,7 +143,20 @@ class TranscriptView(_Table):
                 self.thumbs = ThumbnailCache(reader.thumbnail_png, self)
                 self.thumbs.ready.connect(lambda _id: self.viewport().update())
                 self.bubbles.thumbs = self.thumbs
+        self.all_selected.bind()
         self._schedule_measure()
+
+    def selectAll(self) -> None:
+        if not self.all_selected.select_all():
+            super().selectAll()
+
+    def initViewItemOption(self, option: QStyleOptionViewItem) -> None:
+        super().initViewItemOption(option)
+        if self.all_selected.active:  # every cell starts from this option: all look selected
+            option.state |= QStyle.StateFlag.State_Selected
+
+    def selected_rows(self) -> list[int]:
+        return selected_rows(self, self.all_selected)
 
     def _schedule_measure(self, *_: object) -> None:
         self._measure_timer.start()

@@ -470,6 +470,34 @@
 <context>
     <name>ConversationFilterBar</name>
     <message>
+        <source>By app</source>
+        <translation>By app</translation>
+    </message>
+    <message>
+        <source>By review state</source>
+        <translation>By review state</translation>
+    </message>
+    <message>
+        <source>Most messages</source>
+        <translation>Most messages</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>By title</source>
+        <translation>By title</translation>
+    </message>
+    <message>
+        <source>In import order</source>
+        <translation>In import order</translation>
+    </message>
+    <message>
+        <source>Sort conversations</source>
+        <translation>Sort conversations</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/panes.py" line="55" />
         <location filename="../../chatsafe/gui/panes.py" line="56" />
         <source>Filter by title or participant</source>
@@ -533,6 +561,18 @@
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%1 message(s)</source>
+        <translation><numerusform>%1 message</numerusform><numerusform>%1 messages</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (proposed)</source>
+        <translation>%1 (proposed)</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>inside: %1</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="109" />
         <source>Private</source>

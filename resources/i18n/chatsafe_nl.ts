@@ -470,6 +470,34 @@
 <context>
     <name>ConversationFilterBar</name>
     <message>
+        <source>By app</source>
+        <translation>Op app</translation>
+    </message>
+    <message>
+        <source>By review state</source>
+        <translation>Op beoordeling</translation>
+    </message>
+    <message>
+        <source>Most messages</source>
+        <translation>Meeste berichten</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>By title</source>
+        <translation>Op titel</translation>
+    </message>
+    <message>
+        <source>In import order</source>
+        <translation>Op importvolgorde</translation>
+    </message>
+    <message>
+        <source>Sort conversations</source>
+        <translation>Gesprekken sorteren</translation>
+    </message>
+    <message>
         <location filename="../../chatsafe/gui/panes.py" line="55" />
         <location filename="../../chatsafe/gui/panes.py" line="56" />
         <source>Filter by title or participant</source>
@@ -533,6 +561,18 @@
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%1 message(s)</source>
+        <translation><numerusform>%1 bericht</numerusform><numerusform>%1 berichten</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (proposed)</source>
+        <translation>%1 (voorstel)</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>binnenin: %1</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/conversation_model.py" line="109" />
         <source>Private</source>

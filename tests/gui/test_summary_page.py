@@ -142,7 +142,8 @@ def test_page_speaks_plain_dutch(make_window, qtbot, qapp) -> None:  # type: ign
         assert "Periode: vanaf 1 maart 2023, zonder einddatum." in page.period.text()
         assert "ambtstermijn" in page.period.text()
         headers = [
-            page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+            page.model.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(page.model.columnCount())
         ]
         assert headers[:3] == ["Gesprek", "Gaat naar\nhet archief", "Blijft achter:\nprivé"]
         assert w.act.summary.text() == "&Wat gaat naar het archief"
