@@ -1,4 +1,5 @@
-"""Screenshots of the main window on the demo case, in English and Dutch, for the docs.
+"""Screenshots of the main window and of the "what will leave" page on the demo case, in
+English and Dutch, for the docs.
 
 Offscreen, with QWidget.grab(); the demo case is built in a temporary folder with a few
 marks made, so the screenshots show every label, a suggestion and the status bar.
@@ -87,6 +88,13 @@ def shoot(path: Path, lang: str, out: Path) -> None:
     for _ in range(5):
         QApplication.processEvents()
     window.grab().save(str(out))
+    # The "what will leave" page (issue 14), as the toolbar button shows it.
+    window.act.summary.trigger()
+    for _ in range(5):
+        QApplication.processEvents()
+    page = out.with_name(out.name.replace("main-window", "summary-page"))
+    window.grab().save(str(page))
+    print(page)
     window.close()
     i18n.install(app, "en")  # drop the translator before the next window
     print(out)

@@ -144,7 +144,7 @@
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="102" />
         <source>&amp;Summary of what will leave…</source>
-        <translation>&amp;Overzicht van wat vertrekt…</translation>
+        <translation>&amp;Overzicht van wat naar het archief gaat…</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="104" />
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Will leave: {n} (with {e}).</source>
-        <translation>Vertrekt: {n} (met {e}).</translation>
+        <translation>Gaat naar het archief: {n} (met {e}).</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="97" />
@@ -280,7 +280,7 @@
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="113" />
         <source>Counting what will leave…</source>
-        <translation>Tellen wat er vertrekt…</translation>
+        <translation>Tellen wat naar het archief gaat…</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="117" />
@@ -380,7 +380,7 @@
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="226" />
         <source>Will leave: {n} business messages (with {e} system events).</source>
-        <translation>Vertrekt: {n} zakelijke berichten (met {e} systeemmeldingen).</translation>
+        <translation>Gaat naar het archief: {n} zakelijke berichten (met {e} systeemmeldingen).</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="229" />
@@ -1010,7 +1010,7 @@
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="37" />
         <source>(leaves)</source>
-        <translation>(vertrekt)</translation>
+        <translation>(gaat naar het archief)</translation>
     </message>
 </context>
 <context>
@@ -1102,7 +1102,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln message(s) will leave · %1 unreviewed · %2 unconfirmed</source>
-        <translation><numerusform>%Ln bericht vertrekt · %1 niet beoordeeld · %2 niet bevestigd</numerusform><numerusform>%Ln berichten vertrekken · %1 niet beoordeeld · %2 niet bevestigd</numerusform></translation>
+        <translation><numerusform>%Ln bericht gaat naar het archief · %1 nog niet beoordeeld · %2 nog niet bevestigd</numerusform><numerusform>%Ln berichten gaan naar het archief · %1 nog niet beoordeeld · %2 nog niet bevestigd</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="830" />
@@ -1251,7 +1251,7 @@
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="184" />
         <source>What will leave</source>
-        <translation>Wat vertrekt</translation>
+        <translation>Wat naar het archief gaat</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="227" />
@@ -1281,7 +1281,7 @@
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="312" />
         <source>%1 messages will leave · %2 unreviewed · %3 unconfirmed</source>
-        <translation>%1 berichten vertrekken · %2 niet beoordeeld · %3 niet bevestigd</translation>
+        <translation>%1 berichten gaan naar het archief · %2 nog niet beoordeeld · %3 nog niet bevestigd</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="346" />
@@ -1795,7 +1795,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <name>SummaryDialog</name>
     <message numerus="yes">
         <source>%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.</source>
-        <translation><numerusform>%Ln bericht vertrekt; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform><numerusform>%Ln berichten vertrekken; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform></translation>
+        <translation><numerusform>%Ln bericht gaat naar het archief; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform><numerusform>%Ln berichten gaan naar het archief; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) that nobody has reviewed yet count(s) as reviewed</source>
@@ -1824,7 +1824,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
         <source>Summary of what will leave</source>
-        <translation>Overzicht van wat vertrekt</translation>
+        <translation>Overzicht van wat naar het archief gaat</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="48" />
@@ -1834,7 +1834,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="49" />
         <source>Business (leaves)</source>
-        <translation>Zakelijk (vertrekt)</translation>
+        <translation>Zakelijk (gaat naar het archief)</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="52" />
@@ -1864,7 +1864,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="80" />
         <source>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</source>
-        <translation>%1 berichten vertrekken; %2 privé en %3 partijpolitiek blijven achter; %4 vallen buiten de periode.</translation>
+        <translation>%1 berichten gaan naar het archief; %2 privé en %3 partijpolitiek blijven achter; %4 vallen buiten de periode.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="87" />
@@ -2175,7 +2175,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     </message>
     <message>
         <source>The minister's approval no longer covers what would leave: something changed after it.</source>
-        <translation>De goedkeuring van de minister dekt niet meer wat zou vertrekken: er is daarna iets veranderd.</translation>
+        <translation>De goedkeuring van de minister dekt niet meer wat naar het archief zou gaan: er is daarna iets veranderd.</translation>
     </message>
     <message>
         <source>Ask the minister to approve again.</source>
