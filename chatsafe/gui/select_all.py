@@ -75,6 +75,8 @@ def selected_rows(view: QTableView, state: SelectAllState) -> list[int]:
     if sm is None:
         return []
     rows: set[int] = set()
-    for r in sm.selection():
+    selection = sm.selection()
+    for i in range(selection.count()):
+        r = selection.at(i)
         rows.update(range(r.top(), r.bottom() + 1))
     return sorted(rows)
