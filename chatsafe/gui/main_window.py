@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Review"))
         tb.setObjectName("toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.summary, a.bundle):
+        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.bundle):
             tb.addAction(act)
         tb.addSeparator()
         self.search_edit = QLineEdit(self)
@@ -261,7 +261,6 @@ class MainWindow(QMainWindow):
         self.review_page = review
         self.stack.addWidget(review)
         self.setCentralWidget(self.stack)
-        self.leaving = SummaryNav(self)  # the "what will leave" page
 
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("leaving")
@@ -270,6 +269,7 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel("", self)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.leaving = SummaryNav(self)  # the "what will leave" page, its button beside
         self.bundle_available = importlib.util.find_spec("chatsafe.gui.bundle_dialog") is not None
 
     def _connect(self) -> None:

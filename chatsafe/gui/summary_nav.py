@@ -1,5 +1,8 @@
-"""The "what will leave" page in the main window: a toolbar button and Ctrl+Shift+S
-show it, Esc or its button go back, a row opens its conversation (issue 14).
+"""The "what will leave" page in the main window: a button beside the status bar's
+counts and Ctrl+Shift+S show it, Esc or its button go back, a row opens its
+conversation (issue 14). The button is in the status bar, not the toolbar: a full
+toolbar hides its last items (the search field) in an overflow menu on a narrow window
+or at 200 %, and the counts it explains are right there.
 
 The counts are read on the worker (the session's reader runs ``summary()`` there), never
 on the GUI thread; while the page is open, every recount of the status bar updates it.
@@ -8,6 +11,9 @@ on the GUI thread; while the page is open, every recount of the status bar updat
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from chatsafe.gui.summary_page import SummaryPage
 from chatsafe.review.summary import Summary
@@ -27,6 +33,12 @@ class SummaryNav:
         self.page.back.connect(self.close)
         self.page.open_conversation.connect(self.open_conversation)
         window.act.summary.triggered.connect(self.show)
+        self.button = QToolButton(window)
+        self.button.setObjectName("summaryButton")
+        self.button.setDefaultAction(window.act.summary)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setAutoRaise(False)
+        window.statusBar().addPermanentWidget(self.button)
 
     @property
     def showing(self) -> bool:

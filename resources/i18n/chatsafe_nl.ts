@@ -1010,7 +1010,7 @@
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="37" />
         <source>(leaves)</source>
-        <translation>(gaat naar het archief)</translation>
+        <translation>(naar het archief)</translation>
     </message>
 </context>
 <context>

@@ -26,12 +26,14 @@ def _column(page, field: str) -> int:  # type: ignore[no-untyped-def]
 
 def test_page_is_a_visible_button_and_a_shortcut(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = make_window("Mia", Role.MINISTER)
-    toolbar = w.findChild(type(w.addToolBar("x")), "toolbar")
-    assert w.act.summary in toolbar.actions()
-    button = toolbar.widgetForAction(w.act.summary)
-    assert isinstance(button, QToolButton) and button.isVisible()
+    button = w.leaving.button
+    assert button.defaultAction() is w.act.summary and button.isVisible()
+    assert button in w.statusBar().findChildren(QToolButton)
+    assert w.act.summary in w.menuBar().actions()[1].menu().actions()
     assert w.act.summary.shortcut().toString() == "Ctrl+Shift+S"
-    page = _open_page(w, qtbot)
+    button.click()
+    page = w.leaving.page
+    qtbot.waitUntil(lambda: page.summary is not None)
     assert w.stack.currentWidget() is page
     qtbot.keyClick(page.table, Qt.Key.Key_Escape)
     assert w.stack.currentWidget() is w.review_page
