@@ -52,7 +52,8 @@ def test_the_window_can_be_683_px_wide_in_dutch(make_window, qapp) -> None:  # t
         w = make_window()
         w._refresh_status()
         w.status_label.setText(
-            "100.000 berichten vertrekken · 95.000 niet beoordeeld · 95.000 niet bevestigd"
+            "100.000 berichten gaan naar het archief · 95.000 nog niet beoordeeld"
+            " · 95.000 nog niet bevestigd"
         )
         w.date_bar.set_period("2024-03-01", "2024-03-31")
         assert w.minimumSizeHint().width() <= 683, w.minimumSizeHint()
