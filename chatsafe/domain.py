@@ -27,6 +27,18 @@ class Label(StrEnum):
     PARTY_POLITICAL = "party_political"
 
 
+class Ask(StrEnum):
+    """Whom a doubt asks ("bij twijfel overleg"): the minister, or the records officer
+    (who answers through whoever is signed in)."""
+
+    MINISTER = "minister"
+    RECORDS_OFFICER = "records_officer"
+
+
+#: A doubt answered without a mark: the person who raised it withdrew the question.
+WITHDRAWN = "withdrawn"
+
+
 class EventType(StrEnum):
     """System events that chats print. Kept as data; never markable."""
 

@@ -155,6 +155,10 @@ KEYED: dict[str, Entry] = {
         N_("chatsafe does not know this time zone."),
         N_("Type a name such as Europe/Amsterdam, or leave the field empty."),
     ),
+    "doubts-open": Entry(
+        N_("Open doubts block this: someone still asks whether messages may leave."),
+        N_("Answer or withdraw every doubt first (filter: With doubts; N goes to the next)."),
+    ),
     "approval-void": Entry(
         N_(
             "The minister's approval no longer covers what would leave: something changed after it."

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chatsafe import settings as case_settings
-from chatsafe.domain import Label
-from chatsafe.review import browse, bubble_parts, labels, lexicon, rules, search, undo
+from chatsafe.domain import Ask, Label
+from chatsafe.review import browse, bubble_parts, doubts, labels, lexicon, rules, search, undo
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
+from chatsafe.review.doubts import Doubt
 from chatsafe.review.labels import Role
 from chatsafe.review.search import Hit, Page
 from chatsafe.review.summary import Scope, Summary, leaving_message_ids, scope, summarize
@@ -57,6 +58,7 @@ class Changes:
     lexicon: bool = False
     imported: bool = False
     count: int = 0  # how many decisions or entries the command changed
+    doubts: bool = False  # a doubt was raised, resolved or withdrawn
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -69,12 +71,13 @@ class Changes:
             self.lexicon or other.lexicon,
             self.imported or other.imported,
             self.count + other.count,
+            self.doubts or other.doubts,
         )
 
     @property
     def leaving_may_differ(self) -> bool:
         """Whether what leaves may have changed (the status bar recounts)."""
-        return self.labels or self.settings or self.rules or self.imported
+        return self.labels or self.settings or self.rules or self.imported or self.doubts
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class CaseReader:
             conv["in_period"] = counts.in_period if counts else 0
             conv["leaving"] = counts.leaving if counts else 0
             conv["leaving_events"] = counts.leaving_events if counts else 0
+            conv["doubts"] = counts.doubts if counts else 0
+        out["doubts"] = doubts.counts(self._c)
         return out
 
     def preflight(self) -> Preflight:
@@ -191,6 +196,18 @@ class CaseReader:
         """Proposed, unconfirmed marks in reading order (see ``browse.proposals``)."""
         return browse.proposals(self._c)
 
+    def list_doubts(self, *, open_only: bool = True) -> list[Doubt]:
+        """Doubts in reading order (open ones only, unless ``open_only`` is False)."""
+        return doubts.listing(self._c, open_only=open_only)
+
+    def doubt_on(self, conversation_id: int, message_id: int | None = None) -> Doubt | None:
+        """The open doubt on a conversation (or one of its messages), if any."""
+        return doubts.open_on(self._c, conversation_id, message_id)
+
+    def proposals_and_doubts(self) -> list[browse.ReviewStop]:
+        """What N / Shift+N walk: proposals and open doubts, in reading order."""
+        return browse.review_stops(self._c)
+
     def search_hits(self, text: str, limit: int = 500) -> list[Hit]:
         return search.search(self._c, text, limit=limit)
 
@@ -231,7 +248,13 @@ class CaseService(CaseReader):
         with self.case.transaction() as c:
             n = undo.restore(c, snap, by=by, role=role)
             convs = frozenset(snap.conversations) | _conversations_of(c, list(snap.messages))
-        return Changes(conversations=convs, messages=frozenset(snap.messages), labels=True, count=n)
+        return Changes(
+            conversations=convs,
+            messages=frozenset(snap.messages),
+            labels=True,
+            doubts=bool(snap.doubts),
+            count=n,
+        )
 
     def mark_conversations(
         self,
@@ -264,6 +287,68 @@ class CaseService(CaseReader):
             n = labels.label_messages(c, list(message_ids), label, by=by, role=role, reason=reason)
             convs = _conversations_of(c, message_ids)
         return Changes(conversations=convs, messages=frozenset(message_ids), labels=True, count=n)
+
+    def raise_doubt(
+        self,
+        question: str,
+        *,
+        by: str,
+        role: Role,
+        ask: Ask = Ask.MINISTER,
+        conversation_id: int | None = None,
+        message_ids: Sequence[int] = (),
+    ) -> Changes:
+        """Put a conversation, or each of ``message_ids``, in doubt with ``question``."""
+        with self.case.transaction() as c:
+            if message_ids:
+                for mid in message_ids:
+                    doubts.raise_doubt(
+                        c, question=question, by=by, role=role, ask=ask, message_id=mid
+                    )
+                convs = _conversations_of(c, message_ids)
+            else:
+                d = doubts.raise_doubt(
+                    c, question=question, by=by, role=role, ask=ask, conversation_id=conversation_id
+                )
+                convs = frozenset({d.conversation_id})
+        n = len(message_ids) or 1
+        return Changes(conversations=convs, messages=frozenset(message_ids), doubts=True, count=n)
+
+    def resolve_doubt(
+        self, doubt_id: int, answer: Label | None, *, by: str, role: Role, note: str | None = None
+    ) -> Changes:
+        """Answer a doubt with a mark (or with None, withdraw it)."""
+        with self.case.transaction() as c:
+            d = doubts.resolve(c, doubt_id, answer, by=by, role=role, note=note)
+        msgs = frozenset() if d.message_id is None else frozenset({d.message_id})
+        return Changes(
+            conversations=frozenset({d.conversation_id}),
+            messages=msgs,
+            labels=answer is not None,
+            doubts=True,
+            count=1,
+        )
+
+    def answer_doubt(
+        self,
+        conversation_id: int,
+        message_id: int | None,
+        answer: Label | None,
+        *,
+        by: str,
+        role: Role,
+        note: str | None = None,
+    ) -> Changes:
+        """Resolve whichever doubt is open on this conversation or message (what the app's
+        redo needs: an undone answer reopens the doubt under a new number)."""
+        with self.case.transaction() as c:
+            found = doubts.open_on(c, conversation_id, message_id)
+        if found is None:
+            where = f"conversation {conversation_id}" + (
+                "" if message_id is None else f", message {message_id}"
+            )
+            raise labels.ReviewError(f"{where} has no open doubt")
+        return self.resolve_doubt(found.id, answer, by=by, role=role, note=note)
 
     def mark_reviewed(self, conversation_id: int, *, by: str, role: Role) -> Changes:
         with self.case.transaction() as c:

@@ -44,7 +44,7 @@ from chatsafe.bundle.sidecars import Context, export_event, to_json, write_objec
 from chatsafe.bundle.signing import Signer, describe_cert
 from chatsafe.bundle.timestamp import Tsa, add_timestamp
 from chatsafe.errors import CancelledError, InputError, SettingsError
-from chatsafe.review import log
+from chatsafe.review import doubts, log
 from chatsafe.review.labels import ReviewError, Role, parse_role
 from chatsafe.review.summary import summarize
 from chatsafe.store import coverage, queries
@@ -100,6 +100,8 @@ def approve(case: Any, *, by: str, signer: Signer | None = None) -> str:
     """Record the minister's approval of what will leave (without making a bundle);
     signed with ``signer`` (the minister's own certificate) when given, else a claim."""
     with case.transaction() as c:
+        # The minister cannot approve what someone still asks about.
+        doubts.check_none_open(c, "the approval")
         exclusions.commitment_secret(c)
         return approval.record_approval(
             c, by=by, summary=_totals(c), case_id=case.id, signer=signer
@@ -135,6 +137,7 @@ def make_bundle(
         )
     if not by or not by.strip():
         raise SettingsError("say who makes the bundle (--by NAME)")
+    doubts.check_none_open(case.conn)
     approval.check_may_bundle(case.conn, role)
 
     def check() -> None:
@@ -147,6 +150,7 @@ def make_bundle(
             progress(phase, done, total)
 
     with case.transaction() as c:
+        doubts.check_none_open(c)  # again: a doubt may have been raised in between
         exclusions.commitment_secret(c)
         held = approval.approval_state(c)
         if role is Role.MINISTER and (held is None or held.void or not held.signed):

@@ -6,11 +6,13 @@ translated sentences); neither indexes an untyped dict by string.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from chatsafe import settings
 from chatsafe.bundle import approval
+from chatsafe.review import doubts
+from chatsafe.review.doubts import Doubt
 from chatsafe.review.summary import Counts, Summary, summarize
 from chatsafe.store import queries
 
@@ -34,6 +36,8 @@ class Preflight:
     #: the newest approval even when void, with "void", "signed", "signer" and the
     #: "description" every surface shows ("claimed by NAME, not signed", ...)
     approval_state: dict[str, Any] | None = None
+    #: open doubts (chatsafe.review.doubts), in reading order: they block the bundle
+    doubts: list[Doubt] = field(default_factory=list)
 
     @property
     def total(self) -> Counts:
@@ -41,8 +45,9 @@ class Preflight:
 
     @property
     def ready(self) -> bool:
-        """No setting is missing (a bundle may be made as far as settings go)."""
-        return not self.missing_settings
+        """No setting is missing and no doubt is open (a bundle may be made as far as
+        settings and doubts go)."""
+        return not self.missing_settings and not self.doubts
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +57,10 @@ class Preflight:
             "log_entries_with_reason": self.log_entries_with_reason,
             "approval": self.approval,
             "approval_state": self.approval_state,
+            "doubts": [
+                {"id": d.id, "conversation": d.conversation_id, "message": d.message_id}
+                for d in self.doubts
+            ],
         }
 
 
@@ -83,4 +92,5 @@ def preflight_of(c: Any) -> Preflight:
         log_entries_with_reason=int(with_reason),
         approval=approval.current_approval(c),
         approval_state=None if state is None else state.as_dict(),
+        doubts=doubts.listing(c),
     )

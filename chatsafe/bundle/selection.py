@@ -3,7 +3,8 @@
 - The *selection digest* is the SHA-256 of the leaving entries' identities with their
   effective label, the settings and the period. Any import, mark, rule or setting that
   changes what leaves (or under which settings) gives another digest: the case compares
-  it with the approval's and treats a differing approval as void.
+  it with the approval's and treats a differing approval as void. Open doubts are part
+  of it too (chatsafe.review.doubts), so a new doubt voids an approval.
 - The *leaving digest* is the SHA-256 of the sorted message URNs (one per line) of the
   leaving entries. The bundle's transcripts carry the same URNs as ``id``, so ``verify``
   recomputes it from the bundle alone and tells whether the approval covers exactly
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from chatsafe import identifiers
+from chatsafe.review import doubts
 from chatsafe.review.summary import leaving_message_ids, period
 
 
@@ -49,8 +51,14 @@ def selection_digest(c: Any) -> str:
     # Every leaving entry's effective label is business by definition; it is named so
     # that the digest says what it covers.
     leaving = sorted(i.hex() + ":business" for i in _leaving_identities(c))
+    chosen: dict[str, object] = {"leaving": leaving, "period": [start, end], "settings": settings}
+    # An open doubt is a change like a mark: it voids an approval. Named only when there
+    # is one, so the digests of cases without doubts stay what they were.
+    in_doubt = doubts.open_targets(c)
+    if in_doubt:
+        chosen["doubts"] = in_doubt
     text = json.dumps(
-        {"leaving": leaving, "period": [start, end], "settings": settings},
+        chosen,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,

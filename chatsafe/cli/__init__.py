@@ -16,7 +16,14 @@ from chatsafe import __version__
 from chatsafe.errors import CancelledError, ChatsafeError
 
 # Each module adds its commands with register(subparsers).
-_COMMAND_MODULES = ("case_cmds", "review_cmds", "bundle_cmds", "export_cmds", "app_cmds")
+_COMMAND_MODULES = (
+    "case_cmds",
+    "review_cmds",
+    "doubt_cmds",
+    "bundle_cmds",
+    "export_cmds",
+    "app_cmds",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -139,7 +139,7 @@ def preflight_lines(pre: Preflight, *, include_reasons: bool) -> list[str]:
     lines = [
         f"leaving: {t.leaving} business messages; withheld: {t.private} private, "
         f"{t.party_political} party-political, {t.out_of_period} out of period; "
-        f"unreviewed {t.unreviewed}, unconfirmed {t.unconfirmed}",
+        f"unreviewed {t.unreviewed}, unconfirmed {t.unconfirmed}, open doubts {t.doubts}",
         f"completeness: {k.deleted} deleted-message markers, {k.view_once} view-once, "
         f"{k.attachments_missing} attachments missing from the export, "
         f"{k.disappearing_notices} disappearing-message notices",
@@ -172,6 +172,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     with open_from_args(args) as case:
         pre = CaseService(case).preflight()
         total = pre.total
+        from chatsafe.review import doubts
+
+        # Before any prompt for a passphrase: nothing can be approved or sealed while
+        # someone still asks whether it may leave.
+        doubts.check_none_open(case.conn, "the approval" if args.approve else "the bundle")
         if args.approve:
             if role is not Role.MINISTER:
                 raise ChatsafeError("only the minister can approve a bundle (--role minister)")

@@ -11,8 +11,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatsafe.review import bubble_parts
+from chatsafe.review import bubble_parts, doubts
 from chatsafe.review.bubble_parts import FileBrief, Quote
+from chatsafe.review.doubts import Doubt
 from chatsafe.review.labels import effective_label
 from chatsafe.review.summary import scope
 
@@ -39,6 +40,10 @@ class ConversationRow:
     new_since_review: int = 0
     #: per source that held this chat (store/coverage.py): format, messages held, period
     sources: list[SourceHeld] = field(default_factory=list)
+    #: open doubts: the conversation's own and its messages' (review/doubts.py)
+    doubts: int = 0
+    #: the question of the open doubt on the whole conversation, if any
+    doubt_question: str | None = None
 
 
 @dataclass
@@ -114,6 +119,13 @@ def conversation_rows(c: Any, ids: list[int] | None = None) -> list[Conversation
     ):
         if int(cid) in rows:
             rows[int(cid)].sources.append(SourceHeld(str(fmt), int(held), first, last))
+    for d in doubts.listing(c):
+        target = rows.get(d.conversation_id)
+        if target is None:
+            continue
+        target.doubts += 1
+        if d.message_id is None:
+            target.doubt_question = d.question
     return list(rows.values())
 
 
@@ -146,6 +158,8 @@ class MessageRow:
     #: what the bubble shows besides the text (review/bubble_parts.py)
     quote: Quote | None = None
     files: list[FileBrief] = field(default_factory=list)
+    #: the question of the open doubt on this message (review/doubts.py), if any
+    doubt: str | None = None
 
 
 def message_ids(
@@ -207,6 +221,12 @@ def message_rows(c: Any, ids: list[int]) -> dict[int, MessageRow]:
             replies.append((mid, int(r[18]), str(r[19]), out[mid].extra))
     for mid, quote in bubble_parts.quotes(c, replies).items():
         out[mid].quote = quote
+    for mid, question in c.execute(
+        f"SELECT message_id, question FROM doubts WHERE resolved_at IS NULL"
+        f" AND message_id IN ({marks})",
+        ids,
+    ):
+        out[int(mid)].doubt = str(question)
     return out
 
 
@@ -231,6 +251,8 @@ class MessageDetail:
     label_role: str | None
     label_at: str | None
     attachments: list[AttachmentInfo]
+    #: the open doubt on this message, if any (who asked whom, and the question)
+    doubt: Doubt | None = None
 
 
 def message_detail(c: Any, message_id: int) -> MessageDetail | None:
@@ -253,7 +275,10 @@ def message_detail(c: Any, message_id: int) -> MessageDetail | None:
             (message_id,),
         )
     ]
-    return MessageDetail(rows[message_id], int(conv), raw, reply, by[0], by[1], by[2], attachments)
+    return MessageDetail(
+        rows[message_id], int(conv), raw, reply, by[0], by[1], by[2], attachments,
+        doubts.open_on(c, int(conv), message_id),
+    )  # fmt: skip
 
 
 def blob_bytes(c: Any, blob_id: int, limit: int = 64 * 1024 * 1024) -> bytes | None:
@@ -275,3 +300,31 @@ def proposals(c: Any) -> list[tuple[int, int | None]]:
         " ORDER BY 1, 4, 3, 2"
     )
     return [(int(r[0]), None if r[1] is None else int(r[1])) for r in rows]
+
+
+@dataclass(frozen=True)
+class ReviewStop:
+    """One place N / Shift+N stop at: a proposal or an open doubt."""
+
+    conversation_id: int
+    message_id: int | None  # None: the whole conversation
+    kind: str  # "proposal" | "doubt"
+
+
+def review_stops(c: Any) -> list[ReviewStop]:
+    """Proposals and open doubts in reading order: by conversation, the conversation's
+    own first, then its messages in time order (a doubt before a proposal on the same
+    message)."""
+    rows = c.execute(
+        "SELECT conversation_id, NULL, 0, 0, 'proposal' FROM conversation_labels"
+        " WHERE status = 'proposed'"
+        " UNION ALL SELECT m.conversation_id, m.id, m.instant, 1, 'proposal'"
+        " FROM message_labels l JOIN messages m ON m.id = l.message_id"
+        " WHERE l.status = 'proposed'"
+        " UNION ALL SELECT conversation_id, NULL, 0, 0, 'doubt' FROM doubts"
+        " WHERE resolved_at IS NULL AND message_id IS NULL"
+        " UNION ALL SELECT m.conversation_id, m.id, m.instant, 1, 'doubt' FROM doubts d"
+        " JOIN messages m ON m.id = d.message_id WHERE d.resolved_at IS NULL"
+        " ORDER BY 1, 4, 3, 2, 5"
+    )
+    return [ReviewStop(int(r[0]), None if r[1] is None else int(r[1]), str(r[4])) for r in rows]

@@ -15,6 +15,8 @@ message rows and the bundle (through :class:`chatsafe.service.CaseService`):
   minister or its mark is still a proposal; *unreviewed* while nobody has reviewed or
   confirmed its conversation. A review or confirmation covers the messages the
   conversation held then: a later import's messages are unreviewed and unconfirmed.
+- ``doubts`` counts the open doubts (chatsafe.review.doubts) of a conversation: its own
+  and its messages'. A doubt does not change what leaves; it blocks the bundle.
 
 The rule itself is :func:`leaves`; every count and every id list below goes through it,
 so a change to what leaves is made in one place.
@@ -25,6 +27,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from chatsafe.review import doubts
 from chatsafe.review.labels import EFFECTIVE_LABEL_SQL
 
 EFFECTIVE_STATUS_SQL = (
@@ -72,6 +75,7 @@ class Counts:
     unconfirmed: int = 0
     events: int = 0  # events in the period whose effective label is business
     leaving_events: int = 0  # events that leave (with a conversation that has business)
+    doubts: int = 0  # open doubts (conversation and messages): they block the bundle
 
     @property
     def in_period(self) -> int:
@@ -157,6 +161,8 @@ def summarize(c: Any) -> Summary:
         counts = summary.conversations[int(cid)]
         if kind != "message" and leaves(str(kind), bool(in_p), str(label), counts.business > 0):
             counts.leaving_events += n
+    for cid, n in doubts.open_counts(c).items():
+        summary.conversations.setdefault(cid, Counts()).doubts = n
     for counts in summary.conversations.values():
         summary.total.add(counts)
     return summary

@@ -263,7 +263,32 @@ CREATE TABLE review_reasons(
 ALTER TABLE review_log ADD COLUMN mac TEXT;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Issue 14: doubts ("bij twijfel overleg"). A conversation (message_id NULL) or a message
+# in doubt carries a question to the minister or the records officer; while any doubt
+# is open the bundle is refused (chatsafe.review.doubts). The question is chat-adjacent
+# text: it lives here, inside the encrypted case; the review log holds only a keyed
+# commitment to it (like a written reason). One open doubt per target.
+_V8 = """
+CREATE TABLE doubts(
+    id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    message_id INTEGER REFERENCES messages(id),
+    ask TEXT NOT NULL CHECK(ask IN ('minister', 'records_officer')),
+    question TEXT NOT NULL,
+    raised_by TEXT NOT NULL,
+    raised_role TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    resolved_by TEXT,
+    resolved_role TEXT,
+    resolved_at TEXT,
+    answer TEXT CHECK(answer IN ('business', 'private', 'party_political', 'withdrawn'))
+);
+CREATE UNIQUE INDEX doubts_open ON doubts(conversation_id, coalesce(message_id, 0))
+    WHERE resolved_at IS NULL;
+CREATE INDEX doubts_message ON doubts(message_id) WHERE message_id IS NOT NULL
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1990,6 +1990,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>The Signal key file cannot be read.</translation>
     </message>
     <message>
+        <source>Answer or withdraw every doubt first (filter: With doubts; N goes to the next).</source>
+        <translation>Answer or withdraw every doubt first (filter: With doubts; N goes to the next).</translation>
+    </message>
+    <message>
+        <source>Open doubts block this: someone still asks whether messages may leave.</source>
+        <translation>Open doubts block this: someone still asks whether messages may leave.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Something went wrong (%1). Details are in the log.</translation>
     </message>

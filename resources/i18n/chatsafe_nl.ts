@@ -1990,6 +1990,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Het Signal-sleutelbestand is niet te lezen.</translation>
     </message>
     <message>
+        <source>Answer or withdraw every doubt first (filter: With doubts; N goes to the next).</source>
+        <translation>Beantwoord of trek eerst elke twijfel in (filter: Met twijfel; N gaat naar de volgende).</translation>
+    </message>
+    <message>
+        <source>Open doubts block this: someone still asks whether messages may leave.</source>
+        <translation>Open twijfels houden dit tegen: iemand vraagt nog of berichten mogen vertrekken.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1). Details are in the log.</source>
         <translation>Er ging iets mis (%1). Details staan in het logboek.</translation>
     </message>
