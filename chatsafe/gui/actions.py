@@ -107,6 +107,21 @@ class Actions:
             label_icon(None),
         )
         self.mark_reason = make("mark_reason", translate("Actions", "Mark with a &reason…"), ["R"])
+        self.raise_doubt = make(
+            "raise_doubt",
+            translate("Actions", "&Doubt…"),
+            ["D"],
+            translate(
+                "Actions",
+                "Ask the minister or the records officer about the selection (blocks the bundle until answered)",
+            ),
+        )
+        self.answer_doubt = make(
+            "answer_doubt",
+            translate("Actions", "&Answer doubt…"),
+            ["Shift+D"],
+            translate("Actions", "Answer the selected doubt: private, party-political or business"),
+        )
         self.confirm = make(
             "confirm",
             translate("Actions", "&Confirm"),
@@ -165,7 +180,7 @@ class Actions:
             "next_proposal",
             translate("Actions", "Next &proposal"),
             ["N"],
-            translate("Actions", "Go to the next mark an assistant proposed (Shift+N: previous)"),
+            translate("Actions", "Go to the next proposed mark or open doubt (Shift+N: previous)"),
         )
         self.prev_proposal = make(
             "prev_proposal", translate("Actions", "Previous proposal"), ["Shift+N"]
@@ -188,7 +203,7 @@ class Actions:
         self.about = make("about", translate("Actions", "&About chatsafe"), [])
         self.case_actions = [
             self.import_, self.import_folder, self.import_options, self.close_case, self.mark_private, self.mark_party, self.clear, self.mark_reason,
-            self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings, self.switch_role,
+            self.raise_doubt, self.answer_doubt, self.confirm, self.confirm_all, self.summary, self.rules, self.lexicon, self.period, self.case_settings, self.switch_role,
             self.bundle, self.export_rsmf, self.next_proposal, self.prev_proposal, self.next_message, self.prev_message,
             self.next_conversation, self.prev_conversation,
             self.search, self.verify_log,

@@ -26,6 +26,7 @@ from chatsafe.review.browse import MessageRow
 
 FILL, OUTLINE, DASHED, PLAIN = "fill", "outline", "dashed", "plain"
 MARKER, WARNING = "marker", "warning"
+DOUBT = "doubt"  # an open doubt (chatsafe.review.doubts): it blocks the bundle
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ KINDS: dict[str, Colors] = {
     BUSINESS: Colors("#3d6148", "#9fd1ab"),  # muted green
     MARKER: Colors("#4a4f48", "#d8d8d8"),  # grey words on a grey pill
     WARNING: Colors("#a11d1d", "#f5a8a8"),  # red words: something is missing
+    DOUBT: Colors("#8a4b00", "#f2c078"),  # amber: a question still open (issue 14)
 }
 PLAIN_BACKGROUND = Colors("#eceee9", "#383b40")
 
@@ -70,6 +72,8 @@ def mark_badges(m: MessageRow, suggestion: str | None = None) -> list[Badge]:
     else:
         status = None
     out: list[Badge] = []
+    if m.doubt:  # first: nothing leaves until someone answers it
+        out.append(Badge(_tr("Doubt?"), DOUBT, FILL))
     if source != "default" and (label != BUSINESS or source == "message"):
         # An explicit business mark matters too: it overrides its conversation's mark.
         text = label_name(label)
@@ -187,6 +191,7 @@ def contrast(a: QColor, b: QColor) -> float:
 
 __all__ = [
     "DASHED",
+    "DOUBT",
     "FILL",
     "KINDS",
     "MARKER",

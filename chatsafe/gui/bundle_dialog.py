@@ -334,6 +334,15 @@ class BundleDialog(QDialog):
                     "them in under Case settings."
                 ).format(s=", ".join(setting_name(k) for k in pre.missing_settings))
             )
+        if pre.doubts:
+            lines.append(
+                self.tr(
+                    "Cannot bundle or approve yet: %Ln open doubt(s) in {c} conversation(s). "
+                    "Answer them first (conversation filter: With doubts; N goes to the next).",
+                    "",
+                    len(pre.doubts),
+                ).format(c=n(len({d.conversation_id for d in pre.doubts})))
+            )
         if pre.log_entries_with_reason:
             lines.append(
                 self.tr(
@@ -368,7 +377,7 @@ class BundleDialog(QDialog):
         )
 
     def ready(self) -> bool:
-        if self.pre is None or self.running or self.pre.missing_settings:
+        if self.pre is None or self.running or not self.pre.ready:  # settings, doubts
             return False
         if self.role is Role.MINISTER and not self.confirm.isChecked():
             return False
@@ -383,7 +392,7 @@ class BundleDialog(QDialog):
             and self.confirm.isChecked()
             and not self.running
             and self.pre is not None
-            and not self.pre.missing_settings
+            and self.pre.ready  # no setting missing, no doubt open
             and not self.pre.approval  # approved already: nothing to press again
         )
 

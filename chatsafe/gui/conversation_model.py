@@ -190,6 +190,8 @@ class ConversationModel(QAbstractTableModel):
             text = self.tr("Not reviewed")
         if r.proposals:
             text += " · " + self.tr("%Ln proposed", "", r.proposals)
+        if r.doubts:
+            text += " · " + self.tr("%Ln in doubt", "", r.doubts)
         if r.new_since_review:
             # Imported after the review: nobody has seen these yet.
             text += " · " + self.tr("%Ln new, unreviewed", "", r.new_since_review)
@@ -233,6 +235,7 @@ class ConversationFilter(QSortFilterProxyModel):
 
     LABEL_ANY, LABEL_PRIVATE, LABEL_PARTY, LABEL_BUSINESS, LABEL_INSIDE = range(5)
     REVIEW_ANY, REVIEW_NOT, REVIEW_REVIEWED, REVIEW_CONFIRMED, REVIEW_PROPOSALS = range(5)
+    REVIEW_DOUBTS = 5  # with open doubts (issue 14): "met twijfel"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +285,8 @@ class ConversationFilter(QSortFilterProxyModel):
         if self.review == self.REVIEW_CONFIRMED and not r.confirmed_by:
             return False
         if self.review == self.REVIEW_PROPOSALS and not r.proposals:
+            return False
+        if self.review == self.REVIEW_DOUBTS and not r.doubts:
             return False
         if self.date_from and (r.last or "")[:10] < self.date_from:
             return False

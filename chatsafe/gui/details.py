@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.gui import localtext
-from chatsafe.gui.style import COLORS, label_name
+from chatsafe.gui.style import COLORS, DOUBT_COLOR, label_name
 from chatsafe.review import browse, search
 from chatsafe.review.browse import ConversationRow, MessageDetail, SourceHeld
 from chatsafe.service import CaseReader
@@ -143,6 +143,8 @@ class DetailsPane(QWidget):
             parts.append(f"<p><b>{esc(self.tr('Label'))}:</b> {line}</p>")
             if r.reason:
                 parts.append(f"<p><b>{esc(self.tr('Reason'))}:</b> {esc(r.reason)}</p>")
+        if d.doubt is not None:
+            parts.append(self._doubt_html(d.doubt.raised_by, d.doubt.ask, d.doubt.question))
         if badges:
             parts.append("<p>" + " ".join(f"[{esc(b)}]" for b in badges) + "</p>")
         parts.append(f"<p>{self._marked(r.text)}</p>")
@@ -171,11 +173,30 @@ class DetailsPane(QWidget):
         if r.reason:
             parts.append(f"<p><b>{esc(self.tr('Reason'))}:</b> {esc(r.reason)}</p>")
         parts.append(f"<p><b>{esc(self.tr('Review'))}:</b> {esc(review_text)}</p>")
+        if r.doubt_question is not None:
+            parts.append(self._doubt_html(None, None, r.doubt_question))
         if len(r.sources) > 1:  # which source held what: an export may be cut
             held = [self._source_line(src) for src in r.sources]
             parts.append(f"<p><b>{esc(self.tr('Sources'))}:</b> {esc('; '.join(held))}</p>")
         self.text.setHtml("".join(parts))
         self._set_thumbs([])
+
+    def _doubt_html(self, by: str | None, ask: str | None, question: str) -> str:
+        """The open doubt's question, framed so it cannot be missed (issue 14)."""
+        esc = html.escape
+        head = self.tr("In doubt")
+        if by and ask:
+            whom = (
+                self.tr("the records officer")
+                if ask == "records_officer"
+                else self.tr("the minister")
+            )
+            head = self.tr("In doubt: %1 asks %2").replace("%1", by).replace("%2", whom)
+        return (
+            f'<p style="border:1px solid {DOUBT_COLOR};padding:4px"><b style="color:{DOUBT_COLOR}">'
+            f"{esc(head)}</b><br>{esc(question).replace(chr(10), '<br>')}<br>"
+            f"<i>{esc(self.tr('Answer it with Shift+D; the bundle waits until then.'))}</i></p>"
+        )
 
     def _source_line(self, src: SourceHeld) -> str:
         names = {

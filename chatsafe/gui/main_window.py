@@ -46,6 +46,7 @@ from chatsafe.gui.actions import Actions
 from chatsafe.gui.collect_wizard import collect_action
 from chatsafe.gui.conversation_model import ConversationFilter, ConversationModel
 from chatsafe.gui.details import DetailsPane
+from chatsafe.gui.doubts import DoubtController
 from chatsafe.gui.empty_case import EmptyCaseHint
 from chatsafe.gui.image_viewer import AttachmentViewer, open_attachment
 from chatsafe.gui.import_dialog import given_secrets
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
             self.addAction(act)
         self._build()
         self._connect()
+        self.doubts = DoubtController(self)  # D and Shift+D (gui/doubts.py)
         self.setAcceptDrops(True)
         self._place()
         self._status_timer = QTimer(self)
@@ -156,6 +158,9 @@ class MainWindow(QMainWindow):
         for act in (a.mark_private, a.mark_party, a.clear, a.mark_reason):
             m.addAction(act)
         m.addSeparator()
+        m.addAction(a.raise_doubt)
+        m.addAction(a.answer_doubt)
+        m.addSeparator()
         for act in (a.confirm, a.confirm_all, a.summary):
             m.addAction(act)
         m.addSeparator()
@@ -179,7 +184,9 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Review"))
         tb.setObjectName("toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.bundle):
+        for act in (
+            a.import_, a.mark_private, a.mark_party, a.clear, a.raise_doubt, a.confirm, a.bundle
+        ):  # fmt: skip
             tb.addAction(act)
         tb.addSeparator()
         self.search_edit = QLineEdit(self)
@@ -389,6 +396,8 @@ class MainWindow(QMainWindow):
         a = self.act
         for act in (a.mark_private, a.mark_party, a.clear, a.mark_reason, a.confirm, a.confirm_all):
             act.setEnabled(self.may_mark)
+        a.raise_doubt.setEnabled(self.may_mark)
+        a.answer_doubt.setEnabled(self.may_mark)
 
     @property
     def may_mark(self) -> bool:
@@ -619,9 +628,13 @@ class MainWindow(QMainWindow):
     def step_proposal(self, delta: int) -> None:
         """Jump to the next (or previous) proposed mark, across conversations (N, Shift+N)."""
         if self.session is not None:
-            self.session.read(lambda r: r.proposals(), lambda p: self._go_to_proposal(p, delta))
+            self.session.read(
+                lambda r: r.proposals_and_doubts(), lambda p: self._go_to_proposal(p, delta)
+            )
 
-    def _go_to_proposal(self, found: list[tuple[int, int | None]], delta: int) -> None:
+    def _go_to_proposal(self, stops: list[browse.ReviewStop], delta: int) -> None:
+        """Open doubts are stops too (issue 14): N walks what still needs a decision."""
+        found = [(s.conversation_id, s.message_id) for s in stops]
         if not found:
             self.statusBar().showMessage(self.tr("No proposals left to confirm."), 6000)
             return
@@ -653,8 +666,9 @@ class MainWindow(QMainWindow):
             after = [i for i in reversed(ranked) if key(i) < here] or list(reversed(ranked))
         target = after[0]
         c, m = found[target]
+        doubt = stops[target].kind == "doubt"
         self.statusBar().showMessage(
-            self.tr("Proposal %1 of %2")
+            (self.tr("Doubt %1 of %2") if doubt else self.tr("Proposal %1 of %2"))
             .replace("%1", QLocale().toString(ranked.index(target) + 1))
             .replace("%2", QLocale().toString(len(found))),
             6000,

@@ -166,6 +166,8 @@ class MessageModel(QAbstractTableModel):
 
     def badges(self, m: MessageRow) -> list[str]:
         out = []
+        if m.doubt:  # first: it blocks the bundle until someone answers it
+            out.append(self.tr("in doubt"))
         if m.deleted:
             out.append(self.tr("deleted"))
         if m.edited:

@@ -95,6 +95,7 @@ class ConversationFilterBar(QWidget):
             self.tr("Reviewed"),
             self.tr("Confirmed"),
             self.tr("With proposals"),
+            self.tr("With doubts"),
         ):
             self.review.addItem(text)
         self.set_apps({})

@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen,
 from PySide6.QtWidgets import QApplication
 
 BUSINESS, PRIVATE, PARTY = "business", "private", "party_political"
+#: Open doubts (issue 14): amber, with a "?" badge, never colour alone.
+DOUBT_COLOR = "#8a4b00"  # as the doubt badge (gui/badges.py)
 
 COLORS = {
     BUSINESS: QColor("#4f7a5a"),  # muted green: leaves with the bundle

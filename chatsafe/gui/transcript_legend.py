@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from chatsafe.gui import badges
-from chatsafe.gui.badges import DASHED, FILL, OUTLINE, Badge
+from chatsafe.gui.badges import DASHED, DOUBT, FILL, OUTLINE, Badge
 from chatsafe.gui.style import PARTY, PRIVATE, label_name
 
 
@@ -29,6 +29,10 @@ def entries() -> list[tuple[Badge, str]]:
         (
             Badge(tr("Badges", "Suggestion: %1").replace("%1", private), PRIVATE, DASHED),
             tr("Legend", "dashed: lexicon suggestion, nobody decided"),
+        ),
+        (
+            Badge(tr("Badges", "Doubt?"), DOUBT, FILL),
+            tr("Legend", "amber: open doubt, the bundle waits (Shift+D answers)"),
         ),
     ]
 

@@ -4,6 +4,26 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Go to the next proposed mark or open doubt (Shift+N: previous)</source>
+        <translation>Go to the next proposed mark or open doubt (Shift+N: previous)</translation>
+    </message>
+    <message>
+        <source>Answer the selected doubt: private, party-political or business</source>
+        <translation>Answer the selected doubt: private, party-political or business</translation>
+    </message>
+    <message>
+        <source>&amp;Answer doubt…</source>
+        <translation>&amp;Answer doubt…</translation>
+    </message>
+    <message>
+        <source>Ask the minister or the records officer about the selection (blocks the bundle until answered)</source>
+        <translation>Ask the minister or the records officer about the selection (blocks the bundle until answered)</translation>
+    </message>
+    <message>
+        <source>&amp;Doubt…</source>
+        <translation>&amp;Doubt…</translation>
+    </message>
+    <message>
         <source>A page with what goes to the archive and what stays behind, per conversation</source>
         <translation>A page with what goes to the archive and what stays behind, per conversation</translation>
     </message>
@@ -222,6 +242,10 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message numerus="yes">
+        <source>Cannot bundle or approve yet: %Ln open doubt(s) in {c} conversation(s). Answer them first (conversation filter: With doubts; N goes to the next).</source>
+        <translation><numerusform>Cannot bundle or approve yet: %Ln open doubt(s) in {c} conversation(s). Answer them first (conversation filter: With doubts; N goes to the next).</numerusform><numerusform>Cannot bundle or approve yet: %Ln open doubt(s) in {c} conversation(s). Answer them first (conversation filter: With doubts; N goes to the next).</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln review-log entry(s) carry(ies) a written reason: only a keyed commitment to it travels, never the reason.</source>
         <translation><numerusform>%Ln review-log entry carries a written reason: only a keyed commitment to it travels, never the reason.</numerusform><numerusform>%Ln review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</numerusform></translation>
@@ -470,6 +494,10 @@
 <context>
     <name>ConversationFilterBar</name>
     <message>
+        <source>With doubts</source>
+        <translation>With doubts</translation>
+    </message>
+    <message>
         <source>By app</source>
         <translation>By app</translation>
     </message>
@@ -561,6 +589,10 @@
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%Ln in doubt</source>
+        <translation><numerusform>%Ln in doubt</numerusform><numerusform>%Ln in doubt</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%1 message(s)</source>
         <translation><numerusform>%1 message</numerusform><numerusform>%1 messages</numerusform></translation>
@@ -704,6 +736,26 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>Answer it with Shift+D; the bundle waits until then.</source>
+        <translation>Answer it with Shift+D; the bundle waits until then.</translation>
+    </message>
+    <message>
+        <source>In doubt: %1 asks %2</source>
+        <translation>In doubt: %1 asks %2</translation>
+    </message>
+    <message>
+        <source>the records officer</source>
+        <translation>the records officer</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>the minister</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation>In doubt</translation>
+    </message>
     <message>
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
@@ -1085,6 +1137,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Doubt %1 of %2</source>
+        <translation>Doubt %1 of %2</translation>
+    </message>
+    <message>
         <source>This is the demo case; its passphrase is: %1</source>
         <translation>This is the demo case; its passphrase is: %1</translation>
     </message>
@@ -1371,6 +1427,10 @@
 </context>
 <context>
     <name>MessageModel</name>
+    <message>
+        <source>in doubt</source>
+        <translation>in doubt</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="290" />
         <source>Click to take this message's mark away</source>
@@ -3278,6 +3338,127 @@ the archive</translation>
     <message numerus="yes">
         <source>%1 hit(s) for “%2”</source>
         <translation><numerusform>%1 hit for “%2”</numerusform><numerusform>%1 hits for “%2”</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DoubtDialog</name>
+    <message>
+        <source>Ask:</source>
+        <translation>Ask:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Question:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Raise doubt</source>
+        <translation>Raise doubt</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be made until the doubt is answered. The question stays in the case.</source>
+        <translation>The bundle cannot be made until the doubt is answered. The question stays in the case.</translation>
+    </message>
+    <message>
+        <source>the records officer</source>
+        <translation>the records officer</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>the minister</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>e.g. 'Is this about the party congress?'</source>
+        <translation>e.g. 'Is this about the party congress?'</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>In doubt: %1</source>
+        <translation>In doubt: %1</translation>
+    </message>
+    <message>
+        <source>Raise a doubt</source>
+        <translation>Raise a doubt</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>the records officer</source>
+        <translation>the records officer</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>the minister</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Withdraw the question</source>
+        <translation>Withdraw the question</translation>
+    </message>
+    <message>
+        <source>%1 asks %2 about %3:</source>
+        <translation>%1 asks %2 about %3:</translation>
+    </message>
+    <message>
+        <source>Answer a doubt</source>
+        <translation>Answer a doubt</translation>
+    </message>
+</context>
+<context>
+    <name>DoubtController</name>
+    <message>
+        <source>Doubt answered: %1. Ctrl+Z undoes it.</source>
+        <translation>Doubt answered: %1. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>answer a doubt: %1</source>
+        <translation>answer a doubt: %1</translation>
+    </message>
+    <message>
+        <source>Doubt withdrawn. Ctrl+Z undoes it.</source>
+        <translation>Doubt withdrawn. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>withdraw a doubt</source>
+        <translation>withdraw a doubt</translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation>this message</translation>
+    </message>
+    <message>
+        <source>Nothing selected is in doubt. N goes to the next doubt.</source>
+        <translation>Nothing selected is in doubt. N goes to the next doubt.</translation>
+    </message>
+    <message>
+        <source>Doubt raised: the bundle waits until it is answered. Ctrl+Z undoes it.</source>
+        <translation>Doubt raised: the bundle waits until it is answered. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>raise a doubt</source>
+        <translation>raise a doubt</translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot;</source>
+        <translation>the whole conversation &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation><numerusform>%Ln message(s)</numerusform><numerusform>%Ln message(s)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,26 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Go to the next proposed mark or open doubt (Shift+N: previous)</source>
+        <translation>Ga naar het volgende voorstel of de volgende open twijfel (Shift+N: vorige)</translation>
+    </message>
+    <message>
+        <source>Answer the selected doubt: private, party-political or business</source>
+        <translation>Beantwoord de geselecteerde twijfel: privé, partijpolitiek of zakelijk</translation>
+    </message>
+    <message>
+        <source>&amp;Answer doubt…</source>
+        <translation>Twijfel &amp;beantwoorden…</translation>
+    </message>
+    <message>
+        <source>Ask the minister or the records officer about the selection (blocks the bundle until answered)</source>
+        <translation>Vraag de minister of de informatiebeheerder naar de selectie (het pakket wacht tot er een antwoord is)</translation>
+    </message>
+    <message>
+        <source>&amp;Doubt…</source>
+        <translation>&amp;Twijfel…</translation>
+    </message>
+    <message>
         <source>A page with what goes to the archive and what stays behind, per conversation</source>
         <translation>Een pagina met wat naar het archief gaat en wat achterblijft, per gesprek</translation>
     </message>
@@ -222,6 +242,10 @@
 </context>
 <context>
     <name>BundleDialog</name>
+    <message numerus="yes">
+        <source>Cannot bundle or approve yet: %Ln open doubt(s) in {c} conversation(s). Answer them first (conversation filter: With doubts; N goes to the next).</source>
+        <translation><numerusform>Nog geen pakket of goedkeuring mogelijk: %Ln open twijfel in {c} gesprek(ken). Beantwoord die eerst (gespreksfilter: Met twijfel; N gaat naar de volgende).</numerusform><numerusform>Nog geen pakket of goedkeuring mogelijk: %Ln open twijfels in {c} gesprek(ken). Beantwoord die eerst (gespreksfilter: Met twijfel; N gaat naar de volgende).</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln review-log entry(s) carry(ies) a written reason: only a keyed commitment to it travels, never the reason.</source>
         <translation><numerusform>%Ln regel in de beoordelingslog heeft een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</numerusform><numerusform>%Ln regels in de beoordelingslog hebben een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</numerusform></translation>
@@ -470,6 +494,10 @@
 <context>
     <name>ConversationFilterBar</name>
     <message>
+        <source>With doubts</source>
+        <translation>Met twijfel</translation>
+    </message>
+    <message>
         <source>By app</source>
         <translation>Op app</translation>
     </message>
@@ -561,6 +589,10 @@
 </context>
 <context>
     <name>ConversationModel</name>
+    <message numerus="yes">
+        <source>%Ln in doubt</source>
+        <translation><numerusform>%Ln met twijfel</numerusform><numerusform>%Ln met twijfel</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%1 message(s)</source>
         <translation><numerusform>%1 bericht</numerusform><numerusform>%1 berichten</numerusform></translation>
@@ -704,6 +736,26 @@
 </context>
 <context>
     <name>DetailsPane</name>
+    <message>
+        <source>Answer it with Shift+D; the bundle waits until then.</source>
+        <translation>Beantwoord met Shift+D; het pakket wacht tot dan.</translation>
+    </message>
+    <message>
+        <source>In doubt: %1 asks %2</source>
+        <translation>Twijfel: %1 vraagt %2</translation>
+    </message>
+    <message>
+        <source>the records officer</source>
+        <translation>de informatiebeheerder</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>de minister</translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation>Twijfel</translation>
+    </message>
     <message>
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
@@ -1085,6 +1137,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Doubt %1 of %2</source>
+        <translation>Twijfel %1 van %2</translation>
+    </message>
+    <message>
         <source>This is the demo case; its passphrase is: %1</source>
         <translation>Dit is de demozaak; de wachtzin is: %1</translation>
     </message>
@@ -1371,6 +1427,10 @@
 </context>
 <context>
     <name>MessageModel</name>
+    <message>
+        <source>in doubt</source>
+        <translation>twijfel</translation>
+    </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="290" />
         <source>Click to take this message's mark away</source>
@@ -3278,6 +3338,127 @@ het archief</translation>
     <message numerus="yes">
         <source>%1 hit(s) for “%2”</source>
         <translation><numerusform>%1 treffer voor ‘%2’</numerusform><numerusform>%1 treffers voor ‘%2’</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DoubtDialog</name>
+    <message>
+        <source>Ask:</source>
+        <translation>Vraag aan:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Vraag:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Raise doubt</source>
+        <translation>Twijfel melden</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be made until the doubt is answered. The question stays in the case.</source>
+        <translation>Het pakket kan pas gemaakt worden als de twijfel beantwoord is. De vraag blijft in de zaak.</translation>
+    </message>
+    <message>
+        <source>the records officer</source>
+        <translation>de informatiebeheerder</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>de minister</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Vraag aan</translation>
+    </message>
+    <message>
+        <source>e.g. 'Is this about the party congress?'</source>
+        <translation>bijv. 'Gaat dit over het partijcongres?'</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>In doubt: %1</source>
+        <translation>Twijfel over: %1</translation>
+    </message>
+    <message>
+        <source>Raise a doubt</source>
+        <translation>Twijfel melden</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>the records officer</source>
+        <translation>de informatiebeheerder</translation>
+    </message>
+    <message>
+        <source>the minister</source>
+        <translation>de minister</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Withdraw the question</source>
+        <translation>Vraag intrekken</translation>
+    </message>
+    <message>
+        <source>%1 asks %2 about %3:</source>
+        <translation>%1 vraagt %2 over %3:</translation>
+    </message>
+    <message>
+        <source>Answer a doubt</source>
+        <translation>Twijfel beantwoorden</translation>
+    </message>
+</context>
+<context>
+    <name>DoubtController</name>
+    <message>
+        <source>Doubt answered: %1. Ctrl+Z undoes it.</source>
+        <translation>Twijfel beantwoord: %1. Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>answer a doubt: %1</source>
+        <translation>twijfel beantwoorden: %1</translation>
+    </message>
+    <message>
+        <source>Doubt withdrawn. Ctrl+Z undoes it.</source>
+        <translation>Twijfel ingetrokken. Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>withdraw a doubt</source>
+        <translation>twijfel intrekken</translation>
+    </message>
+    <message>
+        <source>this message</source>
+        <translation>dit bericht</translation>
+    </message>
+    <message>
+        <source>Nothing selected is in doubt. N goes to the next doubt.</source>
+        <translation>Over de selectie is geen twijfel gemeld. N gaat naar de volgende twijfel.</translation>
+    </message>
+    <message>
+        <source>Doubt raised: the bundle waits until it is answered. Ctrl+Z undoes it.</source>
+        <translation>Twijfel gemeld: het pakket wacht tot er een antwoord is. Ctrl+Z maakt het ongedaan.</translation>
+    </message>
+    <message>
+        <source>raise a doubt</source>
+        <translation>twijfel melden</translation>
+    </message>
+    <message>
+        <source>the whole conversation &quot;%1&quot;</source>
+        <translation>het hele gesprek &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation><numerusform>%Ln bericht</numerusform><numerusform>%Ln berichten</numerusform></translation>
     </message>
 </context>
 </TS>
