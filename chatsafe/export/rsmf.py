@@ -32,7 +32,7 @@ from chatsafe.bundle.atomic import _alive, temp_name
 from chatsafe.errors import CancelledError, CaseError, SettingsError
 from chatsafe.export import rsmf_file, rsmf_manifest
 from chatsafe.identifiers import conversation_urn, message_urn
-from chatsafe.review import log
+from chatsafe.review import doubts, log
 from chatsafe.review.labels import Role, parse_role
 from chatsafe.store.blobs import iter_blob
 
@@ -123,6 +123,8 @@ def export_rsmf(
     tmp = temp_name(out)
     try:
         approval.check_may_bundle(c, role)
+        # What someone still asks about does not go to a review platform either.
+        doubts.check_none_open(c, "the RSMF export")
         head = log.head(c)
         leaving = payload.leaving_conversations(c)
         result = RsmfResult(out, conversations=len(leaving))

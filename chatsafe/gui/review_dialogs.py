@@ -161,6 +161,10 @@ class SummaryDialog(QDialog):
                 ),
             )
         )
+        if t.doubts:  # confirming does not answer them (issue 14)
+            text += "\n\n" + self.tr(
+                "%Ln doubt(s) stay open: the bundle waits until they are answered.", "", t.doubts
+            )
         if notify.ask(self, self.tr("Confirm all conversations"), text):
             self.confirm_all = True
             self.accept()

@@ -1854,6 +1854,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 <context>
     <name>SummaryDialog</name>
     <message numerus="yes">
+        <source>%Ln doubt(s) stay open: the bundle waits until they are answered.</source>
+        <translation><numerusform>%Ln doubt(s) stay open: the bundle waits until they are answered.</numerusform><numerusform>%Ln doubt(s) stay open: the bundle waits until they are answered.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.</source>
         <translation><numerusform>%Ln message will leave; %1 private and %2 party-political stay; out of period: %3.</numerusform><numerusform>%Ln messages will leave; %1 private and %2 party-political stay; out of period: %3.</numerusform></translation>
     </message>
@@ -2396,6 +2400,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>SummaryOp</name>
+    <message numerus="yes">
+        <source>All %Ln conversation(s) are confirmed. Answer the open doubts first (%1), then create the bundle; N goes to the next.</source>
+        <translation><numerusform>All %Ln conversation(s) are confirmed. Answer the open doubts first (%1), then create the bundle; N goes to the next.</numerusform><numerusform>All %Ln conversation(s) are confirmed. Answer the open doubts first (%1), then create the bundle; N goes to the next.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>All %Ln conversation(s) are confirmed. You can now create the bundle.</source>
         <translation><numerusform>The %Ln conversation is confirmed. You can now create the bundle.</numerusform><numerusform>All %Ln conversations are confirmed. You can now create the bundle.</numerusform></translation>

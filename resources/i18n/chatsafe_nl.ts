@@ -1854,6 +1854,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 <context>
     <name>SummaryDialog</name>
     <message numerus="yes">
+        <source>%Ln doubt(s) stay open: the bundle waits until they are answered.</source>
+        <translation><numerusform>%Ln twijfel blijft open: het pakket wacht tot die beantwoord is.</numerusform><numerusform>%Ln twijfels blijven open: het pakket wacht tot die beantwoord zijn.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln message(s) will leave; %1 private and %2 party-political stay; out of period: %3.</source>
         <translation><numerusform>%Ln bericht gaat naar het archief; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform><numerusform>%Ln berichten gaan naar het archief; %1 privé en %2 partijpolitiek blijven achter; buiten de periode: %3.</numerusform></translation>
     </message>
@@ -2396,6 +2400,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>SummaryOp</name>
+    <message numerus="yes">
+        <source>All %Ln conversation(s) are confirmed. Answer the open doubts first (%1), then create the bundle; N goes to the next.</source>
+        <translation><numerusform>Het gesprek is bevestigd. Beantwoord eerst de open twijfels (%1) en maak dan het pakket; N gaat naar de volgende.</numerusform><numerusform>Alle %Ln gesprekken zijn bevestigd. Beantwoord eerst de open twijfels (%1) en maak dan het pakket; N gaat naar de volgende.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>All %Ln conversation(s) are confirmed. You can now create the bundle.</source>
         <translation><numerusform>Het gesprek is bevestigd. U kunt nu het pakket maken.</numerusform><numerusform>Alle %Ln gesprekken zijn bevestigd. U kunt nu het pakket maken.</numerusform></translation>

@@ -166,3 +166,30 @@ def test_a_whole_conversation_in_doubt_blocks_the_bundle_dialog(  # type: ignore
 def test_it_support_cannot_raise_or_answer_doubts(make_window) -> None:  # type: ignore[no-untyped-def]
     it = make_window("Ivo", Role.IT)
     assert not it.act.raise_doubt.isEnabled() and not it.act.answer_doubt.isEnabled()
+
+
+def test_confirm_all_names_the_open_doubts_and_does_not_promise_a_bundle(  # type: ignore[no-untyped-def]
+    make_window, case, notices, monkeypatch, qtbot
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from chatsafe.gui import notify
+
+    monkeypatch.setattr(
+        gui_doubts.DoubtDialog, "ask_question", lambda p, s: (QUESTION, Ask.MINISTER)
+    )
+    asked: list[str] = []
+    monkeypatch.setattr(notify, "ask", lambda p, t, text: asked.append(text) or True)
+    mia = make_window("Mia", Role.MINISTER)
+    mia._set_focus("conversations")
+    mia.act.raise_doubt.trigger()
+    qtbot.waitUntil(lambda: mia.summary is not None and mia.summary.total.doubts == 1)
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().confirm_button.click())
+    mia.show_summary(offer_confirm=True)
+    assert "1 doubt(s) stay open" in asked[-1]
+    assert notices["info"] == [
+        "All 3 conversation(s) are confirmed. Answer the open doubts first (1), then create "
+        "the bundle; N goes to the next."
+    ]
+    assert len(_open_doubts(mia.session.service.case)) == 1, "confirming answers no doubt"

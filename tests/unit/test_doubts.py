@@ -99,6 +99,9 @@ def test_open_doubts_block_the_bundle_and_the_approval_with_one_line(
     assert not (tmp_path / "b.zip").exists()
     with pytest.raises(DoubtsOpenError, match="block the approval"):
         service.approve(by="Minister")
+    with pytest.raises(DoubtsOpenError, match="block the RSMF export"):
+        service.export_rsmf(tmp_path / "rsmf", by="Minister", role=Role.MINISTER)
+    assert not (tmp_path / "rsmf").exists()
 
 
 def test_a_new_doubt_voids_the_approval(service: CaseService) -> None:

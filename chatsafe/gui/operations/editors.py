@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialog, QWidget
 
 from chatsafe.domain import Label
@@ -47,17 +47,27 @@ class SummaryOp:
         self.dialog = dialog
         if dialog.exec() and dialog.confirm_all:
             n = len(summary.conversations)
-            review.confirm_all(self.session).success(lambda _c: self._confirmed(n)).run()
+            doubts = summary.total.doubts
+            review.confirm_all(self.session).success(lambda _c: self._confirmed(n, doubts)).run()
 
-    def _confirmed(self, n: int) -> None:
+    def _confirmed(self, n: int, doubts: int = 0) -> None:
         from chatsafe.gui import notify
 
-        text = QCoreApplication.translate(
-            "SummaryOp",
-            "All %Ln conversation(s) are confirmed. You can now create the bundle.",
-            "",
-            n,
-        )
+        if doubts:  # confirming answers no doubt: the bundle still waits (issue 14)
+            text = QCoreApplication.translate(
+                "SummaryOp",
+                "All %Ln conversation(s) are confirmed. Answer the open doubts first (%1), "
+                "then create the bundle; N goes to the next.",
+                "",
+                n,
+            ).replace("%1", QLocale().toString(doubts))
+        else:
+            text = QCoreApplication.translate(
+                "SummaryOp",
+                "All %Ln conversation(s) are confirmed. You can now create the bundle.",
+                "",
+                n,
+            )
         notify.info(self.parent, QCoreApplication.translate("SummaryOp", "Confirmed"), text)
 
 
