@@ -60,6 +60,9 @@ def test_the_assistant_raises_a_doubt_with_d_and_everything_shows_it(  # type: i
     assert "Doubt raised" in w.statusBar().currentMessage()
     # the transcript row carries the badge, the details pane the question
     qtbot.waitUntil(lambda: "in doubt" in (w.msg_model.index(2, 0).data(roles.BADGES) or []))
+    # the bubble's own badge: amber and filled, before any mark's (gui/badges.py)
+    shown = w.msg_model.badge_items(w.msg_model.message(2))
+    assert (shown[0].kind, shown[0].style, shown[0].text) == ("doubt", "fill", "Doubt?")
     w._show_details()
     html = w.details.text.toPlainText()
     assert QUESTION in html and "Ada asks the records officer" in html

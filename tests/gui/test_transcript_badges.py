@@ -132,7 +132,9 @@ def test_the_transcript_has_a_translated_legend_that_wraps(make_window, qtbot) -
     # It is in the transcript's pane, under the transcript.
     assert legend.parentWidget() is w.transcript.parentWidget()
     styles = [badge.style for badge, _ in legend.entries]
-    assert styles == [FILL, OUTLINE, DASHED]
+    assert styles == [FILL, OUTLINE, DASHED, FILL]
+    # The doubt state (issue 14, item 4) has its own amber entry.
+    assert legend.entries[-1][0].kind == "doubt" and "open doubt" in legend.entries[-1][1]
     meanings = " ".join(m for _, m in legend.entries)
     assert "filled: confirmed" in meanings and "outlined: proposal" in meanings
     # Narrow, it wraps onto more lines rather than widening the pane.
