@@ -1035,6 +1035,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>amber: open doubt, the bundle waits (Shift+D answers)</source>
+        <translation>amber: open doubt, the bundle waits (Shift+D answers)</translation>
+    </message>
+    <message>
         <source>outlined: proposal</source>
         <translation>outlined: proposal</translation>
     </message>
@@ -2741,6 +2745,10 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>Badges</name>
+    <message>
+        <source>Doubt?</source>
+        <translation>Doubt?</translation>
+    </message>
     <message>
         <source>Outside the period</source>
         <translation>Outside the period</translation>

@@ -1035,6 +1035,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>amber: open doubt, the bundle waits (Shift+D answers)</source>
+        <translation>oranje: open twijfel, het pakket wacht (Shift+D beantwoordt)</translation>
+    </message>
+    <message>
         <source>outlined: proposal</source>
         <translation>omlijnd: voorstel</translation>
     </message>
@@ -2741,6 +2745,10 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>Badges</name>
+    <message>
+        <source>Doubt?</source>
+        <translation>Twijfel?</translation>
+    </message>
     <message>
         <source>Outside the period</source>
         <translation>Buiten de periode</translation>
