@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -149,6 +151,21 @@ class DoubtController(QObject):
         self.w = window
         window.act.raise_doubt.triggered.connect(self.raise_doubt)
         window.act.answer_doubt.triggered.connect(self.answer_doubt)
+        # The buttons sit under the details of the selection, where the question shows:
+        # the toolbar is full at 1280 px, and a wider one pushed the search field out.
+        self.buttons = QWidget(window.details)
+        self.buttons.setObjectName("doubtButtons")
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        for act in (window.act.raise_doubt, window.act.answer_doubt):
+            button = QToolButton(self.buttons)
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = window.details.layout()
+        if layout is not None:
+            layout.addWidget(self.buttons)
 
     # -- what is selected ---------------------------------------------------------
     def _targets(self) -> tuple[int | None, list[int]]:

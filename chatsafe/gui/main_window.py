@@ -184,9 +184,7 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Review"))
         tb.setObjectName("toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (
-            a.import_, a.mark_private, a.mark_party, a.clear, a.raise_doubt, a.confirm, a.bundle
-        ):  # fmt: skip
+        for act in (a.import_, a.mark_private, a.mark_party, a.clear, a.confirm, a.bundle):
             tb.addAction(act)
         tb.addSeparator()
         self.search_edit = QLineEdit(self)

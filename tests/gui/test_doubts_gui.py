@@ -171,6 +171,26 @@ def test_it_support_cannot_raise_or_answer_doubts(make_window) -> None:  # type:
     assert not it.act.raise_doubt.isEnabled() and not it.act.answer_doubt.isEnabled()
 
 
+def test_the_doubt_buttons_sit_under_the_details_and_leave_the_search_field_alone(  # type: ignore[no-untyped-def]
+    make_window, case, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    monkeypatch.setattr(
+        gui_doubts.DoubtDialog, "ask_question", lambda p, s: (QUESTION, Ask.MINISTER)
+    )
+    w = make_window("Ada", Role.ASSISTANT)
+    assert w.search_edit.isVisible(), "the toolbar did not grow past the window"
+    bar = w.doubts.buttons
+    assert bar.isVisible() and bar.parentWidget() is w.details
+    buttons = {b.defaultAction().objectName(): b for b in bar.findChildren(QToolButton)}
+    assert set(buttons) == {"raise_doubt", "answer_doubt"}
+    assert buttons["raise_doubt"].text() == "Doubt"
+    w._set_focus("conversations")
+    buttons["raise_doubt"].click()
+    assert len(_open_doubts(case)) == 1
+
+
 def test_confirm_all_names_the_open_doubts_and_does_not_promise_a_bundle(  # type: ignore[no-untyped-def]
     make_window, case, notices, monkeypatch, qtbot
 ) -> None:
