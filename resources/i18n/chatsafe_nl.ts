@@ -2063,7 +2063,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     </message>
     <message>
         <source>Open doubts block this: someone still asks whether messages may leave.</source>
-        <translation>Open twijfels houden dit tegen: iemand vraagt nog of berichten mogen vertrekken.</translation>
+        <translation>Open twijfels houden dit tegen: iemand vraagt nog of berichten naar het archief mogen.</translation>
     </message>
     <message>
         <source>Something went wrong (%1). Details are in the log.</source>
