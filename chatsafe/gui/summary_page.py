@@ -95,8 +95,13 @@ def categories() -> list[Category]:
         Category(
             "doubts",
             t("SummaryPage", "In doubt"),
-            lambda n: t("SummaryPage", "%1 message(s) in doubt", None, n),
-            t("SummaryPage", "Someone has a question about these: resolve them before the bundle."),
+            # Counts.doubts counts doubts, not messages: one may cover a whole conversation.
+            lambda n: t("SummaryPage", "%1 open doubt(s)", None, n),
+            t(
+                "SummaryPage",
+                "Someone asked about a message or a whole conversation: answer it (Shift+D) "
+                "before the bundle.",
+            ),
         ),
         Category(
             "unreviewed",

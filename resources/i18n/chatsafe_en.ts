@@ -3192,6 +3192,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
 </context>
 <context>
     <name>SummaryPage</name>
+    <message>
+        <source>Someone asked about a message or a whole conversation: answer it (Shift+D) before the bundle.</source>
+        <translation>Someone asked about a message or a whole conversation: answer it (Shift+D) before the bundle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 open doubt(s)</source>
+        <translation><numerusform>%1 open doubt(s)</numerusform><numerusform>%1 open doubt(s)</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%1 not confirmed by the minister yet</source>
         <translation><numerusform>%1 not confirmed by the minister yet</numerusform><numerusform>%1 not confirmed by the minister yet</numerusform></translation>

@@ -3192,6 +3192,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
 </context>
 <context>
     <name>SummaryPage</name>
+    <message>
+        <source>Someone asked about a message or a whole conversation: answer it (Shift+D) before the bundle.</source>
+        <translation>Iemand heeft een vraag over een bericht of een heel gesprek: beantwoord die (Shift+D) voordat het pakket gemaakt wordt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 open doubt(s)</source>
+        <translation><numerusform>%1 open twijfel</numerusform><numerusform>%1 open twijfels</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%1 not confirmed by the minister yet</source>
         <translation><numerusform>%1 nog niet bevestigd door de minister</numerusform><numerusform>%1 nog niet bevestigd door de minister</numerusform></translation>

@@ -216,3 +216,22 @@ def test_confirm_all_names_the_open_doubts_and_does_not_promise_a_bundle(  # typ
         "the bundle; N goes to the next."
     ]
     assert len(_open_doubts(mia.session.service.case)) == 1, "confirming answers no doubt"
+
+
+def test_the_what_will_leave_page_counts_open_doubts(make_window, case, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        gui_doubts.DoubtDialog, "ask_question", lambda p, s: (QUESTION, Ask.MINISTER)
+    )
+    w = make_window("Ada", Role.ASSISTANT)
+    cid = w.current_conversation_id()
+    w._set_focus("conversations")
+    w.act.raise_doubt.trigger()  # the whole conversation: one doubt, not N messages
+    w.act.summary.trigger()
+    qtbot.waitUntil(lambda: w.leaving.page.summary is not None)
+    page = w.leaving.page
+    qtbot.waitUntil(lambda: page.summary.total.doubts == 1)
+    column = 1 + [c.field for c in page.model.cats].index("doubts")
+    rows = {page.model.conversation_id(r): r for r in range(page.model.rowCount())}
+    assert page.model.count(rows[cid], "doubts") == 1
+    assert page.model.headerData(column, Qt.Orientation.Horizontal) == "In doubt"
+    assert "<b>1</b> open doubt(s)" in page.totals.text()
