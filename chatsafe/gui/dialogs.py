@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe import keys
+from chatsafe.gui import localtext
 from chatsafe.gui.style import PARTY, PRIVATE, label_name
 from chatsafe.review.labels import Role
 
@@ -290,7 +291,7 @@ class PeriodDialog(QDialog):
             (self.use_end, self.end, end, self.tr("Last day in scope")),
         ):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(localtext.DATE_FORMAT)  # "4 mrt 2024", not ISO text
             edit.setAccessibleName(name)
             box.setAccessibleName(name)
             box.setChecked(bool(value))

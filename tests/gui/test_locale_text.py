@@ -111,3 +111,17 @@ def test_every_format_has_an_app_name_in_the_apps_language(dutch: None) -> None:
     assert names <= app_names.known()  # a new importer needs its name here
     assert app_names.app_name("iphone-backup") == "iPhone-back-up"
     assert app_names.app_name("imessage") == "iMessage en sms (Apple)"
+
+
+def test_date_fields_read_as_dutch_dates(dutch: None, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui.dialogs import PeriodDialog
+    from chatsafe.gui.panes import DateFilterBar
+
+    period = PeriodDialog(None, "2024-03-01", None)
+    qtbot.addWidget(period)
+    assert period.start.text() == "1 mrt 2024"
+    bar = DateFilterBar()
+    qtbot.addWidget(bar)
+    bar.set_period("2024-03-01", "2024-03-31")
+    assert bar.date_from.text() == "1 mrt 2024" and bar.date_to.text() == "31 mrt 2024"
+    assert bar.period_note.text() == "Periode: 1 mrt 2024 – 31 mrt 2024"
