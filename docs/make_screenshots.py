@@ -77,12 +77,14 @@ def shoot(path: Path, lang: str, out: Path) -> None:
     window.transcript.setFocus()
     model = window.msg_model
     assert model is not None
-    # a message with a lexicon suggestion, so the details pane shows the underlining
-    row = next(
+    # The photo Eline sent: its thumbnail in the bubble among wrapped multi-line
+    # messages; the answer after it is selected, so the photo's bubble shows unselected.
+    photo = next(
         r
         for r in range(model.rowCount())
-        if "fractie" in (model.message(r).text if model.message(r) else "")
-    )  # type: ignore[union-attr]
+        if (m := model.message(r)) is not None and m.attachments
+    )
+    row = photo + 1
     window.select_message_row(row)
     window._refresh_status()
     for _ in range(5):
