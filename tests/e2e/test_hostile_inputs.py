@@ -59,7 +59,26 @@ LAUGHS = (
     b'<sms address="1" date="1" type="1" body="&b;" /></smses>'
 )
 
+
+def _huge_telegram_message(folder: Path) -> Path:
+    """One message just over the per-entry limit (16 MiB): refused with its place."""
+    path = folder / "result.json"
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"name": "J", "type": "personal_chat", "id": 1, "messages": [')
+        f.write('{"id": 1, "type": "message", "date": "2024-03-01T09:00:00", "text": "')
+        for _ in range(17):
+            f.write("x" * 1024 * 1024)
+        f.write('"}]}')
+    return path
+
+
 HOSTILE: dict[str, Callable[[Path], Path]] = {
+    "telegram-message-over-the-entry-limit": _huge_telegram_message,
+    "matrix-number-beyond-64-bits": _write(
+        "room.json",
+        b'{"room_name": "R", "messages": [{"type": "m.room.message", "sender": "@a:x",'
+        b' "origin_server_ts": 100000000000000000000, "content": {"body": "hoi"}}]}',
+    ),
     "blob-in-chat-db-text": _chat_db("text", b"\xff\x00binary"),
     "text-in-chat-db-date": _chat_db("date", "gisteren"),
     "zip-member-lying-about-its-size": _lying_zip,
@@ -103,3 +122,14 @@ def test_hostile_input_is_imported_or_refused_cleanly(
     assert fresh.returncode == proc.returncode
     assert (cli.cwd / "new.chatsafe").exists() == (fresh.returncode == 0)
     assert _files(cli.cwd, isolated_home / "tmp") - files <= {str(cli.cwd / "new.chatsafe")}
+
+
+def test_a_message_over_the_limit_is_refused_with_its_place(cli: Cli) -> None:
+    hostile = _huge_telegram_message(cli.cwd)
+    proc = cli.run("import", "c.chatsafe", str(hostile), check=False)
+    assert proc.returncode == 2
+    last = proc.stderr.strip().split("\n")[-1]
+    assert last == (
+        f"chatsafe: {hostile}[messages[0]]: an entry of more than 16 MiB; no chat app writes"
+        " one (damaged or not an export)"
+    )
