@@ -39,9 +39,12 @@ SORT_WINDOW = 1_000
 
 
 class EntryTooLarge(InputError):
-    """One entry of a JSON export is larger than chatsafe takes."""
+    """One entry of a JSON export is larger than chatsafe takes.
 
-    code = "entry-too-large"
+    The code is WhatsApp's line and message limit's: the same sentence for people (the
+    error catalogue's "too-long"), the same stable code for scripts."""
+
+    code = "too-long"
 
 
 class JsonBytes:
