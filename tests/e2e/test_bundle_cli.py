@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import signal
+import subprocess
 import sys
 import time
 import zipfile
@@ -154,6 +155,15 @@ def test_passphrase_never_on_the_command_line(cli: Cli, certs: Certs) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def wait_for_partial(folder: Path, proc: subprocess.Popen[bytes], limit: float = 120.0) -> None:
+    """Return once a bundle's partial file is in `folder` (or the process has ended)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.startswith(".bundle.zip.partial-") for p in folder.iterdir()):
+            return
+        time.sleep(0.005)
+
+
 def test_kill_at_random_moments_never_leaves_a_final_file(cli: Cli, certs: Certs) -> None:
     case = make_case(cli, 4000)
     cli.run("settings", str(case), "--set", *ARCHIVAL)
@@ -178,9 +188,16 @@ def test_kill_at_random_moments_never_leaves_a_final_file(cli: Cli, certs: Certs
     out.unlink()
     rnd = random.Random(7)
     complete = 0
-    for _ in range(12):
+    for i in range(12):
         proc = cli.popen(*args)
-        time.sleep(rnd.uniform(0.05, duration * 1.1))
+        if i % 3 == 0:
+            # Under load the CLI's start-up can outlast every random delay, and then no
+            # kill lands while the bundle is being written: every third run is killed
+            # once its partial file exists, so that moment is always among those tried.
+            wait_for_partial(out.parent, proc)
+            time.sleep(rnd.uniform(0.0, 0.05))
+        else:
+            time.sleep(rnd.uniform(0.05, duration * 1.1))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if out.exists():  # killed after the rename: the file must be whole
