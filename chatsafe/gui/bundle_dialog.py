@@ -312,7 +312,8 @@ class BundleDialog(QDialog):
             self.tr(
                 "Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; "
                 "attachments missing from the export: {a}; disappearing-message notices: {m}. "
-                "The bundle's completeness.json lists them per conversation."
+                "The bundle's completeness report (chatsafe-completeness.json) lists them per "
+                "conversation."
             ).format(
                 d=n(k.deleted),
                 v=n(k.view_once),

@@ -267,8 +267,8 @@
         <translation>Choose…</translation>
     </message>
     <message>
-        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
-        <translation>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</translation>
+        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
+        <translation>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</translation>
     </message>
     <message>
         <source>Bundle written to {path}: {c}, {n}, {a}; signed by {s}.</source>
@@ -293,8 +293,8 @@
         <translation>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</translation>
     </message>
     <message>
-        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
-        <translation>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</translation>
+        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
+        <translation>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />

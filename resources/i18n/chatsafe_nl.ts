@@ -267,8 +267,8 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness.json lists them per conversation.</source>
-        <translation>Volledigheid (hele zaak): meldingen van verwijderde berichten: {d}; berichten voor eenmalige weergave: {v}; bijlagen die in de export ontbreken: {a}; meldingen over verdwijnende berichten: {m}. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
+        <source>Completeness (whole case): deleted-message markers: {d}; view-once messages: {v}; attachments missing from the export: {a}; disappearing-message notices: {m}. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
+        <translation>Volledigheid (hele zaak): meldingen van verwijderde berichten: {d}; berichten voor eenmalige weergave: {v}; bijlagen die in de export ontbreken: {a}; meldingen over verdwijnende berichten: {m}. Het volledigheidsverslag in het pakket (chatsafe-completeness.json) noemt ze per gesprek.</translation>
     </message>
     <message>
         <source>Bundle written to {path}: {c}, {n}, {a}; signed by {s}.</source>
@@ -293,8 +293,8 @@
         <translation>Mogelijk afgekapt door de exportlimiet van WhatsApp: {n} gesprek(ken). Exporteer opnieuw zonder media of gebruik de route via de telefoonback-up.</translation>
     </message>
     <message>
-        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness.json lists them per conversation.</source>
-        <translation>Volledigheid (hele zaak): {d} meldingen van verwijderde berichten, {v} berichten voor eenmalige weergave, {a} bijlagen die in de export ontbreken, {m} meldingen over verdwijnende berichten. Het bestand completeness.json in het pakket noemt ze per gesprek.</translation>
+        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
+        <translation>Volledigheid (hele zaak): {d} meldingen van verwijderde berichten, {v} berichten voor eenmalige weergave, {a} bijlagen die in de export ontbreken, {m} meldingen over verdwijnende berichten. Het volledigheidsverslag in het pakket (chatsafe-completeness.json) noemt ze per gesprek.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
