@@ -28,11 +28,12 @@ from chatsafe.importers.email_body import attachments, body_text
 from chatsafe.importers.email_headers import Headers
 from chatsafe.importers.email_split import (
     Head,
+    MboxSpan,
     envelope_date,
     ids_in,
     looks_like_mbox,
+    mbox_spans,
     parse_headers,
-    split_mbox,
 )
 from chatsafe.importers.normalize import strip_marks, wallclock_of, zone
 from chatsafe.sources import FileSource, Source
@@ -76,9 +77,15 @@ def _head(source: Source, name: str) -> bytes:
 @dataclass
 class _Raw:
     head: Head
-    data: bytes
+    # An mbox message is kept as its place in the file's bytes (held once for threading),
+    # an .eml file as its bytes.
+    where: MboxSpan | bytes
     envelope: bytes
     has_prefix: bool
+
+    @property
+    def data(self) -> bytes:
+        return self.where if isinstance(self.where, bytes) else self.where.message()
 
 
 class _Threads:
@@ -186,10 +193,9 @@ class _Reader:
             if kind == "mbox":
                 if not looks_like_mbox(data[:64]):
                     raise InputError("not an mbox (it does not start with 'From ')", file=where)
-                for number, (envelope, message) in enumerate(split_mbox(data), 1):
-                    raws.append(
-                        self._head(message, envelope, where, f"message {number}", len(raws))
-                    )
+                for number, (envelope, span) in enumerate(mbox_spans(data), 1):
+                    entry = f"message {number}"
+                    raws.append(self._head(span.message(), envelope, where, entry, len(raws), span))
                     if len(raws) % 1000 == 0:
                         self.ctx.check_cancel()
             else:
@@ -206,7 +212,15 @@ class _Reader:
         found = [(n, _kind_of(n)) for n in sorted(self.source.names())]
         return [(n, k) for n, k in found if k]
 
-    def _head(self, data: bytes, envelope: bytes, where: str, entry: str | None, pos: int) -> _Raw:
+    def _head(
+        self,
+        data: bytes,
+        envelope: bytes,
+        where: str,
+        entry: str | None,
+        pos: int,
+        span: MboxSpan | None = None,
+    ) -> _Raw:
         try:
             headers = Headers(parse_headers(data))
             mid = ids_in(headers.raw("Message-ID"))
@@ -224,7 +238,7 @@ class _Reader:
         head = Head(
             pos, where, entry, mid[0] if mid else None, list(dict.fromkeys(refs)), subject, sort_key
         )
-        return _Raw(head, data, envelope, bool(_PREFIX.match(subject)))
+        return _Raw(head, span or data, envelope, bool(_PREFIX.match(subject)))
 
     def message(self, raw: _Raw) -> tuple[ParsedMessage, list[str]]:
         head = raw.head

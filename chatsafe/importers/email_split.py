@@ -109,8 +109,25 @@ def _by_content_length(data: bytes, body_at: int) -> tuple[int, int] | None:
     return end, nxt
 
 
-def split_mbox(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(envelope line, message bytes) for each message of an mbox (see the module)."""
+@dataclass(frozen=True, slots=True)
+class MboxSpan:
+    """Where one message lies in an mbox's bytes. Its text is cut out (and unquoted) only
+    when read, so a big mbox is held once while its headers are threaded, not twice."""
+
+    source: bytes
+    start: int
+    end: int
+    unquote: bool
+
+    def message(self) -> bytes:
+        message = self.source[self.start : self.end]
+        if self.unquote and b">From " in message:
+            message = _QUOTED_FROM.sub(rb"\1", message)
+        return message
+
+
+def mbox_spans(data: bytes) -> Iterator[tuple[bytes, MboxSpan]]:
+    """(envelope line, where the message is) for each message of an mbox (see the module)."""
     at = _lead(data)
     if not data.startswith(b"From ", at):
         return
@@ -121,21 +138,24 @@ def split_mbox(data: bytes) -> Iterator[tuple[bytes, bytes]]:
         counted = _by_content_length(data, body_at)
         if counted:
             end, nxt = counted
-            message = data[body_at:end]
-            quoted = not _BODY_FROM.search(message)
+            quoted = not _BODY_FROM.search(data[body_at:end])
         else:
             nxt = _next_separator(data, body_at)
-            message = data[body_at:nxt]
+            end = nxt
             # The blank line before the next "From " belongs to the mbox, not the message.
-            if message.endswith(b"\r\n"):
-                message = message[:-2]
-            elif message.endswith(b"\n"):
-                message = message[:-1]
+            if data.endswith(b"\r\n", body_at, nxt):
+                end -= 2
+            elif data.endswith(b"\n", body_at, nxt):
+                end -= 1
             quoted = True
-        if quoted and b">From " in message:
-            message = _QUOTED_FROM.sub(rb"\1", message)
-        yield envelope, message
+        yield envelope, MboxSpan(data, body_at, end, quoted)
         at = nxt
+
+
+def split_mbox(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """(envelope line, message bytes) for each message of an mbox (see the module)."""
+    for envelope, span in mbox_spans(data):
+        yield envelope, span.message()
 
 
 def envelope_date(envelope: bytes) -> datetime | None:
