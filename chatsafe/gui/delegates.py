@@ -42,28 +42,6 @@ def draw_highlighted(
     p.drawText(rect.x(), baseline, shown)
 
 
-class HighlightDelegate(QStyledItemDelegate):
-    """Plain rows (search hits) with highlighted spans."""
-
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, p, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        color = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
-        p.save()
-        p.setFont(opt.font)
-        rect = opt.rect.adjusted(4, 0, -4, 0)
-        draw_highlighted(
-            p, rect, text, index.data(roles.SPANS) or [], color, QFontMetrics(opt.font)
-        )
-        p.restore()
-
-
 class BubbleDelegate(QStyledItemDelegate):
     """The transcript's text column: whole messages in wrapped bubbles (see
     :mod:`chatsafe.gui.bubbles`); the view sets each row's height from :meth:`row_height`."""
