@@ -7,7 +7,8 @@ manifests, every other file in the signed tag manifest, nothing else but the sig
 fixity and Payload-Oxum; the CMS signature over the tag manifest, the names in bag-info
 against the certificate, and the signer's chain to a trust anchor
 (chatsafe.bundle.verify_signature); every MDTO file against the MDTO 1.0.1 schema; and
-the review-log chain and its head in bag-info. Each failure names the file it concerns.
+the review-log chain and its head in bag-info; the evidence a bundle must carry
+(chatsafe.bundle.verify_evidence). Each failure names the file it concerns.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from chatsafe.bundle.bagit_writer import (
     decode_path,
 )
 from chatsafe.bundle.verify_approval import check_approval
+from chatsafe.bundle.verify_evidence import check_evidence
 from chatsafe.bundle.verify_report import Check, Report
 from chatsafe.errors import ChatsafeError
 from chatsafe.sources import Limits, ZipSource
@@ -218,6 +220,7 @@ def _verify(src: ZipSource, report: Report, given: verify_signature.TrustInput) 
     at = verify_signature.check(report, read, bag_info, given)
     _mdto(src, report, data)
     _review_log(report, read, files, bag_info)
+    check_evidence(report, files, read, bag_info)
     check_approval(report, files, read, bag_info, given, at)
 
 

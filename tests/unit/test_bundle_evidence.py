@@ -150,13 +150,20 @@ def test_the_sip_checker_finds_a_relation_named_one_way_only(
 
 
 def _legacy(files: dict[str, bytes]) -> None:
-    """The layout of bundles made before item 6: the evidence as tag files in metadata/."""
+    """The layout of bundles made before item 6: the evidence as tag files in metadata/,
+    and conversations that name no evidence object (verify reads such links as the mark
+    of the new layout, tests/unit/test_verify_evidence.py)."""
     for ev in evidence.ALL:
         for rel in [r for r in files if r.startswith(f"data/chats/{ev.folder}/")]:
             data = files.pop(rel)
             if not rel.endswith(".mdto.xml"):
                 extra = rel.rsplit("/", 1)[-1].removeprefix(ev.folder + ev.ext)
                 files[ev.legacy + extra] = data
+    link = re.compile(r"<gerelateerdInformatieobject>.*?</gerelateerdInformatieobject>")
+    for rel in [
+        r for r in files if re.fullmatch(r"data/chats/(conversation-\d+)/\1\.mdto\.xml", r)
+    ]:
+        files[rel] = link.sub("", files[rel].decode()).encode()
 
 
 def test_verify_and_supersede_read_bundles_made_before_the_evidence_moved(
