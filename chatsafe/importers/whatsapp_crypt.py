@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from chatsafe.errors import InputError
+from chatsafe.importers.protobuf import length_delimited
 
 _HEX64 = re.compile(rb"\s*([0-9a-fA-F]{64})\s*")
 _JAVA_BYTES = b"\xac\xed\x00\x05\x75\x72"  # stream magic, version, TC_ARRAY, TC_CLASSDESC
@@ -93,45 +94,6 @@ class Header:
     body_offset: int
 
 
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        if pos >= len(data) or shift > 63:
-            raise ValueError("truncated varint")
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, pos
-
-
-def _fields(data: bytes) -> dict[int, bytes]:
-    """The length-delimited fields of one protobuf message (varints are skipped)."""
-    out: dict[int, bytes] = {}
-    pos = 0
-    while pos < len(data):
-        tag, pos = _varint(data, pos)
-        number, wire = tag >> 3, tag & 7
-        if wire == 0:
-            _, pos = _varint(data, pos)
-        elif wire == 2:
-            length, pos = _varint(data, pos)
-            if pos + length > len(data):
-                raise ValueError("truncated field")
-            out[number] = data[pos : pos + length]
-            pos += length
-        elif wire == 1:
-            pos += 8
-        elif wire == 5:
-            pos += 4
-        else:
-            raise ValueError(f"wire type {wire}")
-    if pos != len(data):
-        raise ValueError("trailing bytes")
-    return out
-
-
 def read_header(data: bytes, where: str) -> Header:
     """The prefix header of a crypt14/crypt15 file."""
     if len(data) < 2:
@@ -139,11 +101,11 @@ def read_header(data: bytes, where: str) -> Header:
     size = data[0]
     start = 2 if data[1] == 1 else 1
     try:
-        fields = _fields(data[start : start + size])
+        fields = length_delimited(data[start : start + size])
         if 3 in fields:
-            kind, iv = "crypt15", _fields(fields[3]).get(1, b"")
+            kind, iv = "crypt15", length_delimited(fields[3]).get(1, b"")
         elif 2 in fields:
-            kind, iv = "crypt14", _fields(fields[2]).get(5, b"")
+            kind, iv = "crypt14", length_delimited(fields[2]).get(5, b"")
         else:
             raise ValueError("no cipher information")
     except ValueError:

@@ -34,46 +34,10 @@ import re
 import sqlite3
 from typing import Any
 
+from chatsafe.importers.protobuf import fields
+
 _STANZA = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.:\-]{3,63}")
 _JID = re.compile(r"[0-9A-Za-z.\-_:]+@(s\.whatsapp\.net|lid)")
-
-Field = tuple[int, int, Any]  # (number, wire type, int or bytes)
-
-
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        if pos >= len(data) or shift > 63:
-            raise ValueError("truncated varint")
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return value, pos
-        shift += 7
-
-
-def fields(data: bytes) -> list[Field]:
-    """One protobuf message's fields in order; ValueError when it is not one."""
-    out: list[Field] = []
-    pos = 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
-        number, wire = key >> 3, key & 7
-        if number == 0:
-            raise ValueError("field number 0")
-        if wire == 0:
-            value, pos = _varint(data, pos)
-            out.append((number, wire, value))
-            continue
-        size = {1: 8, 5: 4}.get(wire)
-        if wire == 2:
-            size, pos = _varint(data, pos)
-        if size is None or pos + size > len(data):
-            raise ValueError(f"wire type {wire} or length out of range")
-        out.append((number, wire, data[pos : pos + size]))
-        pos += size
-    return out
 
 
 def _text(value: Any) -> str | None:
@@ -109,10 +73,10 @@ def reactions(blob: Any) -> list[tuple[str | None, str]] | None:
     newest: dict[str | None, tuple[int, str]] = {}
     try:
         for number, wire, value in fields(blob):
-            if number != 7 or wire != 2:
+            if number != 7 or wire != 2 or not isinstance(value, bytes):
                 continue
             for inner, inner_wire, entry in fields(value):
-                if inner != 1 or inner_wire != 2:
+                if inner != 1 or inner_wire != 2 or not isinstance(entry, bytes):
                     continue
                 parts = {n: v for n, _w, v in fields(entry)}
                 emoji = _text(parts.get(3))

@@ -50,6 +50,21 @@ def test_key_file_and_wrong_key(cli: Cli) -> None:
     assert os.path.getsize(case) > 0
 
 
+def test_a_backup_header_with_an_overlong_varint_is_refused_with_exit_2(cli: Cli) -> None:
+    # Field 3's length is a varint beyond 64 bits: the shared protobuf reader refuses it.
+    proto = b"\x1a" + b"\xff" * 9 + b"\x7f"
+    folder = cli.cwd / "WhatsApp" / "Databases"
+    folder.mkdir(parents=True)
+    (folder / "msgstore.db.crypt15").write_bytes(bytes([len(proto), 1]) + proto + bytes(64))
+    case = cli.cwd / "m.chatsafe"
+    env = dict(cli.env, CHATSAFE_WHATSAPP_KEY=whatsapp_android_db.KEY_HEX)
+    proc = Cli(env, cli.cwd).run("import", str(case), str(folder.parent), check=False)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "msgstore.db.crypt15" in lines[0]
+    assert "header cannot be read" in lines[0] and not case.exists()
+
+
 def test_encrypted_iphone_backup_with_the_password_in_the_environment(
     cli: Cli, isolated_home: Path
 ) -> None:
