@@ -187,6 +187,18 @@ class SpecImporter:
             )
 
 
+def conversation(key: str, texts: list[str]) -> dict[str, Any]:
+    """A conversation for ``build_case``: one sender, a minute between messages."""
+    return {
+        "key": key,
+        "title": key.title(),
+        "messages": [
+            {"sender": "A", "wallclock": f"2024-02-01T08:{i:02d}:00", "text": t}
+            for i, t in enumerate(texts)
+        ],
+    }
+
+
 def build_case(
     path: Path, spec: list[dict[str, Any]], monkeypatch: Any, *, archival: bool = True
 ) -> Case:

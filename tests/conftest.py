@@ -1,15 +1,20 @@
-"""Shared fixtures: a real in-memory keyring backend, and isolated user folders."""
+"""Shared fixtures: a real in-memory keyring backend, isolated user folders, and the
+bundle tests' signing certificates."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+
+if TYPE_CHECKING:
+    from tests.bundle_support import Certs
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -44,7 +49,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own data/config/cache/log folders and temp folder."""
     home = tmp_path_factory.mktemp("home")
     for var, sub in (
@@ -57,3 +64,11 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("CHATSAFE_PASSPHRASE", raising=False)
     return home
+
+
+@pytest.fixture(scope="module")
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    """A test CA and a signer (fresh keys, one set per test module), as files and objects."""
+    from tests.bundle_support import make_certs  # imported here: most tests never sign
+
+    return make_certs(tmp_path_factory.mktemp("certs"))

@@ -58,6 +58,39 @@ class Holder:
         return path
 
 
+def _builder(
+    subject: x509.Name,
+    key: Any,
+    issuer: Holder | None,
+    not_before: dt.datetime,
+    not_after: dt.datetime,
+    basic: x509.BasicConstraints,
+    usage: x509.KeyUsage,
+) -> x509.CertificateBuilder:
+    """What every test certificate has; the caller adds its own extensions."""
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer.cert.subject if issuer else subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(basic, critical=True)
+        .add_extension(usage, critical=True)
+    )
+
+
+def _signed(b: x509.CertificateBuilder, key: Any, issuer: Holder | None) -> Holder:
+    """The certificate with its key identifiers, signed by ``issuer`` (or itself)."""
+    b = b.add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+    if issuer is not None:
+        b = b.add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), False
+        )
+    return Holder(key, b.sign(issuer.key if issuer else key, hashes.SHA256()))
+
+
 def ca(
     cn: str,
     *,
@@ -71,29 +104,18 @@ def ca(
     crl_sign: bool = True,
 ) -> Holder:
     key = new_key()
-    subject = name(cn)
-    b = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer.cert.subject if issuer else subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before or NOW - dt.timedelta(days=3650))
-        .not_valid_after(not_after or NOW + dt.timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=is_ca, path_length=path_length), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, False, False, False, False, key_cert_sign, crl_sign, False, False),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+    b = _builder(
+        name(cn),
+        key,
+        issuer,
+        not_before or NOW - dt.timedelta(days=3650),
+        not_after or NOW + dt.timedelta(days=3650),
+        x509.BasicConstraints(ca=is_ca, path_length=path_length),
+        x509.KeyUsage(True, False, False, False, False, key_cert_sign, crl_sign, False, False),
     )
-    if issuer is not None:
-        b = b.add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), False
-        )
     if name_constraints is not None:
         b = b.add_extension(name_constraints, critical=True)
-    return Holder(key, b.sign(issuer.key if issuer else key, hashes.SHA256()))
+    return _signed(b, key, issuer)
 
 
 def leaf(
@@ -107,27 +129,17 @@ def leaf(
 ) -> Holder:
     """A signing certificate issued by ``issuer``, or self-signed when it is None."""
     key = new_key()
-    subject = name(cn, org)
-    b = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer.cert.subject if issuer else subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before or NOW - dt.timedelta(days=1))
-        .not_valid_after(not_after or NOW + dt.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False), True
-        )
-        .add_extension(x509.ExtendedKeyUsage(eku or [ExtendedKeyUsageOID.EMAIL_PROTECTION]), False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+    b = _builder(
+        name(cn, org),
+        key,
+        issuer,
+        not_before or NOW - dt.timedelta(days=1),
+        not_after or NOW + dt.timedelta(days=365),
+        x509.BasicConstraints(ca=False, path_length=None),
+        x509.KeyUsage(True, True, False, False, False, False, False, False, False),
     )
-    if issuer is not None:
-        b = b.add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), False
-        )
-    return Holder(key, b.sign(issuer.key if issuer else key, hashes.SHA256()))
+    b = b.add_extension(x509.ExtendedKeyUsage(eku or [ExtendedKeyUsageOID.EMAIL_PROTECTION]), False)
+    return _signed(b, key, issuer)
 
 
 def crl(issuer: Holder, revoked: list[tuple[x509.Certificate, dt.datetime]]) -> bytes:

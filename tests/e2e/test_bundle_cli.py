@@ -26,11 +26,6 @@ ARCHIVAL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 def make_case(cli: Cli, n: int = 40) -> Path:
     case = cli.cwd / "case.chatsafe"
     chat = cli.cwd / "WhatsApp-chat met Kabinet.txt"

@@ -7,9 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, make_certs
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs
 from tests.e2e.conftest import Cli
 
 ARCHIVAL = [
@@ -18,11 +16,6 @@ ARCHIVAL = [
     "retention=permanent",
     "information_category=Berichten van bewindspersonen",
 ]
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def bundle_bytes(cli: Cli, case: Path, certs: Certs, name: str = "b.zip") -> bytes:

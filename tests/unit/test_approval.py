@@ -28,11 +28,6 @@ SOFTHSM_LIB = "/usr/lib/softhsm/libsofthsm2.so"
 
 
 @pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
-@pytest.fixture(scope="module")
 def other(tmp_path_factory: pytest.TempPathFactory) -> Certs:
     """Someone else's certificate, under another CA."""
     return make_certs(tmp_path_factory.mktemp("other"))

@@ -19,30 +19,21 @@ from chatsafe.domain import Label
 from chatsafe.review import labels
 from chatsafe.review.labels import Role
 from tests import pki
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs, message_ids
+from tests.bundle_support import (
+    SIGNING_PASSPHRASE,
+    Certs,
+    build_case,
+    conversation,
+    message_ids,
+)
 from tests.sip_check import NS, check_sip
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 def spec() -> list[dict[str, Any]]:
-    def conv(key: str, texts: list[str]) -> dict[str, Any]:
-        return {
-            "key": key,
-            "title": key.title(),
-            "messages": [
-                {"sender": "A", "wallclock": f"2024-02-01T08:{i:02d}:00", "text": t}
-                for i, t in enumerate(texts)
-            ],
-        }
-
     return [
-        conv("begroting", ["Zakelijk een", "PRIVE-EEN"]),
-        conv("kamerbrief", ["Zakelijk twee"]),
-        conv("familie", ["PRIVE-FAMILIE"]),
+        conversation("begroting", ["Zakelijk een", "PRIVE-EEN"]),
+        conversation("kamerbrief", ["Zakelijk twee"]),
+        conversation("familie", ["PRIVE-FAMILIE"]),
     ]
 
 

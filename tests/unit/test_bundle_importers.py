@@ -25,7 +25,6 @@ from tests.bundle_support import (
     SIGNING_PASSPHRASE,
     XSD,
     Certs,
-    make_certs,
     openssl_verifies,
 )
 from tests.sip_check import check_sip
@@ -81,11 +80,6 @@ TABLE: dict[str, Callable[[Path], tuple[Path, dict[str, Any]]]] = {
     "email_mbox": _fixed("email/takeout.mbox"),
     "matrix": _fixed("matrix/room.json"),
 }
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 @pytest.mark.parametrize("fmt", sorted(TABLE))

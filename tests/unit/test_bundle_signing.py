@@ -33,11 +33,6 @@ SOFTHSM_LIB = next(
 )
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 def openssl_accepts(sig: bytes, content: bytes, ca: Path, tmp: Path) -> None:
     (tmp / "s.p7s").write_bytes(sig)
     (tmp / "c.txt").write_bytes(content)

@@ -19,16 +19,11 @@ from chatsafe.domain import Label
 from chatsafe.errors import SettingsError
 from chatsafe.review import labels
 from chatsafe.review.labels import Role
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs, message_ids
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, message_ids
 from tests.media_samples import MEDIA
 from tests.sip_check import check_sip, na_lists
 
 pytestmark = pytest.mark.skipif(not formats.available(), reason="no in-memory identification")
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def media_spec() -> list[dict[str, Any]]:

@@ -20,32 +20,23 @@ from chatsafe.bundle.verify import verify_bundle
 from chatsafe.domain import Label
 from chatsafe.review import labels, log
 from chatsafe.review.labels import Role
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs, message_ids
+from tests.bundle_support import (
+    SIGNING_PASSPHRASE,
+    Certs,
+    build_case,
+    conversation,
+    message_ids,
+)
 
 URN = re.compile(r"urn:uuid:[0-9a-f-]{36}")
 ROW = re.compile(r"(message|conversation):\d+")
 
 
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
-
-
 def spec() -> list[dict[str, Any]]:
-    def conv(key: str, texts: list[str]) -> dict[str, Any]:
-        return {
-            "key": key,
-            "title": key.title(),
-            "messages": [
-                {"sender": "A", "wallclock": f"2024-02-01T08:{i:02d}:00", "text": t}
-                for i, t in enumerate(texts)
-            ],
-        }
-
     return [
-        conv("begroting", ["Zakelijk een", "PRIVE-EEN", "Zakelijk drie"]),
-        conv("kamerbrief", ["Zakelijk twee"]),
-        conv("familie", ["PRIVE-FAMILIE"]),
+        conversation("begroting", ["Zakelijk een", "PRIVE-EEN", "Zakelijk drie"]),
+        conversation("kamerbrief", ["Zakelijk twee"]),
+        conversation("familie", ["PRIVE-FAMILIE"]),
     ]
 
 

@@ -16,16 +16,11 @@ from chatsafe.review import doubts, log
 from chatsafe.review.doubts import DoubtsOpenError
 from chatsafe.review.labels import ReviewError, Role
 from chatsafe.service import CaseService
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, bundle_bytes, make_certs
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, bundle_bytes
 from tests.bundle_support import message_ids as ids_with
 from tests.unit.test_review_decisions import spec
 
 QUESTION = "Gaat dit over OPERATIE-VAN-OMA? Dan privé."
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 @pytest.fixture

@@ -37,7 +37,6 @@ from tests.bundle_support import (
     CASE_PASSPHRASE,
     SIGNING_PASSPHRASE,
     Certs,
-    make_certs,
     message_ids,
 )
 
@@ -72,11 +71,6 @@ def scenario(names: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, Any]]
             "private": st.lists(st.booleans(), min_size=N, max_size=N),
         }
     )
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def _export(path: Path, lines: list[str]) -> Path:

@@ -21,7 +21,6 @@ from tests.bundle_support import (
     Certs,
     build_case,
     bundle_bytes,
-    make_certs,
     message_ids,
 )
 from tests.unit.test_review_decisions import spec
@@ -46,11 +45,6 @@ def dutch_words(n: int = 10_000) -> list[str]:
             break
         words.append(a + b)
     return words[:n]
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def test_a_dictionary_attack_finds_no_reason(
@@ -80,7 +74,10 @@ def test_a_dictionary_attack_finds_no_reason(
     for line in shipped:
         obj = json.loads(line)
         targets |= {str(v) for k, v in obj.items() if k in ("hash", "prev", "reason_hmac")}
-    targets |= {m.decode() for m in re.findall(rb"[0-9a-f]{64}", files[evidence.path(evidence.EXCLUSIONS, ".json")])}
+    targets |= {
+        m.decode()
+        for m in re.findall(rb"[0-9a-f]{64}", files[evidence.path(evidence.EXCLUSIONS, ".json")])
+    }
     found = []
     for entry in in_case:
         if not entry.get("reason_hmac") and not entry.get("reason"):
