@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chatsafe.domain import (
     EntryTally,
-    EventType,
     Kind,
     ParsedAttachment,
     ParsedConversation,
@@ -31,6 +30,15 @@ from chatsafe.errors import InputError
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.imessage_ios5 import conversations as ios5_conversations
 from chatsafe.importers.imessage_ios5 import is_ios5
+from chatsafe.importers.imessage_rows import (
+    apple_time,
+    is_tapback,
+    message_text,
+    react,
+    set_event,
+    target_guid,
+    wallclock,
+)
 from chatsafe.importers.sql_values import BLOB, INT, KEY, NUMBER, TEXT, check
 from chatsafe.importers.sqlite_readonly import (
     DB_ERRORS,
@@ -41,12 +49,10 @@ from chatsafe.importers.sqlite_readonly import (
     open_readonly,
     tables,
 )
-from chatsafe.importers.typedstream import attributed_text
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 NAME = "imessage"
-APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
 # The file name of sms.db inside an iTunes/Finder backup (SHA-1 of "HomeDomain-Library/SMS/sms.db").
 _BACKUP_SMS_DB = "3d0d7e5fb2ce288813306e4d4636395e047a3d28"
 REQUIRED = ("message", "handle", "chat", "chat_message_join")
@@ -103,28 +109,6 @@ _ATTACHMENT_SPEC = (
     ("mime_type", TEXT),
     ("transfer_name", TEXT),
 )
-_TAPBACKS = {0: "love", 1: "like", 2: "dislike", 3: "laugh", 4: "emphasize", 5: "question"}
-_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffc"))
-
-
-def apple_time(value: int | float | None) -> datetime | None:
-    """An Apple timestamp: nanoseconds since 2001 (seconds before 2017), by magnitude."""
-    if value is None or value == 0:
-        return None
-    seconds = value / 1e9 if abs(value) > 10**11 else float(value)
-    try:
-        return APPLE_EPOCH + timedelta(seconds=seconds)
-    except (OverflowError, ValueError):  # out of range, or NaN
-        return None
-
-
-def _wallclock(instant: datetime | None, zone: ZoneInfo) -> str:
-    if instant is None:
-        return "2001-01-01T00:00:00"
-    try:
-        return instant.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S")
-    except (OverflowError, ValueError):  # a damaged date at the edge of the calendar
-        return "2001-01-01T00:00:00"
 
 
 def _candidates(source: Source) -> list[str]:
@@ -136,15 +120,6 @@ def _candidates(source: Source) -> list[str]:
         for n in names
         if n.rsplit("/", 1)[-1] in ("chat.db", "sms.db", _BACKUP_SMS_DB) or n.endswith(".db")
     ]
-
-
-def _target_guid(assoc: str) -> str:
-    """``p:0/GUID`` (part 0 of a message) or ``bp:GUID`` point at message GUID."""
-    if "/" in assoc:
-        return assoc.split("/", 1)[1]
-    if assoc.startswith("bp:"):
-        return assoc[3:]
-    return assoc
 
 
 class IMessageImporter:
@@ -190,7 +165,7 @@ class IMessageImporter:
             present = tables(conn)
             if is_ios5(present):
                 yield from ios5_conversations(
-                    conn, ctx, lambda at: _wallclock(at, zone), where, present
+                    conn, ctx, lambda at: wallclock(at, zone), where, present
                 )
                 return
             for table in REQUIRED:
@@ -338,14 +313,12 @@ class _Reader:
                 else self.handles.get(handle_id) or (members[0] if len(members) == 1 else None)
             )
             instant = apple_time(date)
-            if assoc_type and 2000 <= assoc_type <= 3006 and assoc_guid:
-                tapbacks.append((rowid, _target_guid(str(assoc_guid)), assoc_type, sender or "?",
+            if is_tapback(assoc_type, assoc_guid):
+                tapbacks.append((rowid, target_guid(str(assoc_guid)), assoc_type, sender or "?",
                                  assoc_emoji, instant))  # fmt: skip
                 continue
             tally.read += 1
-            if text is None:
-                text = attributed_text(body if isinstance(body, bytes) else None)
-            text = (text or "").translate(_INVISIBLE).strip().replace("\r\n", "\n")
+            text = message_text(text, body)
             msg = ParsedMessage(
                 position=len(out),
                 kind=Kind.MESSAGE,
@@ -357,7 +330,8 @@ class _Reader:
                 source_id=str(guid),
             )
             if item_type:
-                self._event(msg, item_type, action, group_title, other_handle)
+                member = self.handles.get(other_handle) if other_handle else None
+                set_event(msg, item_type, action, group_title, member)
             else:
                 msg.attachments = self._attachments(rowid)
                 if retracted or (edited and not text and not msg.attachments):
@@ -378,36 +352,11 @@ class _Reader:
                     "reaction-without-message",
                     "a tapback on a message that is not in this conversation",
                 )
-            self._react(found, kind, who, emoji, at)
+            react(found, kind, who, emoji, at)
         return out
 
     def _wallclock(self, instant: datetime | None) -> str:
-        return _wallclock(instant, self.zone)
-
-    def _event(
-        self, msg: ParsedMessage, item_type: int, action: int | None, title: str | None,
-        other: int | None,
-    ) -> None:  # fmt: skip
-        msg.kind = Kind.EVENT
-        msg.extra["item_type"] = item_type
-        member = self.handles.get(other) if other else None
-        who = msg.sender or "someone"
-        if item_type == 1:
-            added = not action
-            msg.event_type = EventType.MEMBER_ADDED if added else EventType.MEMBER_REMOVED
-            msg.text = f"{who} {'added' if added else 'removed'} {member or 'someone'}"
-        elif item_type == 2:
-            msg.event_type = EventType.SUBJECT_CHANGED
-            msg.text = f"{who} named the conversation {title or ''}".rstrip()
-        elif item_type == 3 and not action:
-            msg.event_type = EventType.MEMBER_LEFT
-            msg.text = f"{who} left the conversation"
-        elif item_type == 3:
-            msg.event_type = EventType.ICON_CHANGED
-            msg.text = f"{who} changed the group photo"
-        else:
-            msg.event_type = EventType.OTHER
-            msg.text = msg.text or f"event (item type {item_type})"
+        return wallclock(instant, self.zone)
 
     def _attachments(self, rowid: int) -> list[ParsedAttachment]:
         if rowid not in self.with_attachments:
@@ -433,24 +382,6 @@ class _Reader:
                 data=data,
             ))  # fmt: skip
         return found
-
-    def _react(
-        self, target: ParsedMessage | None, kind: int, who: str, emoji: str | None,
-        at: datetime | None,
-    ) -> None:  # fmt: skip
-        if target is None:
-            return
-        reactions: list[dict[str, Any]] = target.extra.setdefault("reactions", [])
-        what = emoji if kind % 1000 == 6 and emoji else _TAPBACKS.get(kind % 1000, str(kind))
-        if kind >= 3000:
-            for i, r in enumerate(reactions):
-                if r["by"] == who and r["reaction"] == what:
-                    del reactions[i]
-                    break
-        else:
-            reactions.append({"by": who, "reaction": what, "at": at.isoformat() if at else None})
-        if not reactions:
-            del target.extra["reactions"]
 
 
 IMPORTER = IMessageImporter()
