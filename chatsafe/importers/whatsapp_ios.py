@@ -48,6 +48,7 @@ from chatsafe.importers.sqlite_readonly import (
     open_readonly,
     tables,
 )
+from chatsafe.importers.whatsapp_ios_people import People, phone
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
@@ -85,13 +86,6 @@ def apple_seconds(value: Any) -> datetime | None:
         return APPLE_EPOCH + timedelta(seconds=float(value))
     except (OverflowError, ValueError):
         return None
-
-
-def _phone(jid: str, lids: dict[str, str] | None = None) -> str:
-    """A JID as people know it: +number for a phone JID or a LID whose number is known."""
-    jid = (lids or {}).get(jid.lower(), jid) if jid.endswith("@lid") else jid
-    user, _, server = jid.partition("@")
-    return "+" + user if server == "s.whatsapp.net" and user.isdigit() else jid
 
 
 class WhatsAppIosImporter:
@@ -158,11 +152,7 @@ class _Reader:
         self.tables = tables(conn)
         self.names = set(source.names()) if source.kind != "file" else set()
         self.media_root = media_root
-        self.lids = self._lid_phones()
-        self.push = self._push_names()
-        self.member_jids: dict[str, str] = {}  # a group member's JID -> the name shown
-        self.member_pk_jid: dict[int, str] = {}
-        self.members = self._group_members()
+        self.people = People(conn, self.tables, self._lid_phones())
 
     def _lid_phones(self) -> dict[str, str]:
         candidates = [self.media_root + LID_DB] + sorted(
@@ -178,40 +168,6 @@ class _Reader:
     def _select(self, table: str, wanted: tuple[str, ...], alias: str) -> str:
         have = columns(self.conn, table) if table in self.tables else set()
         return ", ".join(f'{alias}."{c}"' if c in have else f'NULL AS "{c}"' for c in wanted)
-
-    def _push_names(self) -> dict[str, str]:
-        if "ZWAPROFILEPUSHNAME" not in self.tables:
-            return {}
-        return {
-            str(jid): shown
-            for jid, name in self.conn.execute("SELECT ZJID, ZPUSHNAME FROM ZWAPROFILEPUSHNAME")
-            if jid and (shown := blobs.push_name(name))
-        }
-
-    def _group_members(self) -> dict[int, tuple[int | None, str]]:
-        """ZWAGROUPMEMBER rows: primary key -> (chat session, shown name)."""
-        if "ZWAGROUPMEMBER" not in self.tables:
-            return {}
-        have = columns(self.conn, "ZWAGROUPMEMBER")
-        names = [c for c in ("ZCONTACTNAME", "ZFIRSTNAME") if c in have]
-        pick = ", ".join(names) if names else "NULL"
-        session = "ZCHATSESSION" if "ZCHATSESSION" in have else "NULL"
-        out: dict[int, tuple[int | None, str]] = {}
-        for row in self.conn.execute(
-            f"SELECT Z_PK, {session}, ZMEMBERJID, {pick} FROM ZWAGROUPMEMBER"  # noqa: S608
-        ):
-            pk, chat, jid = row[0], row[1], str(row[2] or "")
-            shown = next((str(n) for n in row[3:] if n), None)
-            out[pk] = (chat, shown or self._known(jid) or f"member {pk}")
-            if jid:
-                self.member_jids.setdefault(jid, out[pk][1])
-                self.member_pk_jid[pk] = jid
-        return out
-
-    def _known(self, jid: str) -> str:
-        """A JID's push name, else its number (a LID through the map), else the JID."""
-        phone = self.lids.get(jid.lower(), jid) if jid.endswith("@lid") else jid
-        return self.push.get(jid) or self.push.get(phone) or _phone(jid, self.lids)
 
     def _reactions(self, pk: int | None) -> dict[int, list[tuple[str | None, str]] | bytes]:
         """Per message of one chat session: its reactions, or the raw ZRECEIPTINFO when
@@ -262,9 +218,9 @@ class _Reader:
             jid, partner, _kind = chats.get(pk, (None, None, None))
             key = str(jid) if jid else f"session-{pk}"
             group = key.endswith("@g.us")
-            title = str(partner) if partner else _phone(key, self.lids)
+            title = str(partner) if partner else phone(key, self.people.lids)
             tally = EntryTally()
-            members = sorted({n for chat, n in self.members.values() if chat == pk})
+            members = sorted({n for chat, n in self.people.members.values() if chat == pk})
             yield ParsedConversation(
                 source_format=NAME,
                 key=key,
@@ -301,14 +257,14 @@ class _Reader:
             return self.owner
         if not group:
             return title
-        member = self.members.get(row["ZGROUPMEMBER"])
+        member = self.people.members.get(row["ZGROUPMEMBER"])
         if member:
             return member[1]
         jid = str(row["ZFROMJID"] or "")
         pushed = blobs.push_name(row["ZPUSHNAME"])
         if pushed:
             return pushed
-        return self._known(jid) if jid else None
+        return self.people.known(jid) if jid else None
 
     def _enrich(
         self,
@@ -331,20 +287,16 @@ class _Reader:
             msg.extra["wa_receipt_info_raw"] = base64.b64encode(found).decode("ascii")
         elif found:
             msg.extra["reactions"] = [
-                {"by": self._reactor(jid, key, title), "reaction": emoji} for jid, emoji in found
+                {"by": self.people.reactor(jid, key, title, self.owner), "reaction": emoji}
+                for jid, emoji in found
             ]
-        sender_jid = self.member_pk_jid.get(row["ZGROUPMEMBER"]) or str(row["ZFROMJID"] or "")
+        sender_jid = self.people.member_pk_jid.get(row["ZGROUPMEMBER"]) or str(
+            row["ZFROMJID"] or ""
+        )
         if not row["ZISFROMME"] and sender_jid.endswith("@lid"):
             msg.extra["sender_lid"] = sender_jid  # the LID as stored; the name shown may map it
         if isinstance(row["ZFLAGS"], int) and row["ZFLAGS"]:
             msg.extra["wa_flags"] = row["ZFLAGS"]  # edits are not decoded: kept raw
-
-    def _reactor(self, jid: str | None, key: str, title: str) -> str:
-        if jid is None:
-            return self.owner  # the owner's own reaction carries no JID
-        if jid == key:
-            return title  # the other person of a one-to-one chat
-        return self.member_jids.get(jid) or self._known(jid)
 
     def _message(self, row: dict[str, Any], title: str, group: bool) -> ParsedMessage:
         instant = apple_seconds(row["ZMESSAGEDATE"])
