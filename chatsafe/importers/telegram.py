@@ -20,9 +20,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from chatsafe import media
-from chatsafe.domain import Kind, ParsedAttachment, ParsedConversation, ParsedMessage
+from chatsafe.domain import Kind, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError, NotAChatError
+from chatsafe.importers import telegram_message as fields
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.json_stream import (
     C_PARSER,
@@ -32,7 +32,7 @@ from chatsafe.importers.json_stream import (
     JsonBytes,
     in_time_order,
 )
-from chatsafe.importers.normalize import instant_from_epoch, strip_marks, wallclock_of, zone
+from chatsafe.importers.normalize import strip_marks, zone
 from chatsafe.importers.telegram_actions import service_event
 from chatsafe.importers.telegram_media import TelegramMedia
 from chatsafe.importers.telegram_outline import Bad as _Bad
@@ -40,7 +40,6 @@ from chatsafe.importers.telegram_outline import ChatOutline, Outline, read_outli
 from chatsafe.sources import FileSource, Source
 
 _MAIN = "result.json"
-_NOT_INCLUDED = "(File "  # "(File not included. …)", "(File exceeds maximum size. …)", …
 _ONE_TO_ONE = {"personal_chat", "bot_chat", "saved_messages"}
 _CHAT_TYPES = (
     b'"personal_chat"',
@@ -66,98 +65,6 @@ def _head(source: Source, name: str) -> bytes:
     for block in source.chunks(name):
         return block[:8192]
     return b""
-
-
-def _want(value: Any, kind: type | tuple[type, ...], path: str, what: str) -> Any:
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise _Bad(path, f"{what} is not {_kind_words(kind)}")
-    return value
-
-
-def _kind_words(kind: type | tuple[type, ...]) -> str:
-    words = {dict: "an object", list: "a list", str: "a text", int: "a number"}
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(words.get(k, k.__name__) for k in kinds)
-
-
-def _text_of(msg: dict[str, Any], path: str) -> str:
-    """The text a reader saw: text_entities where present, else text (string or list)."""
-    value = msg.get("text_entities")
-    if not isinstance(value, list):
-        value = msg.get("text", "")
-    if isinstance(value, str):
-        return strip_marks(value)
-    if not isinstance(value, list):
-        raise _Bad(path, "text is neither a text nor a list")
-    parts: list[str] = []
-    for part in value:
-        if isinstance(part, str):
-            parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text", ""), str):
-            parts.append(part.get("text", ""))
-        else:
-            raise _Bad(path, "text holds an entry that is neither a text nor an entity")
-    return strip_marks("".join(parts))
-
-
-def _when(msg: dict[str, Any], path: str, tz: ZoneInfo) -> tuple[str, datetime | None, str]:
-    """(wallclock, instant or None, date as printed)."""
-    raw = _want(msg.get("date"), str, path, "date")
-    try:
-        local = datetime.fromisoformat(raw)
-    except ValueError:
-        raise _Bad(path, "date is not a date and time") from None
-    if not 1970 <= local.year < 2200:  # outside this, time-zone arithmetic breaks
-        raise _Bad(path, "date is out of range")
-    unix = msg.get("date_unixtime")
-    if unix is None:
-        return local.replace(tzinfo=None).isoformat(timespec="seconds"), None, raw
-    if isinstance(unix, str) and unix.isdecimal() and len(unix) < 16:
-        seconds = int(unix)
-    elif isinstance(unix, int) and not isinstance(unix, bool):
-        seconds = unix
-    else:
-        raise _Bad(path, "date_unixtime is not a number")
-    try:
-        instant = instant_from_epoch(seconds)
-    except (ValueError, OverflowError, OSError):
-        raise _Bad(path, "date_unixtime is out of range") from None
-    return wallclock_of(instant, tz), instant, raw
-
-
-def _was_edited(msg: dict[str, Any]) -> bool:
-    if msg.get("edited_unixtime") not in (None, "", "0", 0):
-        return True
-    edited = msg.get("edited")
-    # Old exports wrote the epoch (in the exporter's zone) for "never edited".
-    return isinstance(edited, str) and bool(edited) and not edited.startswith("1970-01-01")
-
-
-def _attachments(msg: dict[str, Any], path: str, files: TelegramMedia) -> list[ParsedAttachment]:
-    found: list[ParsedAttachment] = []
-    for field in ("photo", "file", "contact_vcard"):
-        if field not in msg:
-            continue
-        ref = _want(msg[field], str, path, field)
-        given = msg.get("file_name") if field == "file" else None
-        if ref.startswith(_NOT_INCLUDED):
-            name = given if isinstance(given, str) and given else field
-            mime = msg.get("mime_type") if field == "file" else None
-            found.append(ParsedAttachment(name, mime if isinstance(mime, str) else None, None))
-            continue
-        name = given if isinstance(given, str) and given else PurePosixPath(ref).name or field
-        data = files.read(ref)
-        mime = media.sniff_mime(data, name) if data is not None else None
-        found.append(ParsedAttachment(name, mime, data))
-    return found
-
-
-def _sender_id(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):  # 2020 exports: a bare user id
-        return f"user{value}"
-    return value if isinstance(value, str) else None
 
 
 class _Chat:
@@ -193,7 +100,9 @@ class _Chat:
         title = name if isinstance(name, str) and name else f"Telegram chat {chat_id}"
         # Without personal_information or a given owner, a one-to-one chat's id is the
         # other person's id: the owner is inferred from it, and that is said in extra.
-        self.other_id = _sender_id(chat_id) if kind == "personal_chat" and not self.given else None
+        self.other_id = (
+            fields.sender_id(chat_id) if kind == "personal_chat" and not self.given else None
+        )
         participants: list[str] = [self.owner_name] if self.owner_name else []
         conv = ParsedConversation(
             source_format="telegram",
@@ -267,16 +176,16 @@ class _Chat:
     def _message(
         self, msg: Any, where: str, index: int, files: TelegramMedia, ttl: int | None
     ) -> tuple[ParsedMessage, int | None]:
-        msg = _want(msg, dict, where, "the message")
+        msg = fields.want(msg, dict, where, "the message")
         msg_id = msg.get("id")
         if not isinstance(msg_id, int) or isinstance(msg_id, bool):
             raise _Bad(where, "the message has no numeric id")
-        wallclock, instant, raw = _when(msg, where, self.tz)
+        wallclock, instant, raw = fields.when(msg, where, self.tz)
         kind = msg.get("type", "message")
         is_service = kind == "service"
         name = msg.get("actor" if is_service else "from")
         sender = strip_marks(name) if isinstance(name, str) and name else None
-        sender_id = _sender_id(msg.get("actor_id" if is_service else "from_id"))
+        sender_id = fields.sender_id(msg.get("actor_id" if is_service else "from_id"))
         from_owner: bool | None = None
         if self.owner_id and sender_id:
             from_owner = sender_id == self.owner_id
@@ -289,7 +198,7 @@ class _Chat:
             kind=Kind.EVENT if is_service else Kind.MESSAGE,
             sender=sender,
             wallclock=wallclock,
-            text=_text_of(msg, where),
+            text=fields.text_of(msg, where),
             instant=instant,
             wallclock_raw=raw,
             from_owner=from_owner,
@@ -300,12 +209,12 @@ class _Chat:
             out.text = out.text or sentence
             # A new group photo or a suggested profile photo is a file of the record
             # (present, or missing from the export) like any message's photo.
-            out.attachments = _attachments(msg, where, files)
+            out.attachments = fields.attachments(msg, where, files)
             return out, ttl
         if kind != "message":  # "unsupported": something the exporter could not write
             out.media_omitted = True
             out.extra["telegram_type"] = kind if isinstance(kind, str) else None
-        out.edited = _was_edited(msg)
+        out.edited = fields.was_edited(msg)
         out.forwarded = "forwarded_from" in msg
         fwd = msg.get("forwarded_from")
         if isinstance(fwd, str):
@@ -313,44 +222,16 @@ class _Chat:
         reply = msg.get("reply_to_message_id")
         if isinstance(reply, int) and not isinstance(reply, bool):
             out.reply_to = str(reply)
-        out.attachments = _attachments(msg, where, files)
-        self._extras(msg, out)
+        out.attachments = fields.attachments(msg, where, files)
+        fields.extras(msg, out)
         return out, ttl
-
-    @staticmethod
-    def _extras(msg: dict[str, Any], out: ParsedMessage) -> None:
-        loc = msg.get("location_information")
-        if isinstance(loc, dict):
-            lat, lon = loc.get("latitude"), loc.get("longitude")
-            if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
-                out.extra["location"] = f"geo:{lat},{lon}"
-        contact = msg.get("contact_information")
-        if isinstance(contact, dict):
-            parts = [contact.get("first_name"), contact.get("last_name")]
-            out.extra["contact_card"] = " ".join(p for p in parts if isinstance(p, str) and p)
-        poll = msg.get("poll")
-        if isinstance(poll, dict):
-            answers = poll.get("answers")
-            out.extra["poll"] = {
-                "question": poll.get("question") if isinstance(poll.get("question"), str) else "",
-                "options": [a.get("text") for a in answers if isinstance(a, dict)]
-                if isinstance(answers, list)
-                else [],
-            }
-        for field in ("media_type", "sticker_emoji", "duration_seconds", "via_bot"):
-            if isinstance(msg.get(field), (str, int)):
-                out.extra[field] = msg[field]
-        ttl = msg.get("self_destruct_period_seconds")
-        if isinstance(ttl, int) and not isinstance(ttl, bool) and ttl > 0:
-            out.view_once = True
-            out.extra["self_destruct_seconds"] = ttl
 
 
 def _owner(outline: Outline) -> tuple[str | None, str | None]:
     info = outline.personal
     if info is None:
         return None, None
-    owner_id = _sender_id(info.get("user_id"))
+    owner_id = fields.sender_id(info.get("user_id"))
     parts = [info.get("first_name"), info.get("last_name")]
     name = " ".join(p for p in parts if isinstance(p, str) and p) or None
     return owner_id, strip_marks(name) if name else None
