@@ -26,7 +26,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from chatsafe.domain import EntryTally, Kind, ParsedAttachment, ParsedConversation, ParsedMessage
 from chatsafe.errors import InputError
 from chatsafe.importers import whatsapp_android_rows as rows
-from chatsafe.importers import whatsapp_crypt
 from chatsafe.importers.base import ImportContext
 from chatsafe.importers.sqlite_readonly import (
     DB_ERRORS,
@@ -34,16 +33,14 @@ from chatsafe.importers.sqlite_readonly import (
     columns,
     describe,
     head,
-    open_image,
-    open_readonly,
     tables,
 )
+from chatsafe.importers.whatsapp_android_files import KEY_EXTRA as KEY_EXTRA
+from chatsafe.importers.whatsapp_android_files import contact_names, db_names, open_database
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 NAME = "whatsapp-android"
-KEY_EXTRA = "whatsapp_key"  # ctx.extra: the key as hex (64 digits or a crypt14 key file)
-_KEY_FILES = ("encrypted_backup.key", "key")
 _MSG_COLUMNS = (
     "_id", "from_me", "key_id", "sender_jid_row_id", "timestamp", "message_type",
     "text_data", "starred",
@@ -58,21 +55,6 @@ _JOINS = {
                           "message_edit_info.message_row_id = message._id"),
     "message_ephemeral": (("duration",), "message_ephemeral.message_row_id = message._id"),
 }  # fmt: skip
-
-
-def _db_names(source: Source) -> list[str]:
-    """Candidate databases, the current one first, then dated backups newest first."""
-    found = [
-        n for n in source.names()
-        if PurePosixPath(n).name.startswith("msgstore")
-        and (n.endswith((".crypt14", ".crypt15")) or PurePosixPath(n).name == "msgstore.db")
-    ]  # fmt: skip
-
-    current = sorted(n for n in found if PurePosixPath(n).name.startswith("msgstore.db"))
-    dated = sorted(
-        (n for n in found if n not in current), key=lambda n: PurePosixPath(n).name, reverse=True
-    )
-    return current + dated
 
 
 def _instant(ms: Any) -> datetime | None:
@@ -93,7 +75,7 @@ class WhatsAppAndroidImporter:
     )
 
     def sniff(self, source: Source) -> int:
-        names = _db_names(source)
+        names = db_names(source)
         if not names:
             return 0
         first = head(source, names[0], 16)
@@ -102,7 +84,7 @@ class WhatsAppAndroidImporter:
         return 90 if first == SQLITE_MAGIC else 0
 
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
-        names = _db_names(source)
+        names = db_names(source)
         if not names:
             raise InputError("no WhatsApp msgstore.db found", file=source.display)
         name = names[0]
@@ -117,71 +99,19 @@ class WhatsAppAndroidImporter:
             ctx.tally.read += 1
             ctx.tally.skip(older, "older-backup", "an older backup of the same database; "
                            "import it on its own to add what only it holds")  # fmt: skip
-        conn = self._open(source, name, ctx)
+        conn = open_database(source, name, ctx)
         try:
-            contacts = self._contacts(source, ctx)
+            names_by_jid = contact_names(source)
             found = tables(conn)
             if "message" not in found or "chat" not in found or "jid" not in found:
                 old = " (an older layout with the table 'messages')" if "messages" in found else ""
                 raise InputError(
                     f"not a WhatsApp for Android database chatsafe can read{old}", file=where
                 )
-            reader = _Reader(conn, source, ctx, zone, contacts, where)
+            reader = _Reader(conn, source, ctx, zone, names_by_jid, where)
             yield from reader.conversations()
         except DB_ERRORS as exc:
             raise InputError(describe(exc), file=where) from None
-        finally:
-            conn.close()
-
-    def _key(self, source: Source, ctx: ImportContext, where: str) -> whatsapp_crypt.BackupKey:
-        given = ctx.extra.get(KEY_EXTRA)
-        if given:
-            try:
-                raw = bytes.fromhex(given)
-            except ValueError:
-                raise InputError("the WhatsApp key must be hexadecimal digits",
-                                 file=where) from None  # fmt: skip
-            return whatsapp_crypt.BackupKey(raw)
-        for name in source.names():
-            if PurePosixPath(name).name in _KEY_FILES and source.size(name) < 4096:
-                return whatsapp_crypt.parse_key(source.read(name), source.where(name))
-        raise InputError(
-            "this WhatsApp backup is encrypted: give the 64-digit end-to-end backup key "
-            "(CHATSAFE_WHATSAPP_KEY or --whatsapp-key FILE), or put the key file next to it",
-            file=where,
-        )
-
-    def _open(self, source: Source, name: str, ctx: ImportContext) -> sqlite3.Connection:
-        where = source.where(name)
-        if not name.endswith(("crypt14", "crypt15")):
-            return open_readonly(source, name)
-        key = self._key(source, ctx, where)
-        if source.size(name) > 8 * 1024**3:
-            raise InputError("the backup is too large to decrypt in memory", file=where)
-        plain = whatsapp_crypt.decrypt(source.read(name), key, where, ctx.check_cancel)
-        return open_image(plain, where)
-
-    def _contacts(self, source: Source, ctx: ImportContext) -> dict[str, str]:
-        """Names by jid from ``wa.db`` (rooted phones and forensic extractions only)."""
-        found = [n for n in source.names() if PurePosixPath(n).name == "wa.db"]
-        if not found:
-            return {}
-        conn = open_readonly(source, found[0])
-        try:
-            if "wa_contacts" not in tables(conn):
-                return {}
-            have = columns(conn, "wa_contacts")
-            name_cols = [c for c in ("display_name", "wa_name") if c in have]
-            if "jid" not in have or not name_cols:
-                return {}
-            pick = "COALESCE(" + ", ".join(f"NULLIF({c}, '')" for c in name_cols) + ")"
-            return {
-                str(jid): str(shown)
-                for jid, shown in conn.execute(f"SELECT jid, {pick} FROM wa_contacts")  # noqa: S608
-                if jid and shown
-            }
-        except DB_ERRORS as exc:
-            raise InputError(describe(exc), file=source.where(found[0])) from None
         finally:
             conn.close()
 
