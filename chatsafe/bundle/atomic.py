@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from chatsafe import paths
+from chatsafe import durable, paths
 from chatsafe.errors import ChatsafeError
 
 _MARK = ".partial-"
@@ -26,22 +25,6 @@ _PENDING = "pending-outputs.txt"
 
 def temp_name(final: Path) -> Path:
     return final.with_name(f".{final.name}{_MARK}{os.getpid()}-{os.urandom(4).hex()}")
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        # os.kill(pid, 0) would terminate that process on Windows; Windows refuses to
-        # delete a file a live process holds open, which protects a run in progress.
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 def remove_stale(final: Path) -> list[Path]:
@@ -53,34 +36,16 @@ def remove_stale(final: Path) -> list[Path]:
             if not entry.name.startswith(prefix):
                 continue
             pid_text = entry.name[len(prefix) :].split("-", 1)[0]
-            if pid_text.isdigit() and _alive(int(pid_text)) and int(pid_text) != os.getpid():
+            if (
+                pid_text.isdigit()
+                and durable.process_alive(int(pid_text))
+                and int(pid_text) != os.getpid()
+            ):
                 continue
             with contextlib.suppress(OSError):
                 entry.unlink()
                 removed.append(entry)
     return removed
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _replace(src: Path, dst: Path) -> None:
-    # On Windows a virus scanner may hold the new file for a moment.
-    for attempt in range(10):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 9:
-                raise
-            time.sleep(0.1 * (attempt + 1))
 
 
 def _pending_file() -> Path | None:
@@ -150,8 +115,8 @@ def atomic_output(final: Path) -> Iterator[BinaryIO]:
         f.flush()
         os.fsync(f.fileno())
         f.close()
-        _replace(tmp, final)
-        _fsync_dir(final.parent)
+        durable.replace(tmp, final)
+        durable.fsync_dir(final.parent)
     except BaseException:
         f.close()
         with contextlib.suppress(FileNotFoundError):

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from chatsafe import __version__
+from chatsafe import __version__, durable
 from chatsafe.bundle import approval, payload
-from chatsafe.bundle.atomic import _alive, temp_name
+from chatsafe.bundle.atomic import temp_name
 from chatsafe.errors import CancelledError, CaseError, SettingsError
 from chatsafe.export import rsmf_file, rsmf_manifest
 from chatsafe.identifiers import conversation_urn, message_urn
@@ -151,11 +151,11 @@ def export_rsmf(
         # a live folder from a dead one), or nothing is renamed into place.
         if sorted(p.name for p in tmp.iterdir()) != sorted(f.name for f in result.files):
             raise CaseError("the RSMF files were changed while they were written", file=str(tmp))
-        _fsync_dir(tmp)
+        durable.fsync_dir(tmp)
         if out.exists():
             out.rmdir()  # empty, checked above; os.replace cannot replace a folder on Windows
         os.replace(tmp, out)
-        _fsync_dir(out.parent)
+        durable.fsync_dir(out.parent)
     except BaseException:
         c.execute("ROLLBACK")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -378,16 +378,6 @@ def _marks(r: payload.Row) -> list[tuple[str, bool]]:
     ]
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _remove_stale(out: Path) -> None:
     """Remove temporary folders of earlier exports to ``out`` whose process is gone."""
     prefix = f".{out.name}.partial-"
@@ -395,7 +385,7 @@ def _remove_stale(out: Path) -> None:
         for entry in out.parent.iterdir():
             if entry.is_dir() and entry.name.startswith(prefix):
                 pid = entry.name[len(prefix) :].split("-", 1)[0]
-                if pid.isdigit() and not _alive(int(pid)):
+                if pid.isdigit() and not durable.process_alive(int(pid)):
                     shutil.rmtree(entry, ignore_errors=True)
 
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
-from chatsafe import __version__, keys
+from chatsafe import __version__, durable, keys
 from chatsafe.errors import CaseError, NoKeyError, WrongKeyError
 from chatsafe.store.schema import migrate
 
@@ -224,7 +224,7 @@ def _build(path: Path, passphrase: str | None) -> tuple[Path, keys.CaseKey, uuid
     prefix = f".{path.name}.creating-"
     for leftover in path.parent.glob(prefix + "*"):
         pid = leftover.name[len(prefix) :].split("-", 1)[0]
-        if not (pid.isdigit() and _alive(int(pid))):
+        if not (pid.isdigit() and durable.process_alive(int(pid))):
             with contextlib.suppress(OSError):  # Windows: still open in a live process
                 leftover.unlink(missing_ok=True)
     tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
@@ -252,11 +252,11 @@ def _build(path: Path, passphrase: str | None) -> tuple[Path, keys.CaseKey, uuid
 
 
 def _publish(tmp: Path, path: Path) -> None:
-    _fsync(tmp)
+    durable.fsync_file(tmp)
     for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         side.unlink(missing_ok=True)  # empty after the checkpoint and the close
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    durable.replace(tmp, path)
+    durable.fsync_dir(path.parent)
 
 
 def _discard_build(tmp: Path, key: keys.CaseKey, case_id: uuid.UUID) -> None:
@@ -264,22 +264,6 @@ def _discard_build(tmp: Path, key: keys.CaseKey, case_id: uuid.UUID) -> None:
         leftover.unlink(missing_ok=True)
     if key.method == "keyring":
         keys.forget(case_id)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        # os.kill would terminate the process there; Windows refuses to delete a file a
-        # live process holds open, which protects a creation in progress instead.
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def open_case(path: Path, passphrase: str | None = None, _key: keys.CaseKey | None = None) -> Case:
@@ -312,20 +296,6 @@ def open_case(path: Path, passphrase: str | None = None, _key: keys.CaseKey | No
         return Case(path, conn, case_id, key)
     assert last is not None
     raise last
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync
-        return
-    _fsync(path)
 
 
 def discard_case(case: Case) -> None:
