@@ -153,14 +153,7 @@ def decrypt(
                 raise InputError("the backup inflates beyond the size limit", file=where)
         decryptor.finalize()  # checks the tag: a wrong key or a changed byte fails here
         out += inflate.flush()
-    except InvalidTag:
-        raise InputError(
-            "the key does not open this backup (wrong key, or the file is damaged); "
-            "check the 64 digits or the key file",
-            file=where,
-            key="whatsapp-wrong-key",
-        ) from None
-    except zlib.error:
+    except (InvalidTag, zlib.error):  # a wrong key fails the tag, or inflates to garbage
         raise InputError(
             "the key does not open this backup (wrong key, or the file is damaged); "
             "check the 64 digits or the key file",
