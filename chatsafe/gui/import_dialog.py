@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -55,7 +56,9 @@ class ImportOptionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import with options"))
-        self.setMinimumWidth(560)
+        # Wide enough for the file fields on a laptop; never wider than 683 px, the
+        # width of 1366x768 at 200 % (the body scrolls when the screen is short).
+        self.resize(600, 520)
         self._case_time_zone = time_zone
 
         intro = QLabel(
@@ -175,12 +178,22 @@ class ImportOptionsDialog(QDialog):
         self.paths.model().rowsInserted.connect(self._update)
         self._update()
 
+        # The fields scroll; the problem line and the buttons stay in view, so the
+        # dialog fits 1366x768 at 200 % scaling (683x384 logical pixels).
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.addWidget(intro)
+        fields.addWidget(QLabel(self.tr("Exports:")))
+        fields.addWidget(self.paths)
+        fields.addLayout(path_buttons)
+        fields.addLayout(form)
+        fields.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(QLabel(self.tr("Exports:")))
-        layout.addWidget(self.paths)
-        layout.addLayout(path_buttons)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(box)
         self._options: ImportOptions | None = None

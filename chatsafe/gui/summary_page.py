@@ -32,16 +32,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from chatsafe.gui.flow import FlowLayout
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon
 from chatsafe.review.summary import Counts, Summary
 
@@ -260,8 +261,10 @@ class SummaryPage(QWidget):
         # so its role check and its dialog are the one path).
         self.confirm_button = QToolButton(self)
         self.confirm_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
+        # Title and buttons wrap onto lines of their own in a narrow window: side by
+        # side they made the window 605 px wide at least (issue 14: fit 683 at 200 %).
+        top = FlowLayout()
+        top.addWidget(title)
         top.addWidget(self.confirm_button)
         top.addWidget(self.back_button)
         # The totals as sentences, one per category: readable at a glance.
@@ -301,11 +304,24 @@ class SummaryPage(QWidget):
         # One click opens the conversation, as a minister expects of a list of links.
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        # The sentences scroll in a short window (1366x768 at 200 % leaves 344 px), so
+        # the table keeps room; on a normal screen they show whole, without a scroll bar.
+        texts = QWidget(self)
+        words = QVBoxLayout(texts)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(self.totals)
+        words.addWidget(self.period)
+        words.addWidget(hint)
+        self.texts = QScrollArea(self)
+        self.texts.setWidgetResizable(True)
+        self.texts.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.texts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.texts.setWidget(texts)
+        self.texts.setMinimumHeight(self.fontMetrics().height() * 2)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 4)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.totals)
-        lay.addWidget(self.period)
-        lay.addWidget(hint)
+        lay.addWidget(self.texts)
         lay.addWidget(self.table, 1)
         self.set_waiting()
 

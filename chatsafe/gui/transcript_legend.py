@@ -102,7 +102,10 @@ class TranscriptLegend(QWidget):
         fm = QFontMetrics(self.font())
         pill = max((u[2] for u in self._units()), default=0)
         widest = pill + 4 + fm.horizontalAdvance("x" * 12) + 8
-        return QSize(widest, self.heightForWidth(widest))
+        # At most two lines in the window's minimum: four made the window too high for
+        # 1366x768 at 200 % (344 logical pixels with a taskbar). A wider pane wraps less.
+        two_lines = 2 * (fm.height() + 2 * badges.PILL_PAD_Y + 4) + 2
+        return QSize(widest, min(two_lines, self.heightForWidth(widest)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
