@@ -10,6 +10,7 @@ read through ``reader``, refreshed when a command says settings changed.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from chatsafe.service import CaseReader, CaseService, Changes
 from chatsafe.store.case import Case
 
 T = TypeVar("T")
+log = logging.getLogger("chatsafe.gui.session")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Session(QObject):
         self.reader: CaseReader = self.service.reader()
         self.matcher: lexicon.Matcher = self.reader.matcher()
         self.settings: dict[str, str] = {}
+        self.closed = False
         self.reload_settings()
 
     @property
@@ -71,6 +74,42 @@ class Session(QObject):
     def reload_lexicon(self) -> None:
         self.matcher = self.reader.matcher()
 
+    # -- work on the worker ---------------------------------------------------------
+    # Once the case is closed, nothing more reaches its service: work submitted later
+    # is dropped here (it would fail on the closed connection and log an error), reads
+    # still queued are skipped when their turn comes, and no result is delivered to a
+    # window that has moved on to another case or to the welcome page. Commands queued
+    # before the close still run: the user asked for them, and dropping a mark would
+    # lose it silently; only their callbacks are dropped.
+
+    def _submit(
+        self,
+        fn: Callable[[CaseService], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        *,
+        cancellable: bool,
+    ) -> None:
+        if self.closed:
+            log.debug("job dropped: the case is closed")
+            return
+        service = self.service
+
+        def job() -> Any:
+            if cancellable and self.closed:
+                return None  # cancelled by the close: the query never runs
+            return fn(service)
+
+        def done(result: Any) -> None:
+            if not self.closed and on_done is not None:
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if not self.closed and on_error is not None:
+                on_error(error)  # (the runner has logged it either way)
+
+        self.runner.run(job, done, failed)
+
     def command(
         self,
         fn: Callable[[CaseService], Changes],
@@ -78,7 +117,6 @@ class Session(QObject):
         on_error: Failed | None = None,
     ) -> None:
         """Run a command of the service on the worker; ``changed`` follows on success."""
-        service = self.service
 
         def done(changes: Changes) -> None:
             if changes.lexicon:
@@ -89,7 +127,7 @@ class Session(QObject):
             if on_done is not None:
                 on_done(changes)
 
-        self.runner.run(lambda: fn(service), done, on_error or self.failed.emit)
+        self._submit(fn, done, on_error or self.failed.emit, cancellable=False)
 
     def read(
         self,
@@ -98,14 +136,16 @@ class Session(QObject):
         on_error: Failed | None = None,
     ) -> None:
         """Run a query on the worker, for reads that may take long (summaries)."""
-        service = self.service
-        self.runner.run(lambda: fn(service), on_done, on_error or self.failed.emit)
+        self._submit(fn, on_done, on_error or self.failed.emit, cancellable=True)
 
     def run(self, fn: Callable[[CaseService], Any], on_done: Done, on_error: Failed) -> None:
         """Run other work with the service on the worker (import, bundle)."""
-        service = self.service
-        self.runner.run(lambda: fn(service), on_done, on_error)
+        self._submit(fn, on_done, on_error, cancellable=False)
 
     def close(self) -> None:
+        """Close the case: pending reads are cancelled, later work is dropped."""
+        if self.closed:
+            return
+        self.closed = True
         self.reader.close()
         self.runner.run(self.service.close)
