@@ -26,6 +26,7 @@ from chatsafe.store.case import Case
 
 T = TypeVar("T")
 log = logging.getLogger("chatsafe.gui.session")
+_CANCELLED = object()  # what a job cancelled by the close returns instead of a result
 
 
 @dataclass(frozen=True)
@@ -90,18 +91,18 @@ class Session(QObject):
         *,
         cancellable: bool,
     ) -> None:
-        if self.closed:
+        if self.closed or self.closed_underneath():
             log.debug("job dropped: the case is closed")
             return
         service = self.service
 
         def job() -> Any:
-            if cancellable and self.closed:
-                return None  # cancelled by the close: the query never runs
+            if (cancellable and self.closed) or self.closed_underneath():
+                return _CANCELLED  # cancelled by the close: the query never runs
             return fn(service)
 
         def done(result: Any) -> None:
-            if not self.closed and on_done is not None:
+            if result is not _CANCELLED and not self.closed and on_done is not None:
                 on_done(result)
 
         def failed(error: BaseException) -> None:
@@ -141,6 +142,11 @@ class Session(QObject):
     def run(self, fn: Callable[[CaseService], Any], on_done: Done, on_error: Failed) -> None:
         """Run other work with the service on the worker (import, bundle)."""
         self._submit(fn, on_done, on_error, cancellable=False)
+
+    def closed_underneath(self) -> bool:
+        """The case file was closed without this session (a test's fixture, the opener
+        giving up): nothing can run on it any more."""
+        return getattr(self.service.case, "conn", None) is None
 
     def close(self) -> None:
         """Close the case: pending reads are cancelled, later work is dropped."""

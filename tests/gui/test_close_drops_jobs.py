@@ -100,3 +100,21 @@ def test_closing_cancels_pending_reads_but_finishes_commands(
         assert rows[cid].label == Label.PRIVATE  # the mark was written before the close
     finally:
         again.close()
+
+
+def test_a_case_closed_underneath_drops_work_too(
+    case: Case, caplog: pytest.LogCaptureFixture
+) -> None:
+    """GUI tests closed the case file (their fixture) while a window's session lived on:
+    its status recount then failed on the closed connection."""
+    held = HeldExecutor()
+    runner = Runner(None, held)
+    session = Session(case, Reviewer("Ada", Role.ASSISTANT), runner)
+    got: list[Any] = []
+    session.read(lambda r: r.summary(), got.append)  # queued before the file closes
+    case.close()
+    session.read(lambda r: r.summary(), got.append)  # asked for after
+    with caplog.at_level(logging.WARNING, logger="chatsafe.gui.tasks"):
+        held.drain()
+    assert got == [] and runner.failures == 0
+    assert "background job failed" not in caplog.text
