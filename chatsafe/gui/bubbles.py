@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from chatsafe.gui import badges
+from chatsafe.gui import badges, localtext
 from chatsafe.gui import bubble_extras as extras
 from chatsafe.gui.badges import Badge
 from chatsafe.gui.style import COLORS, bubble_colors, is_dark
@@ -69,10 +69,7 @@ def shown_text(row: MessageRow) -> str:
 
 
 def day_label(wallclock: str) -> str:
-    date = QDate.fromString(wallclock[:10], "yyyy-MM-dd")
-    if not date.isValid():
-        return wallclock[:10]
-    return QLocale().toString(date, QLocale.FormatType.LongFormat)
+    return localtext.day_heading(wallclock)
 
 
 def time_label(wallclock: str) -> str:

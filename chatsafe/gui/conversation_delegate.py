@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,7 +29,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from chatsafe.gui import conversation_model as cm
-from chatsafe.gui import roles
+from chatsafe.gui import localtext, roles
 from chatsafe.gui.style import COLORS, label_icon, label_name
 from chatsafe.review.browse import ConversationRow
 
@@ -40,16 +39,10 @@ LINES = 4
 PAD = 4
 
 
-def short_date(iso: str) -> str:
-    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
-    return QLocale().toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else iso
-
-
 def period_of(r: ConversationRow) -> str:
-    if not r.first:
-        return ""
-    first, last = short_date(r.first), short_date(r.last or r.first)
-    return first if first == last else f"{first} – {last}"
+    # The app's one date format ("4 mrt 2024", as the transcript and the details pane
+    # write it); the locale's short format gave "04-03-2024" here (issue 14).
+    return localtext.period_text(r.first, r.last) if r.first else ""
 
 
 def lines_of(model: cm.ConversationModel, row: int) -> list[str]:

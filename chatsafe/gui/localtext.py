@@ -78,6 +78,12 @@ def date_text(iso: str | None) -> str:
     return QLocale().toString(d, DATE_FORMAT) if d.isValid() else iso
 
 
+def day_heading(iso: str) -> str:
+    """A day separator in the transcript, as a phone heads a day: "maandag 4 maart 2024"."""
+    d = _date(iso)
+    return QLocale().toString(d, QLocale.FormatType.LongFormat) if d.isValid() else iso[:10]
+
+
 def period_text(first: str | None, last: str | None) -> str:
     """ "4 mrt 2024 – 8 mrt 2024" (one date when both are the same day)."""
     a, b = date_text(first), date_text(last or first)

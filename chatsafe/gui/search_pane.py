@@ -8,7 +8,7 @@ The rows come page by page from the worker as the reviewer scrolls
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatsafe.gui import roles
+from chatsafe.gui import localtext, roles
 from chatsafe.gui.delegates import draw_highlighted
 from chatsafe.gui.search_model import SearchModel
 
@@ -31,11 +31,9 @@ LEAD = 0.3
 
 
 def local_time(wallclock: str) -> str:
-    """A stored wall-clock time as the locale writes it (no raw ISO in the UI)."""
-    when = QDateTime.fromString(wallclock[:16], "yyyy-MM-ddTHH:mm")
-    if not when.isValid():
-        return wallclock.replace("T", " ")[:16]
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    """A stored wall-clock time as the app writes dates and times everywhere
+    ("4 mrt 2024 08:15"; the locale's short format gave "04-03-2024 08:15")."""
+    return localtext.datetime_text(wallclock[:16])
 
 
 def window_on_hit(

@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe.gui import localtext
 from chatsafe.gui.flow import FlowLayout
 from chatsafe.gui.style import BUSINESS, PARTY, PRIVATE, label_icon
 from chatsafe.review.summary import Counts, Summary
@@ -124,12 +124,6 @@ def categories() -> list[Category]:
     return [c for c in known if c.field in counted]
 
 
-def day_text(iso: str) -> str:
-    """An ISO date as the locale writes it in full ("12 maart 2023")."""
-    date = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
-    return QLocale().toString(date, "d MMMM yyyy") if date.isValid() else iso
-
-
 def period_text(start: str | None, end: str | None) -> str:
     """What the in-scope period is, in one or two plain sentences."""
     t = QCoreApplication.translate
@@ -141,16 +135,16 @@ def period_text(start: str | None, end: str | None) -> str:
     if start and end:
         when = (
             t("SummaryPage", "In-scope period: from %1 to %2.")
-            .replace("%1", day_text(start))
-            .replace("%2", day_text(end))
+            .replace("%1", localtext.date_text(start))
+            .replace("%2", localtext.date_text(end))
         )
     elif start:
         when = t("SummaryPage", "In-scope period: from %1, no end date.").replace(
-            "%1", day_text(start)
+            "%1", localtext.date_text(start)
         )
     elif end:
         when = t("SummaryPage", "In-scope period: until %1, no start date.").replace(
-            "%1", day_text(end)
+            "%1", localtext.date_text(end)
         )
     else:
         when = t("SummaryPage", "No in-scope period is set: every message counts.")

@@ -125,3 +125,22 @@ def test_date_fields_read_as_dutch_dates(dutch: None, qtbot) -> None:  # type: i
     bar.set_period("2024-03-01", "2024-03-31")
     assert bar.date_from.text() == "1 mrt 2024" and bar.date_to.text() == "31 mrt 2024"
     assert bar.period_note.text() == "Periode: 1 mrt 2024 – 31 mrt 2024"
+
+
+def test_one_date_format_everywhere(make_window, dutch: None) -> None:  # type: ignore[no-untyped-def]
+    """The conversation list wrote "12-03-2023" where the transcript's details, the
+    search results and the summary page write "12 mrt 2023": one helper for all."""
+    from chatsafe.gui.conversation_delegate import lines_of
+    from chatsafe.gui.search_pane import local_time
+    from chatsafe.gui.summary_page import period_text
+
+    w = make_window()
+    model = w.conv_model
+    for row in range(model.rowCount()):
+        r = model.conversation(row)
+        period = lines_of(model, row)[2]
+        assert period.startswith(localtext.period_text(r.first, r.last)), period
+        assert not re.search(r"\d\d-\d\d-\d{4}|\d{4}-\d\d-\d\d", period), period
+    assert any("mrt 2023" in lines_of(model, row)[2] for row in range(model.rowCount()))
+    assert local_time("2023-03-12T09:16:00") == "12 mrt 2023 09:16"
+    assert "12 mrt 2023" in period_text("2023-03-12", None)
