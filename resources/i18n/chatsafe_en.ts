@@ -64,10 +64,6 @@
         <translation>Previous proposal</translation>
     </message>
     <message>
-        <source>Go to the next mark an assistant proposed (Shift+N: previous)</source>
-        <translation>Go to the next mark an assistant proposed (Shift+N: previous)</translation>
-    </message>
-    <message>
         <source>Next &amp;proposal</source>
         <translation>Next &amp;proposal</translation>
     </message>
@@ -160,11 +156,6 @@
         <location filename="../../chatsafe/gui/actions.py" line="99" />
         <source>Summary and confirm &amp;all…</source>
         <translation>Summary and confirm &amp;all…</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/actions.py" line="102" />
-        <source>&amp;Summary of what will leave…</source>
-        <translation>&amp;Summary of what will leave…</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="104" />
@@ -289,14 +280,6 @@
         <translation>Cannot bundle yet: these case settings are missing: {s}. IT support fills them in under Case settings.</translation>
     </message>
     <message>
-        <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
-        <translation>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</translation>
-    </message>
-    <message>
-        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
-        <translation>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
         <source>Create the bundle for the archive</source>
         <translation>Create the bundle for the archive</translation>
@@ -402,11 +385,6 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="226" />
-        <source>Will leave: {n} business messages (with {e} system events).</source>
-        <translation>Will leave: {n} business messages (with {e} system events).</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="229" />
         <source>Withheld: {p} private, {pp} party-political, {o} outside the period.</source>
         <translation>Withheld: {p} private, {pp} party-political, {o} outside the period.</translation>
@@ -415,21 +393,6 @@
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="232" />
         <source>Still unreviewed: {u}; unconfirmed: {c}.</source>
         <translation>Still unreviewed: {u}; unconfirmed: {c}.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="238" />
-        <source>Cannot bundle yet: IT support must set {s} in the case settings.</source>
-        <translation>Cannot bundle yet: IT support must set {s} in the case settings.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
-        <source>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</source>
-        <translation>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />
-        <source>Approved by {who} at {at}.</source>
-        <translation>Approved by {who} at {at}.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
@@ -467,19 +430,9 @@
         <translation>Making the bundle: {phase}</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="370" />
-        <source>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</source>
-        <translation>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="379" />
         <source>Close</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="390" />
-        <source>Something went wrong; no bundle was written. Details are in the log.</source>
-        <translation>Something went wrong; no bundle was written. Details are in the log.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="398" />
@@ -863,11 +816,6 @@
         <source>WhatsApp database (iPhone/Mac)</source>
         <translation>WhatsApp database (iPhone/Mac)</translation>
     </message>
-    <message>
-        <location filename="../../chatsafe/gui/details.py" line="1" />
-        <source>%1: %2 messages, %3 – %4</source>
-        <translation>%1: %2 messages, %3 – %4</translation>
-    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -992,26 +940,6 @@
         <location filename="../../chatsafe/gui/import_flow.py" line="101" />
         <source>Nothing was added to the case.</source>
         <translation>Nothing was added to the case.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="103" />
-        <source>the export</source>
-        <translation>the export</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="105" />
-        <source>line %1</source>
-        <translation>line %1</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="106" />
-        <source>Could not import %1: %2.</source>
-        <translation>Could not import %1: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="110" />
-        <source>The import failed unexpectedly (%1).</source>
-        <translation>The import failed unexpectedly (%1).</translation>
     </message>
 </context>
 <context>
@@ -1214,10 +1142,6 @@
         <translation>Mark %1 as %2?</translation>
     </message>
     <message>
-        <source>the whole conversation &quot;%1&quot; (%2 messages)</source>
-        <translation>the whole conversation &quot;%1&quot; (%2 messages)</translation>
-    </message>
-    <message>
         <source>business (no mark)</source>
         <translation>business (no mark)</translation>
     </message>
@@ -1339,19 +1263,9 @@
         <translation>IT support</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/main_window.py" line="312" />
-        <source>%1 messages will leave · %2 unreviewed · %3 unconfirmed</source>
-        <translation>%1 messages will leave · %2 unreviewed · %3 unconfirmed</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/main_window.py" line="346" />
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../chatsafe/gui/main_window.py" line="498" />
-        <source>%Ln hit(s)</source>
-        <translation><numerusform>%Ln hit</numerusform><numerusform>%Ln hits</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="519" />
@@ -1384,19 +1298,9 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/main_window.py" line="574" />
-        <source>Imported %1 new messages (%2 already in the case).</source>
-        <translation>Imported %1 new messages (%2 already in the case).</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/main_window.py" line="610" />
         <source>%1 of %2 entries read were not imported; the import report lists them.</source>
         <translation>%1 of %2 entries read were not imported; the import report lists them.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/review_ops.py" line="43" />
-        <source>System events cannot be marked.</source>
-        <translation>System events cannot be marked.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_ops.py" line="251" />
@@ -1509,11 +1413,6 @@
         <location filename="../../chatsafe/gui/message_model.py" line="180" />
         <source>Message</source>
         <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/message_model.py" line="264" />
-        <source>System event: shown, but not markable</source>
-        <translation>System event: shown, but not markable</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="268" />
@@ -1882,14 +1781,6 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation><numerusform>Confirm the %Ln conversation?</numerusform><numerusform>Confirm all %Ln conversations?</numerusform></translation>
     </message>
     <message>
-        <source>Confirm all %1 conversations?
-
-%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</source>
-        <translation>Confirm all %1 conversations?
-
-%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
         <source>Summary of what will leave</source>
         <translation>Summary of what will leave</translation>
@@ -1928,11 +1819,6 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <location filename="../../chatsafe/gui/review_dialogs.py" line="63" />
         <source>Total</source>
         <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/review_dialogs.py" line="80" />
-        <source>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</source>
-        <translation>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="87" />
@@ -2341,10 +2227,6 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>Writing the RSMF files…</translation>
     </message>
     <message>
-        <source>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</source>
-        <translation>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</translation>
-    </message>
-    <message>
         <source>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</source>
         <translation>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</translation>
     </message>
@@ -2415,10 +2297,6 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
     <message>
         <source>Confirmed</source>
         <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>All %1 conversations are confirmed. You can now create the bundle.</source>
-        <translation>All %1 conversations are confirmed. You can now create the bundle.</translation>
     </message>
 </context>
 <context>
@@ -3209,10 +3087,6 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation><numerusform>%1 not reviewed yet</numerusform><numerusform>%1 not reviewed yet</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%1 message(s) in doubt</source>
-        <translation><numerusform>%1 message in doubt</numerusform><numerusform>%1 messages in doubt</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1 stay(s) behind: outside the period</source>
         <translation><numerusform>%1 stays behind: outside the period</numerusform><numerusform>%1 stay behind: outside the period</numerusform></translation>
     </message>
@@ -3299,10 +3173,6 @@ yet</translation>
 yet</source>
         <translation>Not reviewed
 yet</translation>
-    </message>
-    <message>
-        <source>Someone has a question about these: resolve them before the bundle.</source>
-        <translation>Someone has a question about these: resolve them before the bundle.</translation>
     </message>
     <message>
         <source>In doubt</source>

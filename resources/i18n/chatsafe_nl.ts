@@ -64,10 +64,6 @@
         <translation>Vorig voorstel</translation>
     </message>
     <message>
-        <source>Go to the next mark an assistant proposed (Shift+N: previous)</source>
-        <translation>Naar de volgende markering die een assistent voorstelde (Shift+N: vorige)</translation>
-    </message>
-    <message>
         <source>Next &amp;proposal</source>
         <translation>Volgend &amp;voorstel</translation>
     </message>
@@ -160,11 +156,6 @@
         <location filename="../../chatsafe/gui/actions.py" line="99" />
         <source>Summary and confirm &amp;all…</source>
         <translation>Overzicht en &amp;alles bevestigen…</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/actions.py" line="102" />
-        <source>&amp;Summary of what will leave…</source>
-        <translation>&amp;Overzicht van wat naar het archief gaat…</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/actions.py" line="104" />
@@ -289,14 +280,6 @@
         <translation>Nog geen pakket mogelijk: deze zaakinstellingen ontbreken: {s}. IT-ondersteuning vult ze in onder Zaakinstellingen.</translation>
     </message>
     <message>
-        <source>Possibly cut by WhatsApp's export limit: {n} conversation(s). Export again without media or use the phone backup route.</source>
-        <translation>Mogelijk afgekapt door de exportlimiet van WhatsApp: {n} gesprek(ken). Exporteer opnieuw zonder media of gebruik de route via de telefoonback-up.</translation>
-    </message>
-    <message>
-        <source>Completeness (whole case): {d} deleted-message markers, {v} view-once messages, {a} attachments missing from the export, {m} disappearing-message notices. The bundle's completeness report (chatsafe-completeness.json) lists them per conversation.</source>
-        <translation>Volledigheid (hele zaak): {d} meldingen van verwijderde berichten, {v} berichten voor eenmalige weergave, {a} bijlagen die in de export ontbreken, {m} meldingen over verdwijnende berichten. Het volledigheidsverslag in het pakket (chatsafe-completeness.json) noemt ze per gesprek.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="103" />
         <source>Create the bundle for the archive</source>
         <translation>Het pakket voor het archief maken</translation>
@@ -402,11 +385,6 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="226" />
-        <source>Will leave: {n} business messages (with {e} system events).</source>
-        <translation>Gaat naar het archief: {n} zakelijke berichten (met {e} systeemmeldingen).</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="229" />
         <source>Withheld: {p} private, {pp} party-political, {o} outside the period.</source>
         <translation>Achtergehouden: {p} privé, {pp} partijpolitiek, {o} buiten de periode.</translation>
@@ -415,21 +393,6 @@
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="232" />
         <source>Still unreviewed: {u}; unconfirmed: {c}.</source>
         <translation>Nog niet beoordeeld: {u}; niet bevestigd: {c}.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="238" />
-        <source>Cannot bundle yet: IT support must set {s} in the case settings.</source>
-        <translation>Nog geen pakket mogelijk: IT-ondersteuning moet {s} instellen in de zaakinstellingen.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="245" />
-        <source>{n} review-log entries carry a written reason: only a keyed commitment to it travels, never the reason.</source>
-        <translation>{n} regels in de beoordelingslog hebben een geschreven reden: alleen een versleutelde vingerafdruk daarvan gaat mee, nooit de reden zelf.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="252" />
-        <source>Approved by {who} at {at}.</source>
-        <translation>Goedgekeurd door {who} op {at}.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="266" />
@@ -467,19 +430,9 @@
         <translation>Pakket maken: {phase}</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="370" />
-        <source>Bundle written to {path}: {c} conversations, {n} entries, {a} attachments; signed by {s}.</source>
-        <translation>Pakket geschreven naar {path}: {c} gesprekken, {n} items, {a} bijlagen; ondertekend door {s}.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="379" />
         <source>Close</source>
         <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/bundle_dialog.py" line="390" />
-        <source>Something went wrong; no bundle was written. Details are in the log.</source>
-        <translation>Er ging iets mis; er is geen pakket geschreven. Details staan in het logboek.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/bundle_dialog.py" line="398" />
@@ -863,11 +816,6 @@
         <source>WhatsApp database (iPhone/Mac)</source>
         <translation>WhatsApp-database (iPhone/Mac)</translation>
     </message>
-    <message>
-        <location filename="../../chatsafe/gui/details.py" line="1" />
-        <source>%1: %2 messages, %3 – %4</source>
-        <translation>%1: %2 berichten, %3 – %4</translation>
-    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -992,26 +940,6 @@
         <location filename="../../chatsafe/gui/import_flow.py" line="101" />
         <source>Nothing was added to the case.</source>
         <translation>Er is niets aan de zaak toegevoegd.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="103" />
-        <source>the export</source>
-        <translation>de export</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="105" />
-        <source>line %1</source>
-        <translation>regel %1</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="106" />
-        <source>Could not import %1: %2.</source>
-        <translation>Kon %1 niet importeren: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/import_flow.py" line="110" />
-        <source>The import failed unexpectedly (%1).</source>
-        <translation>De import is onverwacht mislukt (%1).</translation>
     </message>
 </context>
 <context>
@@ -1214,10 +1142,6 @@
         <translation>%1 markeren als %2?</translation>
     </message>
     <message>
-        <source>the whole conversation &quot;%1&quot; (%2 messages)</source>
-        <translation>het hele gesprek &quot;%1&quot; (%2 berichten)</translation>
-    </message>
-    <message>
         <source>business (no mark)</source>
         <translation>zakelijk (geen markering)</translation>
     </message>
@@ -1339,19 +1263,9 @@
         <translation>IT-ondersteuning</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/main_window.py" line="312" />
-        <source>%1 messages will leave · %2 unreviewed · %3 unconfirmed</source>
-        <translation>%1 berichten gaan naar het archief · %2 nog niet beoordeeld · %3 nog niet bevestigd</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/main_window.py" line="346" />
         <source>Something went wrong</source>
         <translation>Er ging iets mis</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../chatsafe/gui/main_window.py" line="498" />
-        <source>%Ln hit(s)</source>
-        <translation><numerusform>%Ln treffer</numerusform><numerusform>%Ln treffers</numerusform></translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/main_window.py" line="519" />
@@ -1384,19 +1298,9 @@
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../chatsafe/gui/main_window.py" line="574" />
-        <source>Imported %1 new messages (%2 already in the case).</source>
-        <translation>%1 nieuwe berichten geïmporteerd (%2 stonden al in de zaak).</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/main_window.py" line="610" />
         <source>%1 of %2 entries read were not imported; the import report lists them.</source>
         <translation>%1 van de %2 gelezen items zijn niet geïmporteerd; het importverslag noemt ze.</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/review_ops.py" line="43" />
-        <source>System events cannot be marked.</source>
-        <translation>Systeemmeldingen kunnen niet gemarkeerd worden.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_ops.py" line="251" />
@@ -1509,11 +1413,6 @@
         <location filename="../../chatsafe/gui/message_model.py" line="180" />
         <source>Message</source>
         <translation>Bericht</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/message_model.py" line="264" />
-        <source>System event: shown, but not markable</source>
-        <translation>Systeemmelding: getoond, maar niet te markeren</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/message_model.py" line="268" />
@@ -1882,14 +1781,6 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation><numerusform>Het gesprek bevestigen?</numerusform><numerusform>Alle %Ln gesprekken bevestigen?</numerusform></translation>
     </message>
     <message>
-        <source>Confirm all %1 conversations?
-
-%2 marks proposed by an assistant become decisions, and %3 messages that nobody has reviewed yet count as reviewed. Everything that is not marked private or party-political leaves as business: %4 messages.</source>
-        <translation>Alle %1 gesprekken bevestigen?
-
-%2 door een assistent voorgestelde markeringen worden besluiten, en %3 berichten die nog niemand heeft beoordeeld, gelden als beoordeeld. Alles wat niet als privé of partijpolitiek is gemarkeerd, gaat als zakelijk naar het archief: %4 berichten.</translation>
-    </message>
-    <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="45" />
         <source>Summary of what will leave</source>
         <translation>Overzicht van wat naar het archief gaat</translation>
@@ -1928,11 +1819,6 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <location filename="../../chatsafe/gui/review_dialogs.py" line="63" />
         <source>Total</source>
         <translation>Totaal</translation>
-    </message>
-    <message>
-        <location filename="../../chatsafe/gui/review_dialogs.py" line="80" />
-        <source>%1 messages will leave; %2 private and %3 party-political stay; %4 are out of period.</source>
-        <translation>%1 berichten gaan naar het archief; %2 privé en %3 partijpolitiek blijven achter; %4 vallen buiten de periode.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/review_dialogs.py" line="87" />
@@ -2341,10 +2227,6 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>De RSMF-bestanden worden geschreven…</translation>
     </message>
     <message>
-        <source>{files} RSMF files written to {folder}: {c} conversations, {n} entries, {a} attachments.</source>
-        <translation>{files} RSMF-bestanden geschreven naar {folder}: {c} gesprekken, {n} berichten, {a} bijlagen.</translation>
-    </message>
-    <message>
         <source>These files may pass RSMF's 2 GB limit (one entry with large attachments): {names}</source>
         <translation>Deze bestanden kunnen groter zijn dan de grens van 2 GB van RSMF (één bericht met grote bijlagen): {names}</translation>
     </message>
@@ -2415,10 +2297,6 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     <message>
         <source>Confirmed</source>
         <translation>Bevestigd</translation>
-    </message>
-    <message>
-        <source>All %1 conversations are confirmed. You can now create the bundle.</source>
-        <translation>Alle %1 gesprekken zijn bevestigd. U kunt nu het pakket maken.</translation>
     </message>
 </context>
 <context>
@@ -3209,10 +3087,6 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation><numerusform>%1 nog niet beoordeeld</numerusform><numerusform>%1 nog niet beoordeeld</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%1 message(s) in doubt</source>
-        <translation><numerusform>%1 bericht met twijfel</numerusform><numerusform>%1 berichten met twijfel</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%1 stay(s) behind: outside the period</source>
         <translation><numerusform>%1 blijft achter: buiten de periode</numerusform><numerusform>%1 blijven achter: buiten de periode</numerusform></translation>
     </message>
@@ -3299,10 +3173,6 @@ bevestigd</translation>
 yet</source>
         <translation>Nog niet
 beoordeeld</translation>
-    </message>
-    <message>
-        <source>Someone has a question about these: resolve them before the bundle.</source>
-        <translation>Iemand heeft hier een vraag over: los dit op voordat u de bundel maakt.</translation>
     </message>
     <message>
         <source>In doubt</source>

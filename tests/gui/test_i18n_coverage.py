@@ -73,3 +73,31 @@ def test_every_gui_string_is_translated(lang: str) -> None:
         {f"{where} [{ctx}] {src!r}" for where, ctx, src in calls if (ctx, src) not in done}
     )
     assert missing == []
+
+
+def _literals() -> set[str]:
+    """Every string literal in chatsafe's code (the core's catalogues too: errors, the
+    collection guide and app names are translated through markers, not tr() calls)."""
+    code = GUI.parent
+    found: set[str] = set()
+    for path in code.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_translated_string_is_still_used(lang: str) -> None:
+    """A text the code no longer has is dead weight a translator keeps updating (the
+    summary page's old "in doubt" texts were): a source must be a literal in the code."""
+    root = ET.parse(i18n.TS_DIR / f"chatsafe_{lang}.ts").getroot()
+    literals = _literals()
+    sources = [
+        (ctx.findtext("name") or "", m.findtext("source") or "")
+        for ctx in root.iter("context")
+        for m in ctx.iter("message")
+    ]
+    assert len(sources) > 500  # the reader found the file's messages
+    unused = sorted(f"[{ctx}] {src!r}" for ctx, src in sources if src not in literals)
+    assert unused == []
