@@ -456,6 +456,8 @@ class MainWindow(QMainWindow):
         text = self.tr("%Ln message(s) will leave · %1 unreviewed · %2 unconfirmed", "", t.leaving)
         for k, v in enumerate((t.unreviewed, t.unconfirmed), start=1):
             text = text.replace(f"%{k}", localtext.number(v))
+        if t.doubts:  # open doubts block the bundle: always in sight while there are any
+            text += " · " + self.tr("%Ln open doubt(s)", "", t.doubts)
         self.status_label.setText(text)
         self.leaving.update(summary)
 

@@ -1093,6 +1093,10 @@
         <translation><numerusform>%Ln message will leave · %1 unreviewed · %2 unconfirmed</numerusform><numerusform>%Ln messages will leave · %1 unreviewed · %2 unconfirmed</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%Ln open doubt(s)</source>
+        <translation><numerusform>%Ln open doubt</numerusform><numerusform>%Ln open doubts</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="830" />
         <source>Marked %Ln message(s) as %1. Ctrl+Z undoes it.</source>
         <translation><numerusform>Marked %Ln message as %1. Ctrl+Z undoes it.</numerusform><numerusform>Marked %Ln messages as %1. Ctrl+Z undoes it.</numerusform></translation>

@@ -1093,6 +1093,10 @@
         <translation><numerusform>%Ln bericht gaat naar het archief · %1 nog niet beoordeeld · %2 nog niet bevestigd</numerusform><numerusform>%Ln berichten gaan naar het archief · %1 nog niet beoordeeld · %2 nog niet bevestigd</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%Ln open doubt(s)</source>
+        <translation><numerusform>%Ln open twijfel</numerusform><numerusform>%Ln open twijfels</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../chatsafe/gui/main_window.py" line="830" />
         <source>Marked %Ln message(s) as %1. Ctrl+Z undoes it.</source>
         <translation><numerusform>%Ln bericht gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform><numerusform>%Ln berichten gemarkeerd als %1. Ctrl+Z maakt het ongedaan.</numerusform></translation>

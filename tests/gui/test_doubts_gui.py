@@ -235,3 +235,23 @@ def test_the_what_will_leave_page_counts_open_doubts(make_window, case, qtbot, m
     assert page.model.count(rows[cid], "doubts") == 1
     assert page.model.headerData(column, Qt.Orientation.Horizontal) == "In doubt"
     assert "<b>1</b> open doubt(s)" in page.totals.text()
+
+
+def test_the_status_bar_counts_open_doubts(make_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Open doubts block the bundle, so the status bar says how many there are (it did
+    not count them)."""
+    monkeypatch.setattr(
+        gui_doubts.DoubtDialog,
+        "ask_question",
+        lambda parent, scope: (QUESTION, Ask.MINISTER),
+    )
+    w = make_window("Ada", Role.ASSISTANT)
+    qtbot.waitUntil(lambda: "will leave" in w.status_label.text())
+    assert "doubt" not in w.status_label.text()
+    w.transcript.setFocus()
+    w._set_focus("messages")
+    w.select_message_row(2)
+    w.act.raise_doubt.trigger()
+    qtbot.waitUntil(lambda: w.status_label.text().endswith(" · 1 open doubt"))
+    w.undo_stack.undo()
+    qtbot.waitUntil(lambda: "doubt" not in w.status_label.text())
