@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from chatsafe import keys
-from chatsafe.demo import DEMO_OWNER, DEMO_PASSPHRASE, demo_path
-from chatsafe.importers.base import ImportContext
-from chatsafe.store import Case, create_case, open_case
+from chatsafe.demo import DEMO_PASSPHRASE, build_demo, demo_exports, demo_passphrase
 
-_ROOT = Path(__file__).resolve().parent.parent
+# The demo is built by chatsafe.demo (the app's "Open the demo" builds it the same way);
+# these names stay importable from here for scripts that used them.
+__all__ = ["build_demo", "demo_exports", "demo_passphrase", "register"]
 
 
 def register(sub: Any) -> None:
@@ -51,52 +51,6 @@ def _qt_options(p: argparse.ArgumentParser) -> None:
         metavar="MS",
         help="close the window after MS milliseconds (smoke tests, with QT_QPA_PLATFORM=offscreen)",
     )
-
-
-def demo_exports() -> list[Path]:
-    """The sample exports (zip and text files at the top of the samples folder) plus the
-    small party-political chat of ``resources/demo``, from the package or a checkout."""
-    found: list[Path] = []
-    for sub in ("samples", "demo"):
-        for base in (_ROOT / "data", _ROOT.parent / "resources"):
-            folder = base / sub
-            if folder.is_dir():
-                found += sorted(
-                    p
-                    for p in folder.iterdir()
-                    if p.is_file() and p.suffix.lower() in (".txt", ".zip")
-                )
-                break
-    return found
-
-
-def demo_passphrase() -> str | None:
-    return None if keys.keyring_available() else DEMO_PASSPHRASE
-
-
-def build_demo(path: Path | None = None) -> Case:
-    """Open the demo case, building it first when it does not exist."""
-    from chatsafe.ingest import import_paths
-
-    path = path or demo_path()
-    if path.exists():
-        return open_case(path, passphrase=DEMO_PASSPHRASE)
-    exports = demo_exports()
-    if not exports:
-        from chatsafe.errors import CaseError
-
-        raise CaseError("the demo exports are missing from this installation")
-    case = create_case(path, passphrase=demo_passphrase())
-    try:
-        import_paths(case, exports, ImportContext(owner=DEMO_OWNER))
-        case.set_setting("period_start", "2024-03-01")
-        case.set_setting("period_end", "2024-03-31")
-    except BaseException:
-        case.close()
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
-    return case
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.date_bar.changed.connect(self._dates_changed)
         self.welcome.open_button.clicked.connect(self.opener.choose)
         self.welcome.new_button.clicked.connect(self.opener.new)
+        self.welcome.demo_button.clicked.connect(self.opener.open_demo)
         self.welcome.open_requested.connect(self.open_path)
         self.runner.busy_changed.connect(
             lambda b: self.busy_label.setText(self.tr("Working…") if b else "")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatsafe import demo
 from chatsafe.gui import localtext
 from chatsafe.gui.conversation_model import (
     COL_APP,
@@ -264,6 +265,20 @@ class WelcomePage(QWidget):
         self.open_button.setAccessibleName(self.tr("Open case…"))
         self.new_button = QPushButton(self.tr("New case…"), self)
         self.new_button.setAccessibleName(self.tr("New case…"))
+        # The demo as `chatsafe demo` opens it (built on first use), with its passphrase
+        # in sight: without a keyring the app asks for it when the demo is opened again.
+        self.demo_button = QPushButton(self.tr("Open the demo"), self)
+        self.demo_button.setObjectName("openDemo")
+        self.demo_button.setAccessibleName(self.tr("Open the demo"))
+        self.demo_note = QLabel(
+            self.tr("Invented chats to try chatsafe on; passphrase: %1").replace(
+                "%1", demo.DEMO_PASSPHRASE
+            ),
+            self,
+        )
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName(self.tr("Recent cases"))
         self.recent.setObjectName("recentCases")
@@ -276,8 +291,8 @@ class WelcomePage(QWidget):
         self.empty = QLabel(
             self.tr(
                 "No cases yet. Create a new case for a minister's chats, or open a case "
-                "someone gave you (a .chatsafe file). To look around first, start "
-                "“chatsafe demo”: it opens a case with invented chats."
+                "someone gave you (a .chatsafe file). To look around first, choose "
+                "“Open the demo”: a case with invented chats."
             ),
             self,
         )
@@ -286,6 +301,7 @@ class WelcomePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         # The page scrolls when the window is short: with eight recent cases it made the
         # window 548 px high, and 1366x768 at 200 % leaves 344 (issue 14).
@@ -301,6 +317,7 @@ class WelcomePage(QWidget):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(title)
         layout.addLayout(buttons)
+        layout.addWidget(self.demo_note)
         layout.addWidget(self.empty)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)

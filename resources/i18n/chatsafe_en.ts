@@ -1336,6 +1336,10 @@
         <source>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</source>
         <translation>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</translation>
     </message>
+    <message>
+        <source>Cannot open the demo</source>
+        <translation>Cannot open the demo</translation>
+    </message>
 </context>
 <context>
     <name>MessageModel</name>
@@ -1844,8 +1848,8 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>%1 (not found)</translation>
     </message>
     <message>
-        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</source>
-        <translation>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</translation>
+        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, choose “Open the demo”: a case with invented chats.</source>
+        <translation>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, choose “Open the demo”: a case with invented chats.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="163" />
@@ -1873,6 +1877,14 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <location filename="../../chatsafe/gui/panes.py" line="184" />
         <source>Recent cases:</source>
         <translation>Recent cases:</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Open the demo</translation>
+    </message>
+    <message>
+        <source>Invented chats to try chatsafe on; passphrase: %1</source>
+        <translation>Invented chats to try chatsafe on; passphrase: %1</translation>
     </message>
 </context>
 <context>

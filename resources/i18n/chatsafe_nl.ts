@@ -1336,6 +1336,10 @@
         <source>chatsafe %1: separate business messages from private and party-political ones, and hand the business record to the archive.</source>
         <translation>chatsafe %1: scheid zakelijke berichten van privé- en partijpolitieke berichten, en draag het zakelijke deel over aan het archief.</translation>
     </message>
+    <message>
+        <source>Cannot open the demo</source>
+        <translation>Kan de demo niet openen</translation>
+    </message>
 </context>
 <context>
     <name>MessageModel</name>
@@ -1844,8 +1848,8 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>%1 (niet gevonden)</translation>
     </message>
     <message>
-        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, start “chatsafe demo”: it opens a case with invented chats.</source>
-        <translation>Nog geen zaken. Maak een nieuwe zaak voor de chats van een bewindspersoon, of open een zaak die u kreeg (een .chatsafe-bestand). Wilt u eerst rondkijken? Start dan “chatsafe demo”: dat opent een zaak met verzonnen chats.</translation>
+        <source>No cases yet. Create a new case for a minister's chats, or open a case someone gave you (a .chatsafe file). To look around first, choose “Open the demo”: a case with invented chats.</source>
+        <translation>Nog geen zaken. Maak een nieuwe zaak voor de chats van een bewindspersoon, of open een zaak die u kreeg (een .chatsafe-bestand). Wilt u eerst rondkijken? Kies dan “Demo openen”: een zaak met verzonnen chats.</translation>
     </message>
     <message>
         <location filename="../../chatsafe/gui/panes.py" line="163" />
@@ -1873,6 +1877,14 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <location filename="../../chatsafe/gui/panes.py" line="184" />
         <source>Recent cases:</source>
         <translation>Recente zaken:</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo openen</translation>
+    </message>
+    <message>
+        <source>Invented chats to try chatsafe on; passphrase: %1</source>
+        <translation>Verzonnen chats om chatsafe mee te proberen; wachtwoordzin: %1</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,10 @@ def test_welcome_without_cases_says_what_to_do(qtbot, dutch) -> None:  # type: i
     page.show()
     page.set_recent([])
     assert page.empty.isVisible() and page.recent.isHidden()
-    assert "Nog geen zaken" in page.empty.text() and "chatsafe demo" in page.empty.text()
+    assert "Nog geen zaken" in page.empty.text() and "Demo openen" in page.empty.text()
+    # The button the text names is there, with the demo's passphrase beside it.
+    assert page.demo_button.text() == "Demo openen" and page.demo_button.isVisible()
+    assert "chatsafe-demo-case" in page.demo_note.text() and page.demo_note.isVisible()
 
 
 def test_recent_cases_by_name_with_the_folder_muted(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -116,3 +119,26 @@ def test_the_demo_case_unlock_dialog_says_its_passphrase(qtbot, tmp_path, monkey
     d = dialogs.PassphraseDialog(None, hint=messages[0])
     qtbot.addWidget(d)
     assert d.hint.text() == messages[0] and not d.hint.isHidden() and d.error.text() == ""
+
+
+def test_open_the_demo_from_the_welcome_page(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """There was no way to open the demo from the app: the button builds it as `chatsafe
+    demo` does (first time) and opens it; a second click opens the same case."""
+    keyring.set_keyring(fail.Keyring())  # a computer without a keyring: the fixed passphrase
+    path = tmp_path / "demo.chatsafe"
+    monkeypatch.setattr(demo, "demo_path", lambda: path)
+    monkeypatch.setattr(
+        dialogs.IdentityDialog, "ask", classmethod(lambda cls, *a, **k: ("Mia", Role.MINISTER))
+    )
+    window = MainWindow(ImmediateRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome.demo_button.click()
+    assert window.session is not None and window.session.path == path
+    titles = sorted(window.conv_model.titles().values())
+    assert len(titles) >= 2 and window.session.period == ("2024-03-01", "2024-03-31")
+    window.set_session(None)
+    window.welcome.demo_button.click()  # opened again, not built twice
+    assert window.session is not None and window.session.path == path
+    assert sorted(window.conv_model.titles().values()) == titles
+    window.close()

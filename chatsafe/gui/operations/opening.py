@@ -106,6 +106,18 @@ class CaseOpener:
         recent.remember_reviewer(who[0], who[1].value)
         self.on_open(Session(CaseService(case), Reviewer(who[0], who[1]), self.runner))
 
+    def open_demo(self) -> None:
+        """Open the demo case as ``chatsafe demo`` does, building it on first use (on the
+        worker: importing the sample exports takes a moment)."""
+
+        def failed(error: BaseException) -> None:
+            if not self.closing():
+                notify.error(
+                    self.parent, translate("MainWindow", "Cannot open the demo"), error_text(error)
+                )
+
+        self.runner.run(demo.build_demo, self.unlocked, failed)
+
     def new(self) -> None:
         from chatsafe.gui.dialogs import NewCaseDialog
 
