@@ -271,13 +271,21 @@ class WelcomePage(QWidget):
         self.demo_button.setObjectName("openDemo")
         self.demo_button.setAccessibleName(self.tr("Open the demo"))
         self.demo_note = QLabel(
-            self.tr("Invented chats to try chatsafe on; passphrase: %1").replace(
+            self.tr("The demo is a case with invented chats; its passphrase is %1.").replace(
                 "%1", demo.DEMO_PASSPHRASE
             ),
             self,
         )
         self.demo_note.setObjectName("demoNote")
         self.demo_note.setWordWrap(True)
+        # Muted (a side note, not an instruction) but enabled, so the passphrase can be
+        # selected and copied.
+        muted = self.demo_note.palette()
+        muted.setColor(
+            QPalette.ColorRole.WindowText,
+            muted.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+        )
+        self.demo_note.setPalette(muted)
         self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName(self.tr("Recent cases"))

@@ -1883,8 +1883,8 @@ Install a PySide6 release below 6.12 (for example with pip install &quot;PySide6
         <translation>Open the demo</translation>
     </message>
     <message>
-        <source>Invented chats to try chatsafe on; passphrase: %1</source>
-        <translation>Invented chats to try chatsafe on; passphrase: %1</translation>
+        <source>The demo is a case with invented chats; its passphrase is %1.</source>
+        <translation>The demo is a case with invented chats; its passphrase is %1.</translation>
     </message>
 </context>
 <context>

@@ -1883,8 +1883,8 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
         <translation>Demo openen</translation>
     </message>
     <message>
-        <source>Invented chats to try chatsafe on; passphrase: %1</source>
-        <translation>Verzonnen chats om chatsafe mee te proberen; wachtwoordzin: %1</translation>
+        <source>The demo is a case with invented chats; its passphrase is %1.</source>
+        <translation>De demo is een zaak met verzonnen chats; de wachtwoordzin is %1.</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from chatsafe.gui import i18n
 from chatsafe.gui.main_window import FRAME
+from chatsafe.gui.transcript_legend import TranscriptLegend
 
 AVAILABLE_200 = QSize(683, 384 - 40)
 
@@ -44,7 +45,9 @@ def dutch(qapp: QApplication) -> Iterator[None]:
     i18n.install(qapp, "en")
 
 
-def test_the_main_window_fits_on_every_page(make_window, dutch, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_main_window_fits_on_every_page(
+    make_window, dutch, monkeypatch, tmp_path, qapp
+) -> None:  # type: ignore[no-untyped-def]
     from chatsafe.gui import recent
 
     # Eight recent cases made the welcome page 458 px high (a list of fixed height).
@@ -56,7 +59,17 @@ def test_the_main_window_fits_on_every_page(make_window, dutch, monkeypatch, tmp
         " · 95.000 nog niet bevestigd"
     )
     w._refresh_status()
+    # At the size it would have on that screen (hints that depend on the width follow it).
+    w.resize(AVAILABLE_200 - FRAME)
+    qapp.processEvents()
     assert_fits(w, "review page")
+    # Every entry of the transcript's legend is inside it: it shows its badges alone
+    # rather than cutting the last one off (it did, at two lines of full entries).
+    legend = w.findChild(TranscriptLegend)
+    placed = legend._place(legend.width())
+    assert len(placed) == 4
+    assert all(legend.rect().toRectF().contains(pill) for _, _, pill, _ in placed)
+    assert legend.height() >= legend.heightForWidth(legend.width())
     w.leaving.show()
     assert w.leaving.showing
     assert_fits(w, "summary page")
@@ -148,3 +161,26 @@ def test_real_scaling_keeps_logical_sizes(tmp_path: Path) -> None:
     assert seen["screen"][0] * 2 == 800  # the offscreen screen is 800 physical pixels
     need = QSize(*seen["minimum"]) + FRAME
     assert need.width() <= AVAILABLE_200.width() and need.height() <= AVAILABLE_200.height()
+
+
+def test_the_transcript_legend_shows_every_entry_at_every_width(make_window, dutch, qapp) -> None:  # type: ignore[no-untyped-def]
+    """A minimum of two lines cut the legend's fourth entry at 1280 px wide; its height
+    now follows its width: the meanings on up to three lines, else the badges alone."""
+    w = make_window()
+    legend = w.findChild(TranscriptLegend)
+    line = legend._line_height()
+    for width in (280, 450, 590, 700, 900, 1200):
+        placed = legend._place(width)
+        height = legend.heightForWidth(width)
+        assert len(placed) == 4 and all(p.bottom() <= height for _, _, p, _ in placed), width
+        assert height <= 3 * line + 2, width
+    # On a laptop's transcript pane (about 590 px at 1280x800) the meanings show.
+    assert all(text.width() > 0 for _, _, _, text in legend._place(590))
+    assert legend.heightForWidth(590) == 3 * line + 2
+    # In the window, the legend takes the height its width needs, whatever the width.
+    for width in (800, 683):
+        w.resize(width, 600)
+        qapp.processEvents()
+        placed = legend._place(legend.width())
+        assert all(legend.rect().toRectF().contains(p) for _, _, p, _ in placed), width
+        assert legend.height() == legend.heightForWidth(legend.width()), width
