@@ -1,15 +1,18 @@
 """Private e-mail: mbox (Gmail Takeout, Apple Mail) and .eml files, as threads.
 
 Two passes over bytes held in memory, never written to disk: first the header block of
-every message (Message-ID, In-Reply-To, References, Subject, Date) to build threads,
-then each thread's messages are parsed in full as the conversation is consumed, so a
-large mailbox is not held twice.
+every message (Message-ID, In-Reply-To, References, Subject, Date) to build threads on
+compact keys (email_threads), keeping only where each message lies; then each thread's
+messages are read again from there and parsed in full as the conversation is consumed,
+so a large mailbox is held about once, not twice.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,14 +30,15 @@ from chatsafe.importers.base import ImportContext
 from chatsafe.importers.email_body import attachments, body_text
 from chatsafe.importers.email_headers import Headers
 from chatsafe.importers.email_split import (
+    QUOTED_FROM,
     Head,
-    MboxSpan,
     envelope_date,
     ids_in,
     looks_like_mbox,
-    mbox_spans,
+    mbox_offsets,
     parse_headers,
 )
+from chatsafe.importers.email_threads import DATED, HAS_ID, PREFIX, REFS, ThreadIndex
 from chatsafe.importers.normalize import strip_marks, wallclock_of, zone
 from chatsafe.sources import FileSource, Source
 
@@ -74,84 +78,11 @@ def _head(source: Source, name: str) -> bytes:
     return b""
 
 
-@dataclass
-class _Raw:
-    head: Head
-    # An mbox message is kept as its place in the file's bytes (held once for threading),
-    # an .eml file as its bytes.
-    where: MboxSpan | bytes
-    envelope: bytes
-    has_prefix: bool
-
-    @property
-    def data(self) -> bytes:
-        return self.where if isinstance(self.where, bytes) else self.where.message()
-
-
-class _Threads:
-    """Union-find over Message-IDs, References and reply subjects."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, node: str) -> str:
-        root = node
-        while self.parent.setdefault(root, root) != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _group(raws: list[_Raw]) -> list[list[_Raw]]:
-    threads = _Threads()
-    anchors: dict[str, str] = {}
-    for raw in raws:
-        node = f"#{raw.head.position}"
-        threads.find(node)
-        if raw.head.message_id:
-            threads.union(node, raw.head.message_id)
-        for ref in raw.head.refs:
-            threads.union(node, ref)
-        subject = normal_subject(raw.head.subject).casefold()
-        if subject and not raw.head.refs and not raw.has_prefix:
-            anchors.setdefault(subject, node)
-    # Replies that lost their references join the first thread with the same subject.
-    for raw in raws:
-        subject = normal_subject(raw.head.subject).casefold()
-        if subject and raw.has_prefix and not raw.head.refs and subject in anchors:
-            threads.union(f"#{raw.head.position}", anchors[subject])
-    groups: dict[str, list[_Raw]] = {}
-    for raw in raws:
-        groups.setdefault(threads.find(f"#{raw.head.position}"), []).append(raw)
-    ordered = sorted(groups.values(), key=lambda g: min(r.head.position for r in g))
-    for group in ordered:
-        group.sort(key=lambda r: (r.head.sort_key, r.head.position))
-    return ordered
-
-
-def _thread_key(group: list[_Raw]) -> str:
-    roots = [r for r in group if not r.head.refs and r.head.message_id]
-    if roots:
-        return (
-            min(
-                roots, key=lambda r: (r.has_prefix, r.head.sort_key, r.head.position)
-            ).head.message_id
-            or ""
-        )
-    with_refs = [r for r in group if r.head.refs]
-    if with_refs:
-        return min(with_refs, key=lambda r: (r.head.sort_key, r.head.position)).head.refs[0]
-    first = group[0]
-    subject = normal_subject(first.head.subject)
-    if subject:
-        return f"subject:{subject.casefold()}"
-    return "message:" + hashlib.sha256(first.data[:4096]).hexdigest()[:32]
+def _ids(headers: Headers) -> tuple[str | None, list[str]]:
+    """The Message-ID, and References then In-Reply-To without repeats."""
+    mid = ids_in(headers.raw("Message-ID"))
+    refs = ids_in(headers.raw("References")) + ids_in(headers.raw("In-Reply-To"))
+    return (mid[0] if mid else None), list(dict.fromkeys(refs))
 
 
 def _date(headers: Headers) -> tuple[datetime | None, str | None]:
@@ -176,31 +107,65 @@ def _who(address: tuple[str, str]) -> str:
     return strip_marks(address[0] or address[1])
 
 
+@dataclass
+class _File:
+    name: str
+    where: str
+    data: bytes | None  # an mbox's bytes, held once; an .eml file is read again when built
+    first: int  # the number of its first mail
+
+
 class _Reader:
+    """Pass one reads every mail's headers into a :class:`ThreadIndex` and keeps only
+    where each mail lies; pass two reads each mail again from there when it is built."""
+
     def __init__(self, source: Source, ctx: ImportContext, tz: ZoneInfo) -> None:
         self.source = source
         self.ctx = ctx
         self.tz = tz
+        self.index = ThreadIndex()
+        self.files: list[_File] = []
+        self._firsts = array("q")
+        # Per mail: the mbox envelope line's start, the message's start and end, quoting.
+        self._envelope = array("q")
+        self._start = array("q")
+        self._end = array("q")
+        self._unquote = bytearray()
 
-    def collect(self) -> list[_Raw]:
-        raws: list[_Raw] = []
+    def collect(self) -> ThreadIndex:
         names = self._names()
         if not names:
             raise NotAChatError("no e-mail (mbox or .eml) found", file=self.source.display)
         for name, kind in names:
             data = self.source.read(name)
             where = self.source.where(name)
+            self._firsts.append(len(self.index))
             if kind == "mbox":
                 if not looks_like_mbox(data[:64]):
                     raise InputError("not an mbox (it does not start with 'From ')", file=where)
-                for number, (envelope, span) in enumerate(mbox_spans(data), 1):
-                    entry = f"message {number}"
-                    raws.append(self._head(span.message(), envelope, where, entry, len(raws), span))
-                    if len(raws) % 1000 == 0:
+                self.files.append(_File(name, where, data, len(self.index)))
+                for at, start, end, quoted in mbox_offsets(data):
+                    self._envelope.append(at)
+                    self._start.append(start)
+                    self._end.append(end)
+                    self._unquote.append(quoted)
+                    self._add(len(self.index))
+                    if len(self.index) % 1000 == 0:
                         self.ctx.check_cancel()
             else:
-                raws.append(self._head(data, b"", where, None, len(raws)))
-        return raws
+                self.files.append(_File(name, where, None, len(self.index)))
+                for array_ in (self._envelope, self._start, self._end):
+                    array_.append(-1)
+                self._unquote.append(False)
+                self._add(len(self.index), data)
+        return self.index
+
+    def _add(self, mail: int, data: bytes | None = None) -> None:
+        head = self.head(mail, data)
+        flags = (PREFIX if _PREFIX.match(head.subject) else 0) | (DATED if head.when else 0)
+        subject = normal_subject(head.subject).casefold()
+        when = head.when.timestamp() if head.when else 0.0
+        self.index.add(head.message_id, head.refs, subject, flags, when)
 
     def _names(self) -> list[tuple[str, str]]:
         if isinstance(self.source, FileSource):
@@ -212,19 +177,32 @@ class _Reader:
         found = [(n, _kind_of(n)) for n in sorted(self.source.names())]
         return [(n, k) for n, k in found if k]
 
-    def _head(
-        self,
-        data: bytes,
-        envelope: bytes,
-        where: str,
-        entry: str | None,
-        pos: int,
-        span: MboxSpan | None = None,
-    ) -> _Raw:
+    def _file(self, mail: int) -> _File:
+        return self.files[bisect_right(self._firsts, mail) - 1]
+
+    def raw(self, mail: int) -> tuple[bytes, bytes]:
+        """(envelope line, message bytes) of one mail, read again from its file."""
+        file = self._file(mail)
+        if file.data is None:
+            return b"", self.source.read(file.name)
+        data, start = file.data, self._start[mail]
+        envelope = data[self._envelope[mail] : start].rstrip(b"\r\n")
+        message = data[start : self._end[mail]]
+        if self._unquote[mail] and b">From " in message:
+            message = QUOTED_FROM.sub(rb"\1", message)
+        return envelope, message
+
+    def _place(self, mail: int) -> tuple[str, str | None]:
+        file = self._file(mail)
+        return file.where, (f"message {mail - file.first + 1}" if file.data is not None else None)
+
+    def head(self, mail: int, data: bytes | None = None) -> Head:
+        """What threading needs of one mail, from its header block."""
+        envelope, message = (b"", data) if data is not None else self.raw(mail)
+        where, entry = self._place(mail)
         try:
-            headers = Headers(parse_headers(data))
-            mid = ids_in(headers.raw("Message-ID"))
-            refs = ids_in(headers.raw("References")) + ids_in(headers.raw("In-Reply-To"))
+            headers = Headers(parse_headers(message))
+            mid, refs = _ids(headers)
             subject = headers.text("Subject") or ""
             when, _ = _date(headers)
         except ChatsafeError:
@@ -233,32 +211,46 @@ class _Reader:
             raise InputError(
                 f"unreadable headers ({type(exc).__name__})", file=where, entry=entry
             ) from None
-        when = when or envelope_date(envelope)
-        sort_key = (0, when.timestamp()) if when else (1, 0.0)
-        head = Head(
-            pos, where, entry, mid[0] if mid else None, list(dict.fromkeys(refs)), subject, sort_key
-        )
-        return _Raw(head, span or data, envelope, bool(_PREFIX.match(subject)))
+        return Head(mail, where, entry, mid, refs, subject, when or envelope_date(envelope))
 
-    def message(self, raw: _Raw) -> tuple[ParsedMessage, list[str]]:
-        head = raw.head
+    def thread_key(self, thread: array[int], first: Head) -> str:
+        """The conversation's key: its root's Message-ID, else the first reference, else
+        the subject, else a hash of the first mail."""
+        index = self.index
+        roots = [m for m in thread if index.flags[m] & (REFS | HAS_ID) == HAS_ID]
+        if roots:
+            best = min(roots, key=lambda m: (index.flags[m] & PREFIX, index.sort_key(m)))
+            return self.head(best).message_id or ""
+        with_refs = [m for m in thread if index.flags[m] & REFS]
+        if with_refs:
+            return self.head(min(with_refs, key=index.sort_key)).refs[0]
+        subject = normal_subject(first.subject)
+        if subject:
+            return f"subject:{subject.casefold()}"
+        return "message:" + hashlib.sha256(self.raw(thread[0])[1][:4096]).hexdigest()[:32]
+
+    def message(self, mail: int) -> tuple[ParsedMessage, list[str]]:
+        envelope, data = self.raw(mail)
+        where, entry = self._place(mail)
         try:
-            msg = _PARSER.parsebytes(raw.data)
-            return self._convert(msg, raw)
+            msg = _PARSER.parsebytes(data)
+            return self._convert(msg, envelope, mail, where, entry)
         except ChatsafeError:
             raise
         except Exception as exc:  # broken MIME: name the place, never crash
             raise InputError(
-                f"unreadable message ({type(exc).__name__})", file=head.file, entry=head.entry
+                f"unreadable message ({type(exc).__name__})", file=where, entry=entry
             ) from None
 
-    def _convert(self, msg: Message, raw: _Raw) -> tuple[ParsedMessage, list[str]]:
-        head = raw.head
+    def _convert(
+        self, msg: Message, envelope: bytes, mail: int, where: str, entry: str | None
+    ) -> tuple[ParsedMessage, list[str]]:
         headers = Headers(msg)
+        message_id, refs = _ids(headers)
         instant, date_raw = _date(headers)
         extra: dict[str, Any] = {}
         if instant is None:
-            instant = envelope_date(raw.envelope)
+            instant = envelope_date(envelope)
         if instant is None:
             extra["date_missing"] = True
         try:
@@ -268,12 +260,12 @@ class _Reader:
             extra["date_missing"] = True
         senders = headers.addresses("From")
         sender = _who(senders[0]) if senders else (strip_marks(headers.text("From") or "") or None)
-        text, body = body_text(msg, head.file, head.entry, self.ctx.encoding)
+        text, body = body_text(msg, where, entry, self.ctx.encoding)
         kept = {h: headers.text(h) for h in _KEPT_HEADERS}
         extra["headers"] = {h: v for h, v in kept.items() if v is not None}
         people = [_who(a) for h in ("From", "To", "Cc") for a in headers.addresses(h)]
         out = ParsedMessage(
-            position=head.position,
+            position=mail,
             kind=Kind.MESSAGE,
             sender=sender,
             wallclock=wallclock,
@@ -281,8 +273,8 @@ class _Reader:
             instant=instant,
             wallclock_raw=date_raw,
             from_owner=self._from_owner(headers, senders),
-            reply_to=(head.refs[-1] if head.refs else None),
-            source_id=head.message_id,
+            reply_to=(refs[-1] if refs else None),
+            source_id=message_id,
             attachments=attachments(msg, body),
             extra=extra,
         )
@@ -322,25 +314,25 @@ class EmailImporter:
 
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
         reader = _Reader(source, ctx, zone(ctx.time_zone))
-        groups = _group(reader.collect())
-        total = sum(len(g) for g in groups)
+        index = reader.collect()
+        total = len(index)
         done = [0]
-        for group in groups:
-            title = normal_subject(group[0].head.subject) or "(no subject)"
+        for thread in index.threads(ctx.check_cancel):
+            first = reader.head(thread[0])
             conv = ParsedConversation(
                 source_format="email",
-                key=_thread_key(group),
-                title=strip_marks(title),
+                key=reader.thread_key(thread, first),
+                title=strip_marks(normal_subject(first.subject) or "(no subject)"),
                 messages=[],
             )
-            conv.messages = self._messages(reader, group, conv, ctx, done, total)
+            conv.messages = self._messages(reader, thread, conv, ctx, done, total)
             yield conv
         ctx.progress(total, total)
 
     @staticmethod
     def _messages(
         reader: _Reader,
-        group: list[_Raw],
+        thread: array[int],
         conv: ParsedConversation,
         ctx: ImportContext,
         done: list[int],
@@ -349,8 +341,8 @@ class EmailImporter:
         """A thread's messages decoded one at a time (bodies, attachments): a long thread
         is not held decoded whole. Participants are complete once all are read."""
         participants = conv.participants
-        for raw in group:
-            one, people = reader.message(raw)
+        for mail in thread:
+            one, people = reader.message(mail)
             participants.extend(p for p in people if p not in participants)
             done[0] += 1
             if done[0] % 500 == 0:

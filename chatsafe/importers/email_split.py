@@ -29,7 +29,7 @@ from email.parser import BytesHeaderParser
 
 _FROM_LINE = re.compile(rb"^From [^\n]*\n", re.M)
 _STARTS_HEADER = re.compile(rb"[!-9;-~]+:")
-_QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
+QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _MSG_ID = re.compile(r"<[^<>\s]+>")
 _ENVELOPE_DATE = re.compile(
@@ -122,23 +122,23 @@ class MboxSpan:
     def message(self) -> bytes:
         message = self.source[self.start : self.end]
         if self.unquote and b">From " in message:
-            message = _QUOTED_FROM.sub(rb"\1", message)
+            message = QUOTED_FROM.sub(rb"\1", message)
         return message
 
 
-def mbox_spans(data: bytes) -> Iterator[tuple[bytes, MboxSpan]]:
-    """(envelope line, where the message is) for each message of an mbox (see the module)."""
+def mbox_offsets(data: bytes) -> Iterator[tuple[int, int, int, bool]]:
+    """(start of the envelope line, start and end of the message, whether its ``>From``
+    lines are quoted) for each message of an mbox (see the module)."""
     at = _lead(data)
     if not data.startswith(b"From ", at):
         return
     while at < len(data):
         line_end = data.find(b"\n", at)
         body_at = len(data) if line_end < 0 else line_end + 1
-        envelope = data[at:body_at].rstrip(b"\r\n")
         counted = _by_content_length(data, body_at)
         if counted:
             end, nxt = counted
-            quoted = not _BODY_FROM.search(data[body_at:end])
+            quoted = not _BODY_FROM.search(data, body_at, end)
         else:
             nxt = _next_separator(data, body_at)
             end = nxt
@@ -148,8 +148,14 @@ def mbox_spans(data: bytes) -> Iterator[tuple[bytes, MboxSpan]]:
             elif data.endswith(b"\n", body_at, nxt):
                 end -= 1
             quoted = True
-        yield envelope, MboxSpan(data, body_at, end, quoted)
+        yield at, body_at, end, quoted
         at = nxt
+
+
+def mbox_spans(data: bytes) -> Iterator[tuple[bytes, MboxSpan]]:
+    """(envelope line, where the message is) for each message of an mbox (see the module)."""
+    for at, body_at, end, quoted in mbox_offsets(data):
+        yield data[at:body_at].rstrip(b"\r\n"), MboxSpan(data, body_at, end, quoted)
 
 
 def split_mbox(data: bytes) -> Iterator[tuple[bytes, bytes]]:
@@ -175,7 +181,8 @@ def envelope_date(envelope: bytes) -> datetime | None:
 
 @dataclass
 class Head:
-    """What threading needs of one message, read from its header block only."""
+    """What threading needs of one message, read from its header block only (held for
+    one message at a time: a mailbox is threaded on compact keys, see email_threads)."""
 
     position: int
     file: str
@@ -183,7 +190,7 @@ class Head:
     message_id: str | None
     refs: list[str] = field(default_factory=list)
     subject: str = ""
-    sort_key: tuple[int, float] = (1, 0.0)
+    when: datetime | None = None  # its Date, else the mbox envelope's
 
 
 def header_block(message: bytes) -> bytes:
