@@ -12,14 +12,19 @@ The target: peak RSS <= 2 x the input's size + 300 MB. Scenarios (full sizes by 
 - ``line``: a WhatsApp text export whose one line is L MB long (300): refused by the
   line limit (whatsapp_text.MAX_LINE_BYTES), exit 2;
 - ``json-line``: an Element (Matrix) export written as one line of L MB (300), as
-  minified JSON is: many events on a line, imported.
+  minified JSON is: many events on a line, imported;
+- ``mbox``: a mailbox of E small mails (600,000; about 405 MB) in threads, written by
+  ``bench/mails.py``'s ``write_mbox``: threading needs every mail's headers
+  before the first thread is built;
+- ``eml``: a folder of F ``.eml`` files (100,000), the same kind of mails.
 
 Each runs the real CLI in a child process and reads the child's peak RSS from the
 kernel (``wait4``). Beside it, in the same run, two floors: ``start`` (a child that only
 imports chatsafe's CLI and importers: what any import costs before reading a byte) and
 ``reader`` (a child that only streams the same file with the plain parser: ijson
 counting the entries for JSON, reading line by line for text, which must hold the
-longest line). ``json.loads`` (what an importer holding the whole document costs) is
+longest line; for e-mail, reading the mbox whole once, or every .eml file, and counting
+the mails: what holding the mailbox once costs). ``json.loads`` (what an importer holding the whole document costs) is
 shown too where the file is under 400 MB; above that it would take several GB.
 
 Inputs are written by streaming (one message at a time) to a temporary folder under
@@ -33,12 +38,16 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
+
+from mails import one_mail, write_mbox  # bench/, the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 _WORDS = (
@@ -46,11 +55,14 @@ _WORDS = (
     "morgen vandaag stuk concept reactie commissie vragen nota akkoord graag dank"
 ).split()
 _START = (
-    "import chatsafe.cli, chatsafe.ingest, chatsafe.importers.telegram, chatsafe.importers.matrix"
+    "import chatsafe.cli, chatsafe.ingest, chatsafe.importers.telegram, chatsafe.importers.matrix,"
+    " chatsafe.importers.email_mbox"
 )
 _READER = {
     "json": "import ijson,sys; sum(1 for _ in ijson.items(open(sys.argv[1],'rb'), sys.argv[2]))",
     "text": "import sys\nfor line in open(sys.argv[1],'rb'): pass",
+    "mbox": "import sys; d=open(sys.argv[1],'rb').read(); print(d.count(b'\\n\\nFrom '))",
+    "eml": "import pathlib,sys; sum(len(p.read_bytes()) for p in pathlib.Path(sys.argv[1]).iterdir())",
 }
 _LOADS = "import json,sys; json.loads(open(sys.argv[1],'rb').read())"
 
@@ -158,6 +170,43 @@ def json_one_line(folder: Path, mb: int) -> tuple[Path, str]:
     return path, "messages.item"
 
 
+def mailbox(folder: Path, n: int) -> tuple[Path, str]:
+    """An mbox of ``n`` small mails in threads (bench/mails.py)."""
+    path = folder / "All mail Including Spam and Trash.mbox"
+    write_mbox(path, n, seed=1)
+    return path, ""
+
+
+def eml_folder(folder: Path, n: int) -> tuple[Path, str]:
+    """A folder of ``n`` .eml files: the same mails, one file each."""
+    rng = random.Random(1)
+    mails = folder / "mail"
+    mails.mkdir()
+    when = datetime(2022, 1, 1, tzinfo=UTC)
+    refs: list[str] = []
+    for i in range(n):
+        if len(refs) >= rng.randint(1, 8):
+            refs = []
+        when += timedelta(seconds=rng.randint(30, 7200))
+        data = one_mail(rng, i, when, f"Onderwerp {i - len(refs)}", refs)
+        (mails / f"{i:07d}.eml").write_bytes(data.split(b"\n", 1)[1])  # no envelope line
+        refs.append(f"<m{i}@bench.example>")
+    return mails, ""
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.iterdir())
+    return path.stat().st_size
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
 def _repeat(f: IO[str], piece: str, times: int) -> None:
     for _ in range(times):
         f.write(piece)
@@ -168,6 +217,8 @@ def main() -> None:
     ap.add_argument("--telegram-n", type=int, default=2_000_000)
     ap.add_argument("--message-mib", type=int, default=1024)
     ap.add_argument("--line-mb", type=int, default=300)
+    ap.add_argument("--mails", type=int, default=600_000, help="mails in the mbox")
+    ap.add_argument("--eml-files", type=int, default=100_000, help=".eml files in the folder")
     ap.add_argument("--only", nargs="*", help="run only these scenarios")
     args = ap.parse_args()
     scenarios = [
@@ -175,6 +226,8 @@ def main() -> None:
         ("message", one_big_message, args.message_mib, "json", f"one message of {args.message_mib} MiB"),
         ("line", one_long_line, args.line_mb, "text", f"one WhatsApp line of {args.line_mb} MB"),
         ("json-line", json_one_line, args.line_mb, "json", f"Element JSON on one line of {args.line_mb} MB"),
+        ("mbox", mailbox, args.mails, "mbox", f"an mbox of {args.mails:,} mails"),
+        ("eml", eml_folder, args.eml_files, "eml", f"a folder of {args.eml_files:,} .eml files"),
     ]  # fmt: skip
     if args.only:
         scenarios = [s for s in scenarios if s[0] in args.only]
@@ -202,7 +255,7 @@ def main() -> None:
             t0 = time.perf_counter()
             path, prefix = maker(folder, size_arg)
             made = time.perf_counter() - t0
-            size = path.stat().st_size / 1e6
+            size = _size(path) / 1e6
             case = work / f"{name}.chatsafe"
             rss, code, seconds, last = peak_mb(
                 [sys.executable, "-m", "chatsafe", "import", str(case), str(path)], env
@@ -224,7 +277,7 @@ def main() -> None:
             )
             if code != 0:
                 print(f"{'':<10} refusal: {last.replace(str(work), '/tmp/…')}", flush=True)
-            path.unlink()
+            _remove(path)
             case.unlink(missing_ok=True)
 
 
