@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -39,38 +38,21 @@ from chatsafe.domain import (
     ParsedMessage,
 )
 from chatsafe.errors import InputError
-from chatsafe.importers.base import ImportContext, decode_text
+from chatsafe.importers.base import ImportContext
+from chatsafe.importers.signal_export_md import (
+    DELETED,
+    HEADER,
+    Entry,
+    from_markdown,
+    markdown_lines,
+)
 from chatsafe.importers.whatsapp_text import MAX_LINE_BYTES, TooLongError, decode_blocks
 from chatsafe.media import sniff_mime
 from chatsafe.sources import Source
 
 NAME = "signal-export"
-# signal-export 2 writes seconds; 1.x (index.md) wrote minutes, some versions after a comma.
-_HEADER = re.compile(r"\[(\d{4}-\d{2}-\d{2}),? (\d{2}:\d{2})(:\d{2})?\] ([^\n]*?):(?: |\Z)(.*)")
-_DELETED = "(This message was deleted)"
 _CALL = re.compile(r"(?:Incoming|Outgoing|Missed) (?:(?:voice|video) )?call(?: \([^)\n]*\))?")
-_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\((\./media/[^)\s]+|media/[^)\s]+)\)")
-_STICKER_LINK = re.compile(r"\[([^\]\n]*)\]\(\.\./exported_stickers/[^)\s]*\)")
-_STICKER_TEXT = re.compile(r"\n\(\( (.*) \)\)\s*\Z")
-_REACTIONS = re.compile(r"\n\(- (.*) -\)")
-_QUOTE = re.compile(r"\A\n\n((?:> [^\n]*\n?)+)\n")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
-
-
-@dataclass
-class _Entry:
-    """One exported message, whichever file it came from."""
-
-    line: int
-    stamp: str  # YYYY-MM-DD HH:MM:SS, local
-    sender: str
-    body: str
-    quote: str = ""
-    attachments: list[tuple[str, str]] = field(default_factory=list)  # (name, path)
-    reactions: list[tuple[str, str]] = field(default_factory=list)
-    sticker: str = ""
-    deleted: bool = False
-    call: bool = False
 
 
 _MARKDOWN = ("chat.md", "index.md")  # signal-export 2, and 1.x (no data.json)
@@ -91,48 +73,6 @@ def _chat_folders(source: Source) -> list[str]:
 def _markdown(prefix: str, names: set[str]) -> str:
     """The chat's markdown member: chat.md, else signal-export 1.x's index.md."""
     return prefix + ("chat.md" if prefix + "chat.md" in names else "index.md")
-
-
-def _split_reactions(text: str) -> tuple[str, list[tuple[str, str]]]:
-    found: list[tuple[str, str]] = []
-    for group in _REACTIONS.findall(text):
-        for item in group.split(", "):
-            who, _, emoji = item.rpartition(": ")
-            if who:
-                found.append((who, emoji))
-    return _REACTIONS.sub("", text), found
-
-
-def _from_markdown(text: str, where: str) -> list[_Entry]:
-    entries: list[_Entry] = []
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        match = _HEADER.fullmatch(line)
-        if match:
-            day, minute, second, sender, body = match.groups()
-            stamp = f"{day} {minute}{second or ':00'}"
-            entries.append(_Entry(number, stamp, sender, body))
-        elif entries:
-            entries[-1].body += "\n" + line
-        elif line.strip():
-            raise InputError("expected a line like '[YYYY-MM-DD HH:MM:SS] Name: …'",
-                             file=where, line=number)  # fmt: skip
-    for entry in entries:
-        body = entry.body
-        quote = _QUOTE.match(body)
-        if quote:
-            entry.quote = "\n".join(q[2:] for q in quote.group(1).rstrip("\n").split("\n"))
-            body = body[quote.end() :]
-        body, entry.reactions = _split_reactions(body)
-        entry.attachments = [(m.group(2), m.group(3)) for m in _LINK.finditer(body)]
-        body = _LINK.sub("", body)
-        sticker = _STICKER_LINK.search(body) or _STICKER_TEXT.search(body)
-        if sticker:
-            entry.sticker = sticker.group(1)
-            body = body[: sticker.start()] + body[sticker.end() :]
-        entry.body = body
-        entry.deleted = body.strip() == _DELETED and not entry.attachments
-    return entries
 
 
 _JSON_BLOCK = 1024 * 1024  # bytes of data.json decoded at a time, in whole lines
@@ -159,7 +99,7 @@ def _json_lines(source: Source, member: str, where: str) -> Iterator[tuple[int, 
         ) from None
 
 
-def _from_json(lines: Iterable[tuple[int, str]], where: str) -> Iterator[_Entry]:
+def _from_json(lines: Iterable[tuple[int, str]], where: str) -> Iterator[Entry]:
     for number, line in lines:
         if not line.strip():
             continue
@@ -174,7 +114,7 @@ def _from_json(lines: Iterable[tuple[int, str]], where: str) -> Iterator[_Entry]
             stamp = f"{d.year:04d}-{d.month:02d}-{d.day:02d} {d:%H:%M:%S}"
         except ValueError:
             raise InputError("the date cannot be read", file=where, line=number) from None
-        entry = _Entry(number, stamp, _str(obj.get("sender")), _str(obj.get("body")))
+        entry = Entry(number, stamp, _str(obj.get("sender")), _str(obj.get("body")))
         quote = _str(obj.get("quote")).strip("\n")
         entry.quote = "\n".join(q[2:] if q.startswith("> ") else q for q in quote.split("\n"))
         entry.quote = entry.quote if quote else ""
@@ -226,7 +166,7 @@ class SignalExportImporter:
             first = head[:400].decode("utf-8", errors="replace")
         except InputError:
             return 0
-        return 70 if _HEADER.match(first.lstrip("\ufeff")) else 0
+        return 70 if HEADER.match(first.lstrip("\ufeff")) else 0
 
     def parse(self, source: Source, ctx: ImportContext) -> Iterator[ParsedConversation]:
         folders = _chat_folders(source)
@@ -242,7 +182,7 @@ class SignalExportImporter:
     def _chat(
         self, source: Source, ctx: ImportContext, prefix: str, names: set[str]
     ) -> ParsedConversation:
-        entries: Iterable[_Entry]
+        entries: Iterable[Entry]
         if prefix + "data.json" in names:
             member = prefix + "data.json"
             where = source.where(member)
@@ -250,8 +190,8 @@ class SignalExportImporter:
         else:
             member = _markdown(prefix, names)
             where = source.where(member)
-            text = decode_text(source.read(member), where, ctx.encoding)
-            entries = _from_markdown(text, where)
+            lines = markdown_lines(source, member, where, ctx.encoding)
+            entries = from_markdown(lines, where)
         title = PurePosixPath(prefix).name if prefix else _root_title(source)
         owner = ctx.owner or "Me"
         conv = ParsedConversation(
@@ -273,7 +213,7 @@ class SignalExportImporter:
 
     def _messages(
         self,
-        entries: Iterable[_Entry],
+        entries: Iterable[Entry],
         conv: ParsedConversation,
         source: Source,
         prefix: str,
@@ -308,13 +248,13 @@ class SignalExportImporter:
         conv.extra |= {"artifacts": len(artifacts), "artifact_times": artifacts}
 
     def _message(
-        self, entry: _Entry, source: Source, prefix: str, names: set[str], owner: str
+        self, entry: Entry, source: Source, prefix: str, names: set[str], owner: str
     ) -> ParsedMessage | None:
         text = "\n".join(line.rstrip() for line in entry.body.split("\n"))
         text = text.translate(_INVISIBLE).strip("\n ")
         attachments = [self._attachment(n, p, source, prefix, names) for n, p in entry.attachments]
         call = entry.call or (not attachments and bool(_CALL.fullmatch(text)))
-        deleted = entry.deleted or (text == _DELETED and not attachments)
+        deleted = entry.deleted or (text == DELETED and not attachments)
         if not text and not attachments and not deleted and not entry.sticker:
             return None
         me = entry.sender == "Me"
