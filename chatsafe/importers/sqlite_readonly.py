@@ -74,7 +74,7 @@ def _wal_checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int,
     return s0, s1
 
 
-def apply_wal(db: bytes, wal: bytes) -> bytes:
+def apply_wal(db: bytes, wal: bytes) -> bytes | bytearray:
     """The database image with the WAL's committed, checksum-valid frames applied."""
     if len(wal) < 32:
         return db
@@ -111,19 +111,24 @@ def apply_wal(db: bytes, wal: bytes) -> bytes:
             del image[size:]
             pending = []
         offset += frame
-    return bytes(image)
+    return image  # not copied to bytes: the image is held once (issue 12)
 
 
-def _memory(data: bytes, where: str) -> sqlite3.Connection:
+def _memory(data: bytes | bytearray, where: str) -> sqlite3.Connection:
+    """An in-memory connection to a database image. SQLite copies the image, so no other
+    copy is made here: a bytearray (a decrypted backup, a WAL applied) has its header
+    changed in place, and bytes are copied only when the header must change (issue 12:
+    two more copies made a decrypted msgstore.db held four times at once)."""
     if not data.startswith(SQLITE_MAGIC):
         raise InputError("not an SQLite database", file=where)
-    image = bytearray(data)
+    image = data
     # A WAL-mode header would make SQLite look for a WAL file; in memory there is none.
     if len(image) > 19 and image[18] == 2:
+        image = data if isinstance(data, bytearray) else bytearray(data)
         image[18] = image[19] = 1
     conn = sqlite3.connect(":memory:")
     try:
-        conn.deserialize(bytes(image))
+        conn.deserialize(image)
     except DB_ERRORS as exc:
         conn.close()
         raise InputError(describe(exc), file=where) from None
@@ -156,7 +161,10 @@ def open_readonly(source: Source, name: str) -> sqlite3.Connection:
             raise InputError(describe(exc), file=where) from None
     else:
         data = path.read_bytes() if path is not None else source.read(name)
-        conn = _memory(apply_wal(data, wal) if wal else data, where)
+        image = apply_wal(data, wal) if wal else data
+        del data, wal  # with a WAL applied, only the image is needed
+        conn = _memory(image, where)
+        del image
     return _checked(conn, where)
 
 
@@ -179,8 +187,9 @@ def _checked(conn: sqlite3.Connection, where: str) -> sqlite3.Connection:
     return conn
 
 
-def open_image(data: bytes, where: str) -> sqlite3.Connection:
-    """A read-only in-memory connection to a database image (decrypted in memory)."""
+def open_image(data: bytes | bytearray, where: str) -> sqlite3.Connection:
+    """A read-only in-memory connection to a database image (decrypted in memory); a
+    bytearray's header may be changed in place (see ``_memory``)."""
     return _checked(_memory(data, where), where)
 
 

@@ -42,6 +42,7 @@ from chatsafe.importers.protobuf import length_delimited
 _HEX64 = re.compile(rb"\s*([0-9a-fA-F]{64})\s*")
 _JAVA_BYTES = b"\xac\xed\x00\x05\x75\x72"  # stream magic, version, TC_ARRAY, TC_CLASSDESC
 _CHUNK = 4 * 1024 * 1024
+_PIECE = 1024 * 1024  # plaintext inflated at a time
 CRYPT14_KEY_BYTES = 131
 _MAX_INFLATE = 16 * 1024**3
 
@@ -122,8 +123,9 @@ def decrypt(
     key: BackupKey,
     where: str,
     check_cancel: Callable[[], None] = lambda: None,
-) -> bytes:
-    """The plaintext (an SQLite image) of a crypt14/crypt15 file, in memory.
+) -> bytearray:
+    """The plaintext (an SQLite image) of a crypt14/crypt15 file, in memory, as the
+    bytearray it was inflated into: a copy to bytes held the database twice (issue 12).
 
     A wrong key fails the GCM tag and is refused with one sentence; so is a damaged file.
     """
@@ -138,7 +140,7 @@ def decrypt(
     if len(body) < 33:
         raise InputError("the backup is cut short", file=where)
     # With the MD5 trailer the tag sits 32 bytes from the end; multi-file backups have none.
-    if hashlib.md5(data[:-16], usedforsecurity=False).digest() == data[-16:]:
+    if hashlib.md5(memoryview(data)[:-16], usedforsecurity=False).digest() == data[-16:]:
         ciphertext, tag = body[:-32], bytes(body[-32:-16])
     else:
         ciphertext, tag = body[:-16], bytes(body[-16:])
@@ -148,7 +150,11 @@ def decrypt(
     try:
         for at in range(0, len(ciphertext), _CHUNK):
             check_cancel()
-            out += inflate.decompress(decryptor.update(ciphertext[at : at + _CHUNK]))
+            # At most a chunk inflated at a time: a piece that inflates a thousandfold is
+            # neither held beside the plaintext nor past the limit before it is checked.
+            out += inflate.decompress(decryptor.update(ciphertext[at : at + _CHUNK]), _PIECE)
+            while inflate.unconsumed_tail and len(out) <= _MAX_INFLATE:
+                out += inflate.decompress(inflate.unconsumed_tail, _PIECE)
             if len(out) > _MAX_INFLATE:
                 raise InputError("the backup inflates beyond the size limit", file=where)
         decryptor.finalize()  # checks the tag: a wrong key or a changed byte fails here
@@ -160,7 +166,7 @@ def decrypt(
             file=where,
             key="whatsapp-wrong-key",
         ) from None
-    return bytes(out)
+    return out
 
 
 def encrypt_for_tests(plain: bytes, key: BackupKey, iv: bytes, multifile: bool = False) -> bytes:
