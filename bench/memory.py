@@ -16,14 +16,19 @@ The target: peak RSS <= 2 x the input's size + 300 MB. Scenarios (full sizes by 
 - ``mbox``: a mailbox of E small mails (600,000; about 405 MB) in threads, written by
   ``bench/mails.py``'s ``write_mbox``: threading needs every mail's headers
   before the first thread is built;
-- ``eml``: a folder of F ``.eml`` files (100,000), the same kind of mails.
+- ``eml``: a folder of F ``.eml`` files (100,000), the same kind of mails;
+- ``msgstore-zip``: a WhatsApp for Android ``msgstore.db`` of D message rows (2,000,000)
+  inside a zip (stored), which is read into memory: an app database held whole;
+- ``crypt15``: the same database as an encrypted ``msgstore.db.crypt15`` (compressed,
+  so the database is about three times the input), decrypted in memory.
 
 Each runs the real CLI in a child process and reads the child's peak RSS from the
 kernel (``wait4``). Beside it, in the same run, two floors: ``start`` (a child that only
 imports chatsafe's CLI and importers: what any import costs before reading a byte) and
 ``reader`` (a child that only streams the same file with the plain parser: ijson
 counting the entries for JSON, reading line by line for text, which must hold the
-longest line; for e-mail, reading the mbox whole once, or every .eml file, and counting
+longest line; for a database, the plain SQLite file read whole with ``deserialize``;
+for e-mail, reading the mbox whole once, or every .eml file, and counting
 the mails: what holding the mailbox once costs). ``json.loads`` (what an importer holding the whole document costs) is
 shown too where the file is under 400 MB; above that it would take several GB.
 
@@ -63,7 +68,46 @@ _READER = {
     "text": "import sys\nfor line in open(sys.argv[1],'rb'): pass",
     "mbox": "import sys; d=open(sys.argv[1],'rb').read(); print(d.count(b'\\n\\nFrom '))",
     "eml": "import pathlib,sys; sum(len(p.read_bytes()) for p in pathlib.Path(sys.argv[1]).iterdir())",
+    "db": "import sqlite3,sys; c=sqlite3.connect(':memory:'); c.deserialize(open(sys.argv[1],'rb').read());"
+    " sum(1 for _ in c.execute('SELECT * FROM message'))",
 }
+# Writes a msgstore.db (and its .crypt15) in a child: the rows and the encryption never
+# pass through this process, whose memory every child it starts would inherit.
+_WRITE_MSGSTORE = """
+import random, sqlite3, sys, zipfile
+sys.path.insert(0, sys.argv[4])
+from tests.unit import whatsapp_android_db as w
+from chatsafe.importers.whatsapp_crypt import encrypt_for_tests
+path, n, kind = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+words = "kamerbrief debat begroting minister overleg morgen stuk concept reactie nota".split()
+rng = random.Random(3)
+conn = sqlite3.connect(path)
+conn.executescript(w.SCHEMA)
+conn.executemany("INSERT INTO jid(_id, user, server, raw_string) VALUES (?,?,?,?)",
+                 [(c, f"3161{c:07d}", "s.whatsapp.net", f"3161{c:07d}@s.whatsapp.net")
+                  for c in range(1, 301)])
+conn.executemany("INSERT INTO chat(_id, jid_row_id) VALUES (?, ?)", [(c, c) for c in range(1, 301)])
+t = 1_600_000_000_000
+for start in range(1, n + 1, 50_000):
+    rows = []
+    for i in range(start, min(n, start + 49_999) + 1):
+        t += rng.randint(1, 300_000)
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 30)))
+        rows.append((i, rng.randint(1, 300), int(rng.random() < 0.5), f"3EB0{i:012X}", t, 0, text, i))
+    conn.executemany("INSERT INTO message(_id, chat_row_id, from_me, key_id, timestamp,"
+                     " message_type, text_data, sort_id) VALUES (?,?,?,?,?,?,?,?)", rows)
+conn.execute("CREATE INDEX message_chat ON message(chat_row_id, sort_id)")
+conn.commit()
+conn.close()
+if kind == "zip":
+    with zipfile.ZipFile(path + ".zip", "w", zipfile.ZIP_STORED) as zf:
+        zf.write(path, "Databases/msgstore.db")
+else:
+    with open(path, "rb") as f:
+        plain = f.read()
+    with open(path + ".crypt15", "wb") as f:
+        f.write(encrypt_for_tests(plain, w.KEY, bytes(16)))
+"""
 _LOADS = "import json,sys; json.loads(open(sys.argv[1],'rb').read())"
 
 
@@ -194,6 +238,25 @@ def eml_folder(folder: Path, n: int) -> tuple[Path, str]:
     return mails, ""
 
 
+def _msgstore(folder: Path, n: int, kind: str) -> Path:
+    plain = folder / "msgstore.db"
+    argv = [sys.executable, "-c", _WRITE_MSGSTORE, str(plain), str(n), kind, str(ROOT)]
+    subprocess.run(argv, check=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return plain
+
+
+def msgstore_zip(folder: Path, n: int) -> tuple[Path, str]:
+    """A zip holding a plain msgstore.db of ``n`` messages (and the plain file, the floor's)."""
+    plain = _msgstore(folder, n, "zip")
+    return plain.with_name(plain.name + ".zip"), str(plain)
+
+
+def crypt15(folder: Path, n: int) -> tuple[Path, str]:
+    """An encrypted msgstore.db.crypt15 of ``n`` messages (and the plain file, the floor's)."""
+    plain = _msgstore(folder, n, "crypt15")
+    return plain.with_name(plain.name + ".crypt15"), str(plain)
+
+
 def _size(path: Path) -> int:
     if path.is_dir():
         return sum(p.stat().st_size for p in path.iterdir())
@@ -219,6 +282,7 @@ def main() -> None:
     ap.add_argument("--line-mb", type=int, default=300)
     ap.add_argument("--mails", type=int, default=600_000, help="mails in the mbox")
     ap.add_argument("--eml-files", type=int, default=100_000, help=".eml files in the folder")
+    ap.add_argument("--db-rows", type=int, default=2_000_000, help="messages in msgstore.db")
     ap.add_argument("--only", nargs="*", help="run only these scenarios")
     args = ap.parse_args()
     scenarios = [
@@ -228,6 +292,8 @@ def main() -> None:
         ("json-line", json_one_line, args.line_mb, "json", f"Element JSON on one line of {args.line_mb} MB"),
         ("mbox", mailbox, args.mails, "mbox", f"an mbox of {args.mails:,} mails"),
         ("eml", eml_folder, args.eml_files, "eml", f"a folder of {args.eml_files:,} .eml files"),
+        ("msgstore-zip", msgstore_zip, args.db_rows, "db", f"msgstore.db of {args.db_rows:,} rows in a zip"),
+        ("crypt15", crypt15, args.db_rows, "db", f"msgstore.db.crypt15 of {args.db_rows:,} rows"),
     ]  # fmt: skip
     if args.only:
         scenarios = [s for s in scenarios if s[0] in args.only]
@@ -242,6 +308,7 @@ def main() -> None:
             XDG_STATE_HOME=str(work / "xdg"),
             XDG_CONFIG_HOME=str(work / "xdg"),
             XDG_CACHE_HOME=str(work / "xdg"),
+            CHATSAFE_WHATSAPP_KEY="0123456789abcdef" * 4,  # tests/unit/whatsapp_android_db.py's
         )
         start, _, _, _ = peak_mb([sys.executable, "-c", _START], env)
         print(f"floor 'start' (python + chatsafe's CLI and importers imported): {start:.0f} MB")
@@ -262,7 +329,9 @@ def main() -> None:
             )
             reader, reader_s = float("nan"), float("nan")
             if name != "message":  # yajl takes minutes over one huge token; not a floor
-                reader_argv = [sys.executable, "-c", _READER[kind], str(path), prefix]
+                # A database's floor reads the plain file (its name is in ``prefix``).
+                target_file = prefix if kind == "db" else str(path)
+                reader_argv = [sys.executable, "-c", _READER[kind], target_file, prefix]
                 reader, _, reader_s, _ = peak_mb(reader_argv, env)
             loads = "skipped"
             if kind == "json" and size < 400:
@@ -278,6 +347,8 @@ def main() -> None:
             if code != 0:
                 print(f"{'':<10} refusal: {last.replace(str(work), '/tmp/…')}", flush=True)
             _remove(path)
+            if kind == "db":
+                Path(prefix).unlink()
             case.unlink(missing_ok=True)
 
 
