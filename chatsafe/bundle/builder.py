@@ -108,6 +108,17 @@ def approve(case: Any, *, by: str, signer: Signer | None = None) -> str:
         )
 
 
+def _transcript_fonts(
+    c: Any, leaving: list[payload.LeavingConversation], zone: str, check: Callable[[], None]
+) -> Any:
+    """Each transcript font subset once for the bundle, from the characters of what
+    leaves (bundle/pdf_subsets.py); every transcript PDF embeds the same subsets."""
+    from chatsafe.bundle import pdf_fonts, pdf_subsets
+
+    chars = pdf_subsets.bundle_characters(c, leaving, [zone], check)
+    return pdf_subsets.BundleFonts(pdf_fonts.fonts(), chars)
+
+
 def _totals(c: Any) -> dict[str, Any]:
     return asdict(summarize(c).total)
 
@@ -181,6 +192,7 @@ def make_bundle(
             ctx = Context(bag, c, case.id, archival, now_iso, by, check, series)
             if old is not None:
                 ctx.objects, ctx.messages = set(), set()
+            ctx.pdf_fonts = _transcript_fonts(c, leaving, case.time_zone, check)
             dossiers: list[mdto.Ref] = []
             for i, conv in enumerate(leaving):
                 report("conversations", i, len(leaving))

@@ -71,7 +71,12 @@ def write_conversation(
     )
     ctx.check()
     pdf = render_pdf(
-        conv, header, payload.iter_rows(c, conv), created=_parse(ctx.now_iso), check=ctx.check
+        conv,
+        header,
+        payload.iter_rows(c, conv),
+        created=_parse(ctx.now_iso),
+        check=ctx.check,
+        shared=ctx.pdf_fonts,
     )
     ref = write_file(
         ctx,

@@ -22,6 +22,7 @@ import copy
 import functools
 import io
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -176,9 +177,22 @@ class FontSet:
         font = self._templates[family.lower() + self.style_for(family, style)]
         return float(font.cw[ord(ch)])
 
-    def attach(self, pdf: Any, family: str) -> None:
-        """Make ``family`` (all its styles) usable in ``pdf``, sharing the parsed font."""
+    def private_ttfont(self, key: str) -> Any:
+        """A fontTools font of its own for ``key`` (fontTools subsets in place), opened
+        lazily from the bytes read once, with the glyph names fpdf2 gave its glyphs."""
         from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+        ttfont = TTFont(io.BytesIO(self._data[key]), recalcTimestamp=False, lazy=True)
+        ttfont.setGlyphOrder(list(self._orders[key]))
+        return ttfont
+
+    def attach(self, pdf: Any, family: str, shared: Container[str] = ()) -> None:
+        """Make ``family`` (all its styles) usable in ``pdf``, sharing the parsed font.
+
+        A style whose key is in ``shared`` (a bundle's subsets, chatsafe/bundle/
+        pdf_subsets.py) is never subset for this PDF and keeps the parsed font, read
+        only; any other gets a font of its own for fpdf2 to subset.
+        """
         from fpdf.fonts import SubsetMap
 
         for style in sorted(self.styles[family]):
@@ -187,10 +201,8 @@ class FontSet:
                 continue
             font = copy.copy(self._templates[key])
             font.i = len(pdf.fonts) + 1
-            # fpdf2 subsets the fontTools object in place when it writes the PDF: each
-            # PDF gets its own, opened lazily from the bytes read once.
-            font.ttfont = TTFont(io.BytesIO(self._data[key]), recalcTimestamp=False, lazy=True)
-            font.ttfont.setGlyphOrder(list(self._orders[key]))
+            if key not in shared:
+                font.ttfont = self.private_ttfont(key)
             font.missing_glyphs = []
             font.biggest_size_pt = 0
             font.subset = SubsetMap(font)

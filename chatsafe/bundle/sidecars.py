@@ -32,6 +32,8 @@ class Context:
     # Identifiers written, kept only for a superseding transfer (supersede.register).
     objects: set[str] | None = None
     messages: set[str] | None = None
+    # The transcript PDFs' font subsets, made once for the bundle (bundle/pdf_subsets.py).
+    pdf_fonts: Any = None
 
 
 def write_file(

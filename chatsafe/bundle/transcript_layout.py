@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Any
 
 from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet
@@ -60,7 +60,12 @@ class Layout:
     """
 
     def __init__(
-        self, pdf: Any, fontset: FontSet, check: Callable[[], None], fast: bool = True
+        self,
+        pdf: Any,
+        fontset: FontSet,
+        check: Callable[[], None],
+        fast: bool = True,
+        shared: Container[str] = (),
     ) -> None:
         self.pdf = pdf
         self.fonts = fontset
@@ -75,7 +80,8 @@ class Layout:
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
         self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
         self._attached = {PRIMARY}
-        fontset.attach(pdf, PRIMARY)
+        self._shared = shared  # the keys of fonts subset once for the bundle
+        fontset.attach(pdf, PRIMARY, shared)
         self._ops: list[str] = []
         self._on_page: set[int] = set()
         self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
@@ -222,7 +228,7 @@ class Layout:
 
     def _use(self, family: str) -> None:
         if family not in self._attached:
-            self.fonts.attach(self.pdf, family)
+            self.fonts.attach(self.pdf, family, self._shared)
             self._attached.add(family)
 
     def _runs(self, x: float, y: float, line: str) -> None:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatsafe.bundle.payload import LeavingConversation, Row
 from chatsafe.bundle.pdf_fonts import FontSet, fonts
 from chatsafe.bundle.transcript_layout import Layout
+
+if TYPE_CHECKING:
+    from chatsafe.bundle.pdf_subsets import BundleFonts
 
 
 def printable(text: str) -> str:
@@ -47,8 +50,11 @@ def render_pdf(
     check: Callable[[], None] = lambda: None,
     fast_text: bool = True,
     fontset: FontSet | None = None,
+    shared: BundleFonts | None = None,
 ) -> bytes:
-    """The PDF/A-2u transcript of one conversation, as bytes."""
+    """The PDF/A-2u transcript of one conversation, as bytes. With ``shared`` (the
+    bundle's font subsets, chatsafe/bundle/pdf_subsets.py) the PDF embeds those instead
+    of subsetting each font again."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", enforce_compliance="PDFA_2U")
@@ -69,7 +75,9 @@ def render_pdf(
     except ImportError:  # pragma: no cover - uharfbuzz is a dependency
         pass
     pdf.add_page()
-    out = Layout(pdf, fontset, check, fast_text)
+    if shared is not None:
+        fontset = shared.fontset
+    out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else ())
 
     out.font("B", 14)
     out.write(header["title"], 7)
@@ -108,4 +116,6 @@ def render_pdf(
             out.write(f"(reply to {r.reply_to})", 4)
         out.gap(1.5)
     out.flush()
+    if shared is not None:
+        return bytes(pdf.output(output_producer_class=shared.producer))
     return bytes(pdf.output())

@@ -1,0 +1,273 @@
+"""The transcript fonts' subsets, made once per bundle and embedded in every PDF of it.
+
+fpdf2 subsets each font with fontTools when it writes a PDF: for a bundle of twenty
+conversations that was 80 % of the bundle time (each PDF parsed Droid Sans Fallback's
+50,000 glyph outlines again). Here a cheap first pass collects the characters the
+bundle's transcripts draw (``bundle_characters``: texts, senders, attachment names,
+titles and participants of the leaving messages only, so a font subset never carries
+a glyph of a withheld message), each font is subset once with its shaping closure
+(every glyph HarfBuzz can substitute for Hebrew and Arabic), and every PDF embeds
+those same bytes (``SharedSubsetProducer``).
+
+Each PDF still writes its own code-to-glyph map, widths and ToUnicode map from the
+glyphs it uses, as fpdf2 does, so PDF/A-2u holds: every glyph drawn maps to Unicode.
+A PDF that uses a glyph the shared subset lacks (the first pass missed a character)
+falls back to fpdf2's own subsetting for that font: slower, never wrong.
+
+Relies on fpdf2 internals (``OutputProducer._add_fonts``, ``SubsetMap``, ``Glyph``);
+fpdf2 is pinned, and tests/unit/test_pdf_subsets.py pins the behaviour.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import logging
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from fpdf.output import OutputProducer, PDFFont, _tt_font_widths
+from fpdf.syntax import Name, PDFArray, PDFContentStream
+
+from chatsafe.bundle.payload import LeavingConversation
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_FAMILIES, FontSet
+
+log = logging.getLogger(__name__)
+
+# Characters render_pdf writes itself (headings, markers, "—" for no sender): ASCII and
+# a few signs, in every bundle.
+FIXED = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("→—·–")
+
+
+def bundle_characters(
+    c: Any,
+    leaving: Iterable[LeavingConversation],
+    extra: Iterable[str] = (),
+    check: Callable[[], None] = lambda: None,
+) -> set[str]:
+    """Every character the transcripts of ``leaving`` can draw: the leaving messages'
+    texts, senders and event types, their attachments' names, the conversations'
+    titles, and ``extra`` (the time zone). Withheld messages are never read, so no
+    subset carries a glyph only a private message has."""
+    chars: set[str] = set()
+    for s in extra:
+        chars.update(s)
+    for conv in leaving:
+        check()
+        keep = set(conv.message_ids)
+        chars.update(conv.title)
+        texts: list[str] = []
+        for mid, text, sender, event_type in c.execute(
+            "SELECT id, text, sender, event_type FROM messages WHERE conversation_id = ?",
+            (conv.case_id,),
+        ):
+            if int(mid) in keep:
+                texts.extend((str(text or ""), str(sender or ""), str(event_type or "")))
+                if len(texts) > 30_000:  # one set() over a joined string, in C
+                    chars.update("".join(texts))
+                    texts.clear()
+        for mid, name in c.execute(
+            "SELECT a.message_id, a.name FROM attachments a JOIN messages m"
+            " ON m.id = a.message_id WHERE m.conversation_id = ?",
+            (conv.case_id,),
+        ):
+            if int(mid) in keep:
+                texts.append(str(name) + str(name).lower())
+        chars.update("".join(texts))
+    return chars
+
+
+@dataclass(frozen=True)
+class SharedFont:
+    """One font's subset for a bundle: the compressed font file and its glyph ids."""
+
+    key: str
+    stream: bytes  # the subset font file, zlib-compressed once
+    length: int  # its uncompressed length (FontFile2's /Length1)
+    gid: dict[str, int]  # glyph name (as fpdf2 names it) -> glyph id in the subset
+
+
+class BundleFonts:
+    """The subsets of one bundle, by fpdf2 font key (family in lower case + style)."""
+
+    def __init__(self, fontset: FontSet, characters: Iterable[str]) -> None:
+        self.fontset = fontset
+        chars = set(characters) | FIXED
+        chars = set(fontset.printable("".join(sorted(chars))))  # what no font has: codes
+        chars.discard("\n")
+        self.fonts: dict[str, SharedFont] = {}
+        self.subset_runs = 0
+        for family, wanted in _per_family(fontset, chars).items():
+            for style in sorted(fontset.styles[family]):
+                key = family.lower() + style
+                self.fonts[key] = _subset(fontset, key, wanted)
+                self.subset_runs += 1
+        # fpdf2's writer for the PDFs of this bundle: pdf.output(output_producer_class=...)
+        self.producer: type[OutputProducer] = type(
+            "BundleOutputProducer", (SharedSubsetProducer,), {"bundle_fonts": self}
+        )
+
+    def covers(self, key: str, font: Any) -> SharedFont | None:
+        """The shared subset for ``font`` (one PDF's copy, ``key`` in ``pdf.fonts``)
+        when it has every glyph the PDF uses, else None."""
+        shared = self.fonts.get(key)
+        if shared is None or font.is_cff:
+            return None
+        for glyph, _ in font.subset.items():
+            if glyph is not None and glyph.glyph_name not in shared.gid:
+                return None
+        return shared
+
+
+def _per_family(fontset: FontSet, chars: set[str]) -> dict[str, set[str]]:
+    """The characters each family draws, as chatsafe/bundle/transcript_layout.py picks
+    the family: ``family_of``, and a right-to-left font also draws the spaces, digits
+    and punctuation it has inside a right-to-left run."""
+    family_of = fontset.family_of
+    out: dict[str, set[str]] = {PRIMARY: set()}
+    for ch in chars:
+        out.setdefault(family_of.get(ch, PRIMARY), set()).add(ch)
+    for family in RTL_FAMILIES & out.keys():
+        out[family].update(ch for ch in chars if not RTL.match(ch) and fontset.has(family, ch))
+    return out
+
+
+def _subset(fontset: FontSet, key: str, chars: set[str]) -> SharedFont:
+    from fontTools import subset as ftsubset  # type: ignore[import-untyped]
+
+    ttfont = fontset.private_ttfont(key)
+    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True)
+    # Every lookup's closure: the glyphs HarfBuzz substitutes (Arabic's joined forms,
+    # ligatures, marks) are in the subset. The layout tables themselves are dropped
+    # after the closure (a PDF draws glyphs, it does not shape), as fpdf2 drops them.
+    options.layout_features = ["*"]
+    options.drop_tables += ["FFTM", "MATH", "hdmx", "meta", "sbix", "CBDT", "CBLC"]
+    options.drop_tables += ["EBDT", "EBLC", "EBSC", "SVG ", "CPAL", "COLR"]
+    subsetter = ftsubset.Subsetter(options)
+    # fpdf2 reserves codes 0 and 32 in every PDF for the glyphs of U+0000 and the space.
+    subsetter.populate(unicodes=[0, 0x20, *map(ord, chars)])
+    subsetter.subset(ttfont)
+    for table in ("GSUB", "GPOS", "GDEF", "JSTF", "BASE"):
+        if table in ttfont:
+            del ttfont[table]
+    gid = {name: i for i, name in enumerate(ttfont.getGlyphOrder())}
+    out = io.BytesIO()
+    ttfont.save(out)
+    ttfont.close()
+    data = out.getvalue()
+    return SharedFont(key, zlib.compress(data), len(data), gid)
+
+
+class _Compressed(PDFContentStream):
+    """A stream whose bytes are already compressed (the shared font file)."""
+
+    def __init__(self, compressed: bytes, length1: int) -> None:
+        super().__init__(contents=compressed, compress=False)
+        self.filter = Name("FlateDecode")
+        self.length1 = length1
+
+
+class SharedSubsetProducer(OutputProducer):
+    """fpdf2's writer, embedding the bundle's shared subsets instead of subsetting each
+    font again; ``BundleFonts.producer`` is this class bound to one bundle's subsets."""
+
+    bundle_fonts: BundleFonts
+
+    def _add_fonts(self, *args: Any) -> Any:
+        fonts: dict[str, Any] = self.fpdf.fonts
+        shared: dict[str, tuple[Any, SharedFont]] = {}
+        for key, font in fonts.items():
+            found = self.bundle_fonts.covers(key, font) if hasattr(font, "subset") else None
+            if found is not None:
+                shared[key] = (font, found)
+            elif key in self.bundle_fonts.fonts:
+                # The first pass missed a glyph this PDF uses: fpdf2 subsets this font
+                # for this PDF, in place, so it gets its own parsed copy.
+                log.warning("font %s: glyphs outside the bundle's subset; subset per PDF", key)
+                font.ttfont = self.bundle_fonts.fontset.private_ttfont(key)
+        # fpdf2's registry is a property over a dict: hide the shared fonts from its
+        # writer in place, and put them back in their order.
+        every = dict(fonts)
+        for key in shared:
+            del fonts[key]
+        try:
+            objects = super()._add_fonts(*args)
+        finally:
+            fonts.clear()
+            fonts.update(every)
+        for font, found in shared.values():
+            objects[font.i] = self._add_shared_font(font, found)
+        return objects
+
+    def _add_shared_font(self, font: Any, shared: SharedFont) -> PDFFont:
+        """The objects fpdf2 writes for a TrueType font (``_add_fonts``), with the
+        shared subset as the font file and this PDF's codes mapped to its glyph ids."""
+        from fpdf.output import CIDSystemInfo
+
+        fontname = f"MPDFAA+{font.name}"
+        composite = PDFFont(subtype="Type0", base_font=fontname, encoding="Identity-H")
+        self._add_pdf_obj(composite, "fonts")
+        cid_font = PDFFont(
+            subtype="CIDFontType2",
+            base_font=fontname,
+            d_w=font.desc.missing_width,
+            w=_tt_font_widths(font),
+        )
+        self._add_pdf_obj(cid_font, "fonts")
+        composite.descendant_fonts = PDFArray([cid_font])
+
+        to_unicode = PDFContentStream(_to_unicode(font).encode("latin-1"))
+        self._add_pdf_obj(to_unicode, "fonts")
+        composite.to_unicode = to_unicode
+
+        system_info = CIDSystemInfo()
+        self._add_pdf_obj(system_info, "fonts")
+        cid_font.c_i_d_system_info = system_info
+
+        # The descriptor is shared by every copy of the font: each PDF writes its own.
+        descriptor = copy.copy(font.desc)
+        descriptor.font_name = Name(fontname)
+        self._add_pdf_obj(descriptor, "fonts")
+        cid_font.font_descriptor = descriptor
+
+        cid_to_gid = bytearray(2 * 65536)
+        for glyph, code in font.subset.items():
+            if glyph is not None:
+                g = shared.gid[glyph.glyph_name]
+                cid_to_gid[2 * code] = g >> 8
+                cid_to_gid[2 * code + 1] = g & 0xFF
+        cid_map = PDFContentStream(contents=bytes(cid_to_gid), compress=True)
+        self._add_pdf_obj(cid_map, "fonts")
+        cid_font.c_i_d_to_g_i_d_map = cid_map
+
+        font_file = _Compressed(shared.stream, shared.length)
+        self._add_pdf_obj(font_file, "fonts")
+        descriptor.font_file2 = font_file
+        return composite
+
+
+def _to_unicode(font: Any) -> str:
+    """The ToUnicode CMap of the codes this PDF uses, as fpdf2 writes it."""
+    from fpdf.output import _build_cmap_blocks
+
+    def utf16(unicode: int) -> str:
+        if unicode > 0xFFFF:
+            high = 0xD800 | (unicode - 0x10000) >> 10
+            return f"{high:04X}{0xDC00 | (unicode & 0x3FF):04X}"
+        return f"{unicode:04X}"
+
+    bfchar = [
+        f"<{code:04X}> <{''.join(utf16(u) for u in glyph.unicode)}>\n"
+        for glyph, code in font.subset.items()
+        if glyph is not None and isinstance(glyph.unicode, tuple) and glyph.unicode
+    ]
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+        "<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n"
+        "<0000> <FFFF>\nendcodespacerange\n"
+        f"{_build_cmap_blocks(bfchar, 'bfchar')}"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+    )

@@ -1,0 +1,211 @@
+"""Each transcript font is subset once per bundle and every PDF embeds those bytes
+(chatsafe/bundle/pdf_subsets.py): no fontTools subsetting per PDF, the same glyphs,
+widths and Unicode mapping as fpdf2's own subsets, and no glyph of a withheld message.
+
+Pins the fpdf2 internals the module relies on (fpdf2 is pinned to 2.8.x).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from chatsafe.bundle import builder, pdf_fonts, pdf_subsets, signing, transcript_pdf
+from chatsafe.bundle.payload import LeavingConversation, Row
+from chatsafe.domain import Label
+from chatsafe.review import labels
+from chatsafe.review.labels import Role
+from tests.bundle_support import SIGNING_PASSPHRASE, build_case, make_certs, message_ids
+
+HEADER = {
+    "title": "Overleg (a)",
+    "participants": [{"name": "Minister", "owner": True}],
+    "is_group": True,
+    "source_format": "whatsapp",
+    "time_zone": "Europe/Amsterdam",
+    "first": None,
+    "last": None,
+}
+CONV = LeavingConversation(1, "conversation-0001", "Overleg (a)", "whatsapp", True, [])
+WHEN = datetime(2024, 1, 1)
+TEXTS = [
+    "Één naïeve façade, Ærø, Łódź, Ελλάδα, Москва",
+    "Prima 👍 👍🏽 ✓ ☕",
+    "会议在明天 日本語のテキスト",
+    "שלום עולם",
+    "مرحبا بالعالم لا",
+    "السلام عليكم، كيف حالك؟",
+    "Afspraak om 10:00 met שלום עולם 123 en مرحبا 45 ok 👍",
+]
+
+
+def _row(n: int, text: str) -> Row:
+    return Row(n, "x", "message", None, "Jan", False, "2024-03-01T10:00:00", None, 0,
+               text, False, False, False, False, False, None, {}, [], [], n)  # fmt: skip
+
+
+def _render(texts: list[str], shared: pdf_subsets.BundleFonts | None = None) -> bytes:
+    rows = [_row(i + 1, t) for i, t in enumerate(texts)]
+    return transcript_pdf.render_pdf(CONV, HEADER, rows, created=WHEN, shared=shared)
+
+
+def _bundle_fonts(texts: list[str]) -> pdf_subsets.BundleFonts:
+    return pdf_subsets.BundleFonts(pdf_fonts.fonts(), "".join([*texts, "Jan", "Overleg (a)"]))
+
+
+def _fonts(pdf: bytes) -> dict[str, dict[str, Any]]:
+    """Per font name: the widths array, the ToUnicode map, the code-to-glyph map and
+    the embedded font file."""
+    reader = PdfReader(io.BytesIO(pdf))
+    out: dict[str, dict[str, Any]] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            cid = font["/DescendantFonts"][0].get_object()
+            name = re.sub(r"^/\w+\+", "", str(font["/BaseFont"]))
+            out[name] = {
+                "widths": list(cid["/W"]),
+                "to_unicode": font["/ToUnicode"].get_object().get_data(),
+                "cid_to_gid": cid["/CIDToGIDMap"].get_object().get_data(),
+                "file": cid["/FontDescriptor"]["/FontFile2"].get_object().get_data(),
+            }
+    return out
+
+
+def _glyph(font: TTFont, gid: int) -> tuple[Any, ...]:
+    """A glyph's outline and advance, comparable between two subsets of one font."""
+    name = font.getGlyphOrder()[gid]
+    glyph = font["glyf"][name]
+    coords = glyph.getCoordinates(font["glyf"]) if glyph.numberOfContours else ()
+    points = tuple(map(tuple, coords[0])) if coords else ()
+    return points, font["hmtx"][name][0]
+
+
+def test_shared_subsets_draw_what_fpdf2s_own_subsets_draw() -> None:
+    shared = _bundle_fonts(TEXTS)
+    own, mine = _fonts(_render(TEXTS)), _fonts(_render(TEXTS, shared))
+    assert set(own) == set(mine) and len(own) >= 5  # DejaVu, bold, Noto, Droid, Symbola
+    for name in own:
+        # The same codes, widths and Unicode text; the glyph behind each code is the
+        # same outline with the same advance, in a bigger font file.
+        assert mine[name]["widths"] == own[name]["widths"], name
+        assert mine[name]["to_unicode"] == own[name]["to_unicode"], name
+        f_own, f_mine = (TTFont(io.BytesIO(d[name]["file"])) for d in (own, mine))
+        codes = [int(c, 16) for c in re.findall(rb"<([0-9A-F]{4})> <", own[name]["to_unicode"])]
+        assert codes
+        for code in codes:
+            g_own = int.from_bytes(own[name]["cid_to_gid"][2 * code : 2 * code + 2], "big")
+            g_mine = int.from_bytes(mine[name]["cid_to_gid"][2 * code : 2 * code + 2], "big")
+            assert _glyph(f_mine, g_mine) == _glyph(f_own, g_own), (name, code)
+
+
+def test_every_pdf_of_a_bundle_embeds_the_same_subset_and_none_is_subset_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fontTools import subset as ftsubset
+
+    shared = _bundle_fonts(TEXTS)
+    runs: list[int] = []
+    real = ftsubset.Subsetter.subset
+    monkeypatch.setattr(ftsubset.Subsetter, "subset", lambda s, f: runs.append(1) or real(s, f))
+    first, second = _render(TEXTS[:3], shared), _render(TEXTS[2:], shared)
+    assert runs == []
+    files = [{n: f["file"] for n, f in _fonts(pdf).items()} for pdf in (first, second)]
+    common = files[0].keys() & files[1].keys()
+    assert any("Droid" in n for n in common)
+    assert all(files[0][n] == files[1][n] for n in common)
+    # What each PDF draws still extracts as written, every glyph mapped to Unicode.
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(second)).pages)
+    for t in TEXTS[2:6]:
+        assert t in text
+
+
+def test_a_character_the_first_pass_missed_is_subset_for_that_pdf(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    shared = _bundle_fonts(["Kamerbrief"])
+    with caplog.at_level(logging.WARNING, logger="chatsafe.bundle.pdf_subsets"):
+        pdf = _render(["Kamerbrief ☃ Ærø 会议"], shared)
+    assert "subset per PDF" in caplog.text
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Kamerbrief ☃ Ærø 会议" in text
+    fonts = _fonts(pdf)
+    assert any("Droid" in n for n in fonts)  # attached, though no subset was made for it
+
+
+SPEC: list[dict[str, Any]] = [
+    {
+        "key": "werkgroep",
+        "title": "Werkgroep Überleg",
+        "is_group": True,
+        "participants": ["Minister", "Adviseur Ōno", "Vriend"],
+        "messages": [
+            {"sender": "Minister", "wallclock": "2024-03-01T09:00:00", "text": "Prima 👍"},
+            {
+                "sender": "Adviseur Ōno",
+                "wallclock": "2024-03-01T09:05:00",
+                "text": "مرحبا 会议",
+                "attachments": [{"name": "报告 ß.txt", "mime": "text/plain", "data": "NOTA"}],
+            },
+            {
+                "sender": "Vriend",
+                "wallclock": "2024-03-01T09:06:00",
+                "text": "PRIVE שלום Ø ☃",
+            },
+        ],
+    },
+    {
+        "key": "tweede",
+        "title": "Tweede",
+        "participants": ["Minister", "Adviseur Ōno"],
+        "messages": [
+            {"sender": "Minister", "wallclock": "2024-03-01T10:00:00", "text": "会议 👍 klaar"},
+        ],
+    },
+]
+
+
+def test_a_bundle_subsets_once_from_what_leaves_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    case = build_case(tmp_path / "c.chatsafe", SPEC, monkeypatch)
+    with case.transaction() as c:
+        labels.label_messages(
+            c, message_ids(case, "PRIVE"), Label.PRIVATE, by="Minister", role=Role.MINISTER
+        )
+    certs = make_certs(tmp_path / "certs")
+    signer = signing.load_p12(certs.p12, SIGNING_PASSPHRASE)
+    made: list[pdf_subsets.BundleFonts] = []
+    real = pdf_subsets.BundleFonts.__init__
+
+    def counting(self: Any, *a: Any) -> None:
+        real(self, *a)
+        made.append(self)
+
+    monkeypatch.setattr(pdf_subsets.BundleFonts, "__init__", counting)
+    out = tmp_path / "b.zip"
+    with caplog.at_level(logging.WARNING, logger="chatsafe.bundle.pdf_subsets"):
+        builder.make_bundle(case, out, signer, by="Minister", role="minister")
+    case.close()
+    assert len(made) == 1
+    assert "subset per PDF" not in caplog.text  # the first pass saw every character
+    with zipfile.ZipFile(out) as z:
+        pdfs = [z.read(n) for n in z.namelist() if n.endswith(".pdf")]
+    assert len(pdfs) == 2
+    fonts = [_fonts(pdf) for pdf in pdfs]
+    assert fonts[0]["DroidSansFallback"]["file"] == fonts[1]["DroidSansFallback"]["file"]
+    # The withheld message's Hebrew, Ø and ☃ are in no font of the bundle.
+    for per_pdf in fonts:
+        assert not any("Hebrew" in n for n in per_pdf)
+        for name, font in per_pdf.items():
+            cmap = TTFont(io.BytesIO(font["file"])).getBestCmap()
+            assert not {ord("Ø"), ord("☃"), ord("ש")} & cmap.keys(), name
