@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import itertools
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -80,6 +81,12 @@ class FontSet:
             self.styles.setdefault(f.family, set()).add(f.style)
         self._load(PRIMARY)
         self.primary: frozenset[str] = self._cmap(PRIMARY) | {"\n"}
+        # Texts made only of these are drawn by DejaVu alone, left to right, as they
+        # are, each character's code its UTF-16 code (in the Basic Multilingual Plane):
+        # the layout's fast path (chatsafe/bundle/transcript_layout.py).
+        self.plain: frozenset[str] = frozenset(
+            ch for ch in self.primary if ord(ch) < 0x10000 and not RTL.match(ch)
+        )
         self._covered: frozenset[str] | None = None
         self._family_of: dict[str, str] = {}
 
@@ -193,8 +200,6 @@ class FontSet:
         pdf_subsets.py) is never subset for this PDF and keeps the parsed font, read
         only; any other gets a font of its own for fpdf2 to subset.
         """
-        from fpdf.fonts import SubsetMap
-
         for style in sorted(self.styles[family]):
             key = family.lower() + style
             if key in pdf.fonts:
@@ -205,8 +210,61 @@ class FontSet:
                 font.ttfont = self.private_ttfont(key)
             font.missing_glyphs = []
             font.biggest_size_pt = 0
-            font.subset = SubsetMap(font)
+            font.subset = identity_subset_map(font)
             pdf.fonts[key] = font
+
+
+def pdf_code(code: int | None) -> str:
+    """A font-subset code as the two bytes of a PDF string, escaped as fpdf2 does."""
+    if code is None:
+        return ""
+    return "".join(
+        {"\\": "\\\\", "(": "\\(", ")": "\\)", "\r": "\\r"}.get(c, c)
+        for c in (chr(code >> 8), chr(code & 0xFF))
+    )
+
+
+def identity_subset_map(font: Any) -> Any:
+    """fpdf2's subset map, but a character of the Basic Multilingual Plane drawn with
+    its own glyph gets its UTF-16 code as its code in the PDF (fpdf2 numbers glyphs in
+    order of first use). A plain line's codes are then ``line.encode("utf-16-be")``,
+    made in C (chatsafe/bundle/transcript_layout.py). Other glyphs (emoji beyond the
+    plane, Arabic's joined forms) get codes no character of the font has, from U+E000
+    up (surrogates are never codes: fpdf2 writes codes as UTF-16 too)."""
+    return _identity_class()(font)
+
+
+@functools.cache
+def _identity_class() -> Any:
+    from fpdf.fonts import SubsetMap
+
+    class IdentitySubsetMap(SubsetMap):
+        def __init__(self, font: Any) -> None:
+            super().__init__(font)
+            self._taken = set(self._char_id_per_glyph.values())
+            self._free = itertools.chain(range(0xE000, 0x10000), range(1, 0xD800))
+
+        def pick_glyph(self, glyph: Any) -> int | None:
+            code: int | None = self._char_id_per_glyph.get(glyph)
+            if glyph is None or code is not None:
+                return code
+            cmap = self.font.cmap
+            u = glyph.unicode
+            if (
+                isinstance(u, tuple)
+                and len(u) == 1
+                and (u[0] < 0xD800 or 0xE000 <= u[0] <= 0xFFFF)
+                and u[0] not in self._taken
+                and cmap.get(u[0]) == glyph.glyph_name
+            ):
+                code = u[0]
+            else:
+                code = next(c for c in self._free if c not in self._taken and c not in cmap)
+            self._char_id_per_glyph[glyph] = code
+            self._taken.add(code)
+            return code
+
+    return IdentitySubsetMap
 
 
 @functools.lru_cache(maxsize=1)

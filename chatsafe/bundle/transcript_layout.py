@@ -13,17 +13,7 @@ import itertools
 from collections.abc import Callable, Container, Iterable
 from typing import Any
 
-from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet
-
-
-def _code(code: int | None) -> str:
-    """A font-subset code as the two bytes of a PDF string, escaped as fpdf2 does."""
-    if code is None:
-        return ""
-    return "".join(
-        {"\\": "\\\\", "(": "\\(", ")": "\\)", "\r": "\\r"}.get(c, c)
-        for c in (chr(code >> 8), chr(code & 0xFF))
-    )
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, pdf_code
 
 
 def _runs_in_visual_order(chars: Iterable[Any]) -> list[tuple[bool, list[Any]]]:
@@ -51,9 +41,9 @@ class Layout:
     ``cell`` did the same at about 5 ms a line; this takes about 1 ms).
 
     ``fast`` writes the text objects itself, as ``FPDF.text`` would but without its
-    per-character Python work: each font's character-to-subset-code mapping is kept and
-    applied with ``str.translate`` (in C), the font and colour go inside each text object,
-    and a page's operators go out in one write. ``fast=False`` calls ``set_font`` and
+    per-character Python work: a plain line's codes are its UTF-16 (``_write_plain``),
+    other lines' go through ``str.translate`` (in C); the font and colour go inside each
+    text object, and a page's operators go out in one write. ``fast=False`` calls ``set_font`` and
     ``text`` (and ``cell`` for right-to-left lines) instead;
     tests/unit/test_transcript_pdf_fast.py checks both draw the same left-to-right text
     with the same font, size, colour and place.
@@ -78,7 +68,6 @@ class Layout:
         self.style = ("", 9.0)
         self.grey = 0
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
-        self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
         self._attached = {PRIMARY}
         self._shared = shared  # the keys of fonts subset once for the bundle
         fontset.attach(pdf, PRIMARY, shared)
@@ -86,6 +75,16 @@ class Layout:
         self._on_page: set[int] = set()
         self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
         self._selected: dict[tuple[str, tuple[str, float]], Any] = {}
+        self._epw = pdf.epw
+        self._x = f"{pdf.l_margin * pdf.k:.2f}"
+        # Per (style, grey): what goes before a plain line's place and after its codes.
+        self._frames: dict[tuple[tuple[str, float], int], tuple[str, str]] = {}
+        # Per style: the widest character measured so far; a text of measured
+        # characters fits when its length times that does.
+        self._widest: dict[tuple[str, float], float] = {}
+        # Per style: the characters measured and given codes in its font, for the fast
+        # path; only on the fast path (fpdf2's text() on the other).
+        self._ready: dict[tuple[str, float], set[str]] = {}
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -140,7 +139,7 @@ class Layout:
         if not known.issuperset(text):
             for ch in dict.fromkeys(text):  # in order of first use, as fpdf2 picks them
                 if ch not in known:
-                    table[ord(ch)] = _code(font.subset.pick(ord(ch)))
+                    table[ord(ch)] = pdf_code(font.subset.pick(ord(ch)))
                     known.add(ch)
         # The table maps a character straight to its escaped 2-byte code (in C).
         return tf, text.translate(table)
@@ -166,7 +165,7 @@ class Layout:
                     out.append(f"({codes}) Tj")
                 out.append(f"{tf} 1 0 0 1 {gx * pdf.k:.2f} {(pdf.h - gy) * pdf.k:.2f} Tm")
                 codes = ""
-            codes += _code(g["mapped_char"])
+            codes += pdf_code(g["mapped_char"])
             x += g["x_advance"] * scale
             if g["x_offset"] or g["y_offset"]:
                 out.append(f"({codes}) Tj")
@@ -308,6 +307,15 @@ class Layout:
         pdf.set_font(PRIMARY, style, size)
 
     def write(self, text: str, height: float) -> None:
+        ready = self._ready.get(self.style)
+        if ready is not None and ready.issuperset(text):  # most texts: one pass, in C
+            self._write_plain(text, height)
+            return
+        if self.fast and self.fonts.plain.issuperset(text):
+            self._prepare(text)
+            if self._ready[self.style].issuperset(text):
+                self._write_plain(text, height)
+                return
         pdf = self.pdf
         text = self.fonts.printable(text)
         # Decided once per text (in C): most texts are one line in the main font.
@@ -334,6 +342,61 @@ class Layout:
                 self._emit(PRIMARY, pdf.l_margin, self.y - height * 0.25, line)
             else:
                 self._runs(pdf.l_margin, self.y - height * 0.25, line)
+
+    def _prepare(self, text: str) -> None:
+        """Measure ``text``'s characters and give them their codes in the current
+        style's font, so the next texts made of them take the fast path at once."""
+        style, chars = self.style, text.replace("\n", "")
+        self._codes(PRIMARY, chars)
+        codes = self._select(PRIMARY)[2]
+        table = self._table(chars)
+        ready = self._ready.setdefault(style, {"\n"})
+        # Only a character whose code is its UTF-16 code (nearly all: see
+        # pdf_fonts.identity_subset_map); any other stays on the general path.
+        ready.update(ch for ch in set(chars) if codes[ord(ch)] == pdf_code(ord(ch)))
+        self._widest[style] = max((table[ch] for ch in ready if ch != "\n"), default=0.0)
+
+    def _write_plain(self, text: str, height: float) -> None:
+        """A text DejaVu draws alone, left to right, whose characters are measured and
+        have their codes (``_prepare``): the common case, in as few Python operations
+        per line as can be. Its codes are its UTF-16 (pdf_fonts.identity_subset_map),
+        escaped as a PDF string; the rest is one f-string."""
+        pdf, style = self.pdf, self.style
+        if "\n" in text:
+            lines = self.wrap(text, self._epw)
+        elif len(text) * self._widest[style] <= self._epw or self._width(text) <= self._epw:
+            lines = [text]  # decided as wrap() would, without summing short texts
+        else:
+            lines = self.wrap(text, self._epw)
+        font, tf, _, _ = self._select(PRIMARY)
+        frame = self._frames.get((style, self.grey))
+        if frame is None:
+            frame = (f"BT {tf} {self._x} ", " Tj ET")
+            if self.grey:
+                frame = (f"q {self.grey / 255:.4f} g {frame[0]}", f"{frame[1]} Q")
+            self._frames[(style, self.grey)] = frame
+        before, after = frame
+        ops, k, top = self._ops, pdf.k, pdf.h - pdf.b_margin
+        for line in lines:
+            if self.y + height > top:
+                self.flush()
+                pdf.add_page()
+                self._on_page.clear()
+                self.check()
+                self.y = pdf.t_margin
+                self._select(PRIMARY)
+            self.y += height
+            if not line:
+                continue
+            codes = (
+                line.encode("utf-16-be")
+                .replace(b"\\", b"\\\\")
+                .replace(b"(", b"\\(")
+                .replace(b")", b"\\)")
+                .replace(b"\r", b"\\r")
+                .decode("latin-1")
+            )
+            ops.append(f"{before}{(pdf.h - self.y + height * 0.25) * k:.2f} Td ({codes}){after}")
 
     def gap(self, height: float) -> None:
         self.y += height

@@ -209,3 +209,19 @@ def test_a_bundle_subsets_once_from_what_leaves_only(
         for name, font in per_pdf.items():
             cmap = TTFont(io.BytesIO(font["file"])).getBestCmap()
             assert not {ord("Ø"), ord("☃"), ord("ש")} & cmap.keys(), name
+
+
+def test_plain_lines_are_their_utf16_codes_escaped_as_fpdf2_escapes_them() -> None:
+    # č is U+010D (a carriage-return byte), Ĩ and ĩ U+0128/U+0129 (parenthesis bytes):
+    # the fast path's UTF-16 codes are escaped like fpdf2's own, and read back exactly.
+    from tests.unit.test_transcript_pdf_fast import _drawn
+
+    texts = ["čeština Ĩĩ (x) \\ y", "Kamerbrief ✓ — naïef", "😀 buiten het vlak"]
+    rows = [_row(i + 1, t) for i, t in enumerate(texts)]
+    fast = transcript_pdf.render_pdf(CONV, HEADER, rows, created=WHEN, fast_text=True)
+    slow = transcript_pdf.render_pdf(CONV, HEADER, rows, created=WHEN, fast_text=False)
+    assert _drawn(fast) == _drawn(slow)
+    shown = [d[5] for d in _drawn(fast)[0]]
+    assert texts[0].encode("utf-16-be") in shown and texts[1].encode("utf-16-be") in shown
+    lines = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(fast)).pages).splitlines()
+    assert all(t in lines for t in texts)
