@@ -163,6 +163,7 @@ def make_bundle(
     with case.transaction() as c:
         doubts.check_none_open(c)  # again: a doubt may have been raised in between
         exclusions.commitment_secret(c)
+        log.secret(c)  # the shipped review log's line commitments (bundle/reviewlog.py)
         held = approval.approval_state(c)
         if role is Role.MINISTER and (held is None or held.void or not held.signed):
             # The minister making the bundle approves it with the bundle's signer, so

@@ -1,34 +1,37 @@
-"""``metadata/review-log.jsonl``: the case's review log, sealed where it holds user text.
+"""The bundle's review log: the case's log re-expressed so that it names nothing internal.
 
-The log is a chain: each canonical line carries the SHA-256 of the line before it. Most
-lines name only numbers, labels and settings, and travel as they are. A line with a
-written ``reason`` may describe what was withheld ("about my daughter's operation"), so
-it travels *sealed*: ``{"hash":…,"sealed":true,"seq":n}`` keeps the line's hash and
-nothing else. The chain still verifies: the next line's ``prev`` must equal the sealed
-hash, the head must equal bag-info's ``Review-Log-Head``, and if the case later
-discloses the original line, it hashes to the sealed value.
+The case's log is a chain: each canonical line carries the SHA-256 of the line before it
+(``chatsafe.review.log``). Its lines name messages and conversations by row number
+(``message:123``) and an ``import`` line lists conversation rows; lines written before
+issue 15 did so without a nonce, so the SHA-256 of such a line, or the ``prev`` of the
+line after it, gives the row number back to anyone trying them all. Lines written before
+issue 10 even held a written reason.
 
-(Editing the lines instead would break the chain; shipping them whole would ship the
-reasons. Sealing is the only choice that keeps both the chain and the secrets.)
+So the bundle does not ship the case's chain. Each line travels *re-expressed*, as a
+chain of its own (``prev`` is the SHA-256 of the shipped line before it, from the same
+genesis; the last line's hash is bag-info's ``Review-Log-Head``):
 
-Lines that name a message or conversation by the case's row number (``message:123``)
-travel *renamed* (issue 15): the target becomes the URN the transcripts use, or a keyed
-URN of the case for what does not leave (``bundle/targets.py``), as do the conversations
-an ``import`` line lists; the line then states its own ``hash`` (the case's line's), so
-``prev`` links and the head still verify, but its content is no longer bound to that hash
-for anyone without the case (which can disclose the original line to prove it). Such
-lines carry a random ``nonce`` in the case, dropped when renamed, so the stated hash
-cannot be inverted by trying every row number (lines written before the nonce can be).
-Lines naming nothing of the case travel whole and are bound as before.
+- a message or conversation that leaves is named by the URN its transcript carries; one
+  that does not by a keyed URN of the case (``bundle/targets.py``,
+  ``identifiers.withheld_urn``), which no guessed text can be tested against;
+- the case's ``prev`` and ``nonce`` are dropped, and ``commit`` is added:
+  ``HMAC-SHA-256(k, case line)`` with ``k = HMAC-SHA-256(log secret, "line:<seq>")``, a
+  keyed commitment to the case's own line. It does not depend on how the line is named,
+  so it is the same in every bundle of the case (a later bundle whose commits do not
+  extend an earlier one's shows a rewritten case log), and disclosing one ``k`` with the
+  case's line proves that one line without weakening any other;
+- a line that held a written reason (before issue 10) travels *sealed*, as
+  ``{"commit":…,"prev":…,"sealed":true,"seq":n}``.
 
-Since issue 10 a line never holds a reason: it holds ``reason_hmac``, a keyed, salted
-commitment (chatsafe.review.log), and travels whole. Only lines written before that
-(with the reason itself) are still sealed; their hash could be brute-forced when every
-other field is guessable, which is why the format changed.
+Bundles made before this stated the case's line hash instead (``hash``, and the old
+sealed form ``{"hash":…,"sealed":true,"seq":n}``); ``verify_exported`` reads both, but a
+log is one form or the other.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 from collections.abc import Callable
@@ -38,24 +41,46 @@ from chatsafe.review import log
 
 
 def export_lines(c: Any, names: Callable[[str], str] | None = None) -> tuple[list[str], str, int]:
-    """(lines to ship, head hash, number of sealed lines); ``names`` renames a target
-    (``targets.Names``)."""
+    """(lines to ship, the shipped chain's head, number of sealed lines); ``names``
+    renames a target (``targets.Names``). Needs the case's log secret
+    (``log.secret``, made inside a transaction before)."""
+    key = _log_secret(c)
     out: list[str] = []
     sealed = 0
-    head = log.GENESIS
-    for seq, line, digest in c.execute("SELECT seq, entry, hash FROM review_log ORDER BY seq"):
-        head = str(digest)
+    prev = log.GENESIS
+    for seq, line in c.execute("SELECT seq, entry FROM review_log ORDER BY seq"):
+        commit = line_commitment(key, int(seq), str(line))
         obj = json.loads(line)
         if obj.get("reason"):
-            out.append(log.canonical({"hash": head, "sealed": True, "seq": int(seq)}))
+            shipped: dict[str, Any] = {"sealed": True, "seq": int(seq)}
             sealed += 1
-        elif names is not None and _rename(obj, names):
-            obj.pop("nonce", None)  # it keeps the stated hash from giving the rows back
-            obj["hash"] = head
-            out.append(log.canonical(obj))
         else:
-            out.append(str(line))
-    return out, head, sealed
+            shipped = obj
+            for internal in ("prev", "nonce", "hash", "commit"):
+                shipped.pop(internal, None)
+            if names is not None:
+                _rename(shipped, names)
+        shipped |= {"prev": prev, "commit": commit}
+        text = log.canonical(shipped)
+        out.append(text)
+        prev = log.line_hash(text)
+    return out, prev, sealed
+
+
+def line_key(log_secret: bytes, seq: int) -> bytes:
+    """The key of one line's commitment (disclosed to prove that one line)."""
+    return hmac.new(log_secret, f"line:{seq}".encode(), hashlib.sha256).digest()
+
+
+def line_commitment(log_secret: bytes, seq: int, line: str) -> str:
+    return hmac.new(line_key(log_secret, seq), line.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _log_secret(c: Any) -> bytes:
+    row = c.execute("SELECT value FROM meta WHERE key = 'review_log_secret'").fetchone()
+    if row is None:
+        raise ValueError("the case has no review-log secret yet (log.secret in a transaction)")
+    return bytes.fromhex(str(row[0]))
 
 
 def _rename(obj: dict[str, Any], names: Callable[[str], str]) -> bool:
@@ -75,9 +100,12 @@ def _rename(obj: dict[str, Any], names: Callable[[str], str]) -> bool:
 
 
 def verify_exported(lines: list[str]) -> tuple[list[str], str]:
-    """Problems in an exported chain, and its head hash."""
+    """Problems in an exported chain, and its head hash. Reads both forms: re-expressed
+    lines with ``commit`` (since issue 15) and the case's lines with a stated ``hash``
+    (bundles made before); one log holds one form."""
     problems: list[str] = []
     prev = log.GENESIS
+    form: bool | None = None  # whether the log's lines carry a commitment
     for n, line in enumerate(lines, start=1):
         try:
             obj = json.loads(line)
@@ -91,6 +119,13 @@ def verify_exported(lines: list[str]) -> tuple[list[str], str]:
             continue
         if obj.get("seq") != n:
             problems.append(f"line {n}: sequence number {obj.get('seq')} (a line missing?)")
+        committed = "commit" in obj
+        if form is None:
+            form = committed
+        if committed != form or (committed and "hash" in obj):
+            problems.append(f"line {n}: mixes the two forms of the review log (edited?)")
+        if committed and not (isinstance(obj["commit"], str) and _HEX64.fullmatch(obj["commit"])):
+            problems.append(f"line {n}: a commitment that is not a SHA-256 value")
         if obj.get("sealed") is True and set(obj) == {"hash", "sealed", "seq"}:
             digest = obj.get("hash")
             if not isinstance(digest, str) or len(digest) != 64:

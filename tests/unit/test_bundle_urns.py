@@ -146,7 +146,7 @@ def test_every_id_in_the_evidence_resolves_to_an_urn_of_the_bundle_or_a_withheld
     case.close()
 
 
-def test_a_renamed_line_keeps_the_chain_and_a_wrong_hash_breaks_it(
+def test_a_renamed_line_keeps_the_chain_and_an_edit_breaks_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
 ) -> None:
     case, out = _bundle(tmp_path, monkeypatch, certs)
@@ -154,19 +154,21 @@ def test_a_renamed_line_keeps_the_chain_and_a_wrong_hash_breaks_it(
     files = _members(out)
     lines = files[evidence.path(evidence.REVIEW_LOG, ".jsonl")].decode().splitlines()
     assert reviewlog.verify_exported(lines)[0] == []
-    renamed = [i for i, x in enumerate(lines[:-1]) if '"hash"' in x and '"sealed"' not in x]
+    renamed = [i for i, x in enumerate(lines[:-1]) if '"target":"urn:' in x]
     assert renamed
-    # The stated hash does not give the row number back to someone trying them all.
+    # Neither the case's line hash nor anything else that would give the row number
+    # back to someone trying them all travels (tests/unit/test_review_log_commitments.py).
     for i in renamed:
         entry = json.loads(lines[i])
-        assert "nonce" not in entry
-        stated = entry.pop("hash")
+        assert "nonce" not in entry and "hash" not in entry
         for kind in ("message", "conversation"):
             for n in range(1, 200):
                 guess = {**entry, "target": f"{kind}:{n}"}
-                assert log.line_hash(log.canonical(guess)) != stated
+                guess.pop("commit")
+                assert log.line_hash(log.canonical(guess)) not in "\n".join(lines)
+    # Naming another message in a renamed line breaks the chain at the next line.
     obj = json.loads(lines[renamed[0]])
-    obj["hash"] = "0" * 64
+    obj["target"] = "urn:uuid:00000000-0000-8000-8000-000000000000"
     forged = list(lines)
     forged[renamed[0]] = json.dumps(obj, sort_keys=True, separators=(",", ":"))
     problems, _ = reviewlog.verify_exported(forged)

@@ -73,7 +73,9 @@ def test_a_dictionary_attack_finds_no_reason(
     targets: set[str] = set()
     for line in shipped:
         obj = json.loads(line)
-        targets |= {str(v) for k, v in obj.items() if k in ("hash", "prev", "reason_hmac")}
+        targets |= {
+            str(v) for k, v in obj.items() if k in ("hash", "prev", "reason_hmac", "commit")
+        }
     targets |= {
         m.decode()
         for m in re.findall(rb"[0-9a-f]{64}", files[evidence.path(evidence.EXCLUSIONS, ".json")])
