@@ -27,18 +27,12 @@ from tests.bundle_support import (
     Certs,
     build_case,
     bundle_bytes,
-    make_certs,
     message_ids,
 )
 
 HEX64 = re.compile(rb"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
 PRIVATE_TEXT = "PRIVE: de operatie van mijn dochter"
 REASON = "ziekenhuisbezoek dochter"
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def spec() -> list[dict[str, Any]]:

@@ -17,17 +17,12 @@ from chatsafe.bundle import builder, evidence, signing
 from chatsafe.bundle.verify import verify_bundle
 from chatsafe.bundle.verify_report import Report
 from tests import pki
-from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case, make_certs
+from tests.bundle_support import SIGNING_PASSPHRASE, Certs, build_case
 
 EVIDENCE_CHECK = "evidence ("
 CHATS = "data/chats"
 
 Edit = Callable[[dict[str, bytes]], None]
-
-
-@pytest.fixture(scope="module")
-def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 @pytest.fixture(scope="module")
