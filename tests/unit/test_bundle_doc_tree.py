@@ -43,8 +43,9 @@ def doc_tree(doc: str | None = None) -> set[str]:
     return files
 
 
-def test_the_docs_tree_is_a_real_bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    certs = make_certs(tmp_path / "certs")
+def test_the_docs_tree_is_a_real_bundles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, certs: Certs
+) -> None:
     spec = [
         {
             "key": "begroting",
