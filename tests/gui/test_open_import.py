@@ -104,9 +104,9 @@ def test_create_then_import_with_progress(window, tmp_path, answers, qtbot, monk
         self.bridge.progress.connect(lambda *a: labels.append(self.dialog.labelText()))
         real_start(self)
 
-    from chatsafe import ingest
+    from chatsafe import ingest_writer
 
-    monkeypatch.setattr(ingest, "_BATCH", 2)  # a "storing" report every 2 rows
+    monkeypatch.setattr(ingest_writer, "_BATCH", 2)  # a "storing" report every 2 rows
     monkeypatch.setattr(importing.ImportFlow, "start", start)
     window.start_import([export])
     phases = [phase for phase, _done, _total in seen]
@@ -121,9 +121,9 @@ def test_create_then_import_with_progress(window, tmp_path, answers, qtbot, monk
 
 
 def test_cancel_rolls_the_import_back(window, tmp_path, answers, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from chatsafe import ingest
+    from chatsafe import ingest_writer
 
-    monkeypatch.setattr(ingest, "_BATCH", 2)  # progress (and a cancel check) every 2 rows
+    monkeypatch.setattr(ingest_writer, "_BATCH", 2)  # progress (and a cancel check) every 2 rows
     case = create_case(tmp_path / "c.chatsafe")
     case.close()
     window.open_path(tmp_path / "c.chatsafe")

@@ -122,10 +122,10 @@ def test_settle_never_reports_fewer_entries_than_were_accounted_for() -> None:
 def test_a_message_over_the_limit_is_refused_naming_file_and_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chatsafe import ingest
+    from chatsafe import ingest_writer
     from chatsafe.errors import InputError
 
-    monkeypatch.setattr(ingest, "MAX_MESSAGE_CHARS", 20)
+    monkeypatch.setattr(ingest_writer, "MAX_MESSAGE_CHARS", 20)
     monkeypatch.setattr(importers, "all_importers", lambda: [TallyImporter()])
     export = tmp_path / "chat.txt"
     export.write_text(
