@@ -8,12 +8,12 @@ import json
 
 from tests.bundle_support import SIGNING_PASSPHRASE, bundle_bytes
 from tests.e2e.conftest import Cli
-from tests.e2e.test_bundle_cli import ARCHIVAL, certs, make_case  # noqa: F401 - fixture
+from tests.e2e.test_bundle_cli import ARCHIVAL, make_case
 
 QUESTION = "Is dit over VRAAG-GEHEIM? Dan privé."
 
 
-def test_a_doubt_blocks_the_bundle_until_it_is_resolved(cli: Cli, certs) -> None:  # noqa: F811
+def test_a_doubt_blocks_the_bundle_until_it_is_resolved(cli: Cli, certs) -> None:
     case = make_case(cli, n=12)
     cli.run("settings", str(case), "--set", *ARCHIVAL, "--by", "IT")
     who = ["--by", "Ada", "--role", "assistant"]
