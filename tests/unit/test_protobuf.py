@@ -11,15 +11,7 @@ from hypothesis import strategies as st
 from chatsafe.errors import InputError
 from chatsafe.importers import whatsapp_crypt, whatsapp_ios_blobs
 from chatsafe.importers.protobuf import MAX_VARINT_BYTES, fields, length_delimited, varint
-
-
-def encode(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
-        n >>= 7
-        if not n:
-            return bytes(out)
+from tests.unit.test_whatsapp_ios_blobs import varint as encode
 
 
 @pytest.mark.parametrize("n", [0, 1, 127, 128, 300, 2**32, 2**63, 2**64 - 1])
