@@ -16,6 +16,7 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -492,18 +493,14 @@ class CaseService(CaseReader):
 
 
 def _conversations_of(c: Any, message_ids: Sequence[int]) -> frozenset[int]:
-    out: set[int] = set()
-    ids = list(message_ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            int(r[0])
-            for r in c.execute(
-                f"SELECT DISTINCT conversation_id FROM messages WHERE id IN ({marks})", chunk
-            )
+    return frozenset(
+        int(r[0])
+        for r in c.execute(
+            "SELECT DISTINCT conversation_id FROM messages"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(message_ids)),),
         )
-    return frozenset(out)
+    )
 
 
 __all__ = ["CaseReader", "CaseService", "Changes", "ImportResult"]

@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from chatsafe.store.case import now_iso
@@ -32,8 +33,11 @@ GENESIS = "0" * 64
 _NAMES_ROWS = re.compile(r"(message|conversation):\d+")
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(obj)
 
 
 def line_hash(line: str) -> str:
@@ -54,15 +58,16 @@ def secret(c: Any) -> bytes:
 
 def reason_key(log_secret: bytes, seq: int) -> bytes:
     """The key of one entry's reason commitment (disclosed to prove that one reason)."""
-    return hmac.new(log_secret, f"reason:{seq}".encode(), hashlib.sha256).digest()
+    return hmac.digest(log_secret, f"reason:{seq}".encode(), "sha256")
 
 
 def reason_commitment(key: bytes, reason: str) -> str:
-    return hmac.new(key, reason.encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.digest(key, reason.encode("utf-8"), "sha256").hex()
 
 
 def _mac(log_secret: bytes, seq: int, digest: str) -> str:
-    return hmac.new(log_secret, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()
+    # hmac.digest: the one-shot C path, several times faster than hmac.new per entry.
+    return hmac.digest(log_secret, f"{seq}:{digest}".encode(), "sha256").hex()
 
 
 def reason_of(c: Any, seq: int) -> str | None:
@@ -89,37 +94,55 @@ def append(
     reason: str | None = None,
 ) -> str:
     """Add one entry inside the caller's transaction; returns its hash."""
+    return append_many(
+        c,
+        [{"actor": actor, "role": role, "action": action, "target": target, "old": old,
+          "new": new, "reason": reason}],
+    )  # fmt: skip
+
+
+def append_many(c: Any, decisions: Iterable[Mapping[str, Any]]) -> str:
+    """Add one entry per decision (keys ``actor``, ``role``, ``action``, ``target``,
+    ``old``, ``new``, ``reason``), in order, inside the caller's transaction; returns the
+    newest hash. The same lines as one :func:`append` each: a bulk mark of 200,000
+    messages logs 200,000 decisions, but reads the head and the secret once and writes
+    them in one statement (issue 14)."""
     row = c.execute("SELECT seq, hash FROM review_log ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (1, GENESIS) if row is None else (int(row[0]) + 1, str(row[1]))
-    entry = {
-        "seq": seq,
-        "at": now_iso(),
-        "actor": actor,
-        "role": role,
-        "action": action,
-        "target": target,
-        "old": old,
-        "new": new,
-        "reason": None,
-        "prev": prev,
-    }
-    if _NAMES_ROWS.fullmatch(target) or action == "import":
-        # The bundle ships such a line renamed (row numbers become URNs) with this
-        # line's hash stated; without a nonce that hash would give the row number back
-        # to anyone trying them all (bundle/reviewlog.py).
-        entry["nonce"] = os.urandom(16).hex()
+    seq, prev = (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
     key = secret(c)
-    if reason:
-        entry["reason_hmac"] = reason_commitment(reason_key(key, seq), reason)
-    line = canonical(entry)
-    digest = line_hash(line)
-    c.execute(
-        "INSERT INTO review_log(seq, entry, hash, mac) VALUES(?, ?, ?, ?)",
-        (seq, line, digest, _mac(key, seq, digest)),
-    )
-    if reason:
-        c.execute("INSERT INTO review_reasons(seq, reason) VALUES(?, ?)", (seq, reason))
-    return digest
+    at = now_iso()
+    rows: list[tuple[int, str, str, str]] = []
+    reasons: list[tuple[int, str]] = []
+    for d in decisions:
+        seq += 1
+        target, action, reason = d["target"], d["action"], d.get("reason")
+        entry = {
+            "seq": seq,
+            "at": at,
+            "actor": d["actor"],
+            "role": d["role"],
+            "action": action,
+            "target": target,
+            "old": d.get("old"),
+            "new": d.get("new"),
+            "reason": None,
+            "prev": prev,
+        }
+        if _NAMES_ROWS.fullmatch(target) or action == "import":
+            # The bundle ships such a line renamed (row numbers become URNs) with this
+            # line's hash stated; without a nonce that hash would give the row number
+            # back to anyone trying them all (bundle/reviewlog.py).
+            entry["nonce"] = os.urandom(16).hex()
+        if reason:
+            entry["reason_hmac"] = reason_commitment(reason_key(key, seq), reason)
+            reasons.append((seq, reason))
+        line = canonical(entry)
+        prev = line_hash(line)
+        rows.append((seq, line, prev, _mac(key, seq, prev)))
+    c.executemany("INSERT INTO review_log(seq, entry, hash, mac) VALUES(?, ?, ?, ?)", rows)
+    if reasons:
+        c.executemany("INSERT INTO review_reasons(seq, reason) VALUES(?, ?)", reasons)
+    return prev
 
 
 def entries(c: Any) -> list[str]:

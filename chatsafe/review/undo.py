@@ -9,6 +9,7 @@ raised again (same question, same addressee), one that was not is withdrawn.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,44 +32,67 @@ class MarkSnapshot:
 
 def snapshot(c: Any, conversation_ids: Iterable[int], message_ids: Iterable[int]) -> MarkSnapshot:
     """The current marks of these conversations and messages (and every version of an
-    edited message, which a mark covers too)."""
-    convs: dict[int, Mark] = {}
-    for cid in conversation_ids:
-        row = c.execute(
-            "SELECT label, reason FROM conversation_labels WHERE conversation_id = ?", (cid,)
-        ).fetchone()
-        convs[cid] = (None, None) if row is None else (str(row[0]), row[1])
-    msgs: dict[int, Mark] = {}
-    for asked in message_ids:
-        for mid in versions.version_group(c, asked):
-            if mid in msgs:
-                continue
-            row = c.execute(
-                "SELECT label, reason FROM message_labels WHERE message_id = ?", (mid,)
-            ).fetchone()
-            msgs[mid] = (None, None) if row is None else (str(row[0]), row[1])
+    edited message, which a mark covers too). A few queries for any number (issue 14)."""
+    cids = list(dict.fromkeys(conversation_ids))
+    asked = list(message_ids)
+    conv_marks = _marks(c, "conversation_labels", "conversation_id", cids)
+    convs: dict[int, Mark] = {cid: conv_marks.get(cid, (None, None)) for cid in cids}
+    group, _missing = versions.version_groups(c, asked)
+    msg_marks = _marks(c, "message_labels", "message_id", group)
+    msgs: dict[int, Mark] = {mid: msg_marks.get(mid, (None, None)) for mid in group}
+    conv_of = {
+        int(r[0]): int(r[1])
+        for r in c.execute(
+            "SELECT id, conversation_id FROM messages WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(asked),),
+        )
+    }
+    now_open = _open_doubts(c, cids, list(conv_of))
     open_doubts: dict[DoubtTarget, OpenDoubt] = {}
     for cid in convs:
-        open_doubts[(cid, None)] = _open(c, cid, None)
-    for asked in message_ids:
-        row = c.execute("SELECT conversation_id FROM messages WHERE id = ?", (asked,)).fetchone()
-        if row is not None:
-            open_doubts[(int(row[0]), asked)] = _open(c, int(row[0]), asked)
+        open_doubts[(cid, None)] = now_open.get((cid, None))
+    for mid in asked:
+        if mid in conv_of:
+            open_doubts[(conv_of[mid], mid)] = now_open.get((conv_of[mid], mid))
     return MarkSnapshot(convs, msgs, open_doubts)
 
 
-def _open(c: Any, conversation_id: int, message_id: int | None) -> OpenDoubt:
-    d = doubts.open_on(c, conversation_id, message_id)
-    return None if d is None else (d.ask, d.question)
+def _marks(c: Any, table: str, column: str, ids: list[int]) -> dict[int, Mark]:
+    return {
+        int(r[0]): (str(r[1]), r[2])
+        for r in c.execute(
+            f"SELECT {column}, label, reason FROM {table}"
+            f" WHERE {column} IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
 
 
-def _restore_doubt(c: Any, target: DoubtTarget, was: OpenDoubt, by: str, role: Role) -> bool:
-    cid, mid = target
-    now = doubts.open_on(c, cid, mid)
-    if (None if now is None else (now.ask, now.question)) == was:
+def _open_doubts(
+    c: Any, conversation_ids: list[int], message_ids: list[int]
+) -> dict[DoubtTarget, OpenDoubt]:
+    """The open doubts on these conversations (their own) and these messages."""
+    return {
+        (int(r[0]), None if r[1] is None else int(r[1])): (str(r[2]), str(r[3]))
+        for r in c.execute(
+            "SELECT conversation_id, message_id, ask, question FROM doubts"
+            " WHERE resolved_at IS NULL AND (message_id IN (SELECT value FROM json_each(?))"
+            " OR (message_id IS NULL AND conversation_id IN (SELECT value FROM json_each(?))))",
+            (json.dumps(message_ids), json.dumps(conversation_ids)),
+        )
+    }
+
+
+def _restore_doubt(
+    c: Any, target: DoubtTarget, was: OpenDoubt, now: OpenDoubt, by: str, role: Role
+) -> bool:
+    if now == was:
         return False
+    cid, mid = target
     if now is not None:
-        doubts.resolve(c, now.id, None, by=by, role=role)
+        found = doubts.open_on(c, cid, mid)
+        assert found is not None
+        doubts.resolve(c, found.id, None, by=by, role=role)
     if was is not None:
         target_kw: dict[str, int] = {"message_id": mid} if mid is not None else {}
         doubts.raise_doubt(
@@ -85,18 +109,37 @@ def _restore_doubt(c: Any, target: DoubtTarget, was: OpenDoubt, by: str, role: R
 
 def restore(c: Any, snap: MarkSnapshot, *, by: str, role: Role) -> int:
     """Put the snapshot's marks back, inside the caller's transaction. Returns how many
-    marks changed; logs an ``undo`` entry when any did."""
-    changed = 0
-    for cid, (label, reason) in snap.conversations.items():
-        changed += labels.label_conversation(
-            c, cid, None if label is None else Label(label), by=by, role=role, reason=reason
+    marks changed; logs an ``undo`` entry when any did. The same decisions and log
+    entries as restoring one mark at a time, written set-based (issue 14)."""
+    labels.require_name(by)
+    convs = list(snap.conversations)
+    known = {
+        int(r[0])
+        for r in c.execute(
+            "SELECT id FROM conversations WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(convs),),
         )
-    for mid, (label, reason) in snap.messages.items():
-        changed += labels.label_one_message(
-            c, mid, None if label is None else Label(label), by=by, role=role, reason=reason
-        )
+    }
+    for cid in convs:
+        if cid not in known:
+            raise labels.ReviewError(f"no conversation {cid} in this case")
+
+    def decisions(marks: dict[int, Mark]) -> list[labels.Decision]:
+        return [
+            (i, None if label is None else Label(label), reason)
+            for i, (label, reason) in marks.items()
+        ]
+
+    changed = labels.apply_marks(c, "conversation", decisions(snap.conversations), by=by, role=role)
+    changed += labels.apply_marks(c, "message", decisions(snap.messages), by=by, role=role)
+    targets = list(snap.doubts)
+    now_open = _open_doubts(
+        c,
+        [cid for cid, mid in targets if mid is None],
+        [mid for _, mid in targets if mid is not None],
+    )
     for target, was in snap.doubts.items():
-        changed += _restore_doubt(c, target, was, by, role)
+        changed += _restore_doubt(c, target, was, now_open.get(target), by, role)
     if changed:
         log.append(
             c,

@@ -7,12 +7,13 @@ version was marked private. A new message that carries the edited marker is link
 the earlier version of the same conversation, sender and wall-clock minute that the new
 export no longer holds; both texts stay in the case as edit history, and the new version
 inherits the earlier one's mark (see ``EFFECTIVE_LABEL_SQL``). A mark given to any
-version applies to all of them (:func:`version_group`).
+version applies to all of them (:func:`version_groups`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 #: A stored candidate's row (id, sender, wallclock, text, deleted, edit_of, attachment
@@ -61,17 +62,22 @@ def link_edits(c: Any, conversation_id: int, import_id: int, reappeared: Reappea
     return linked
 
 
-def version_group(c: Any, message_id: int) -> list[int]:
-    """Every version of the message ``message_id`` belongs to (itself included)."""
-    row = c.execute("SELECT coalesce(edit_of, id) FROM messages WHERE id = ?", (message_id,))
-    found = row.fetchone()
-    if found is None:
-        return [message_id]
-    root = int(found[0])
-    ids = [
-        int(r[0])
-        for r in c.execute(
-            "SELECT id FROM messages WHERE id = ? OR edit_of = ? ORDER BY id", (root, root)
-        )
-    ]
-    return ids or [message_id]
+def version_groups(c: Any, message_ids: Iterable[int]) -> tuple[list[int], list[int]]:
+    """Every version of each of these messages (itself included), and the ids that name
+    no message.
+
+    In the order asked: each message's versions in id order, where the message (or an
+    earlier one of its versions) first appears, each id once; an id that names no message
+    stands alone in its place. One query for any number of ids (issue 14).
+    """
+    rows = c.execute(
+        "WITH asked(pos, id) AS (SELECT key, value FROM json_each(?)),"
+        " roots(pos, root, missing) AS (SELECT min(a.pos), coalesce(m.edit_of, m.id, a.id),"
+        "  m.id IS NULL FROM asked a LEFT JOIN messages m ON m.id = a.id GROUP BY 2)"
+        " SELECT pos, root, missing FROM roots"
+        " UNION ALL SELECT r.pos, v.id, 0 FROM roots r JOIN messages v ON v.edit_of = r.root"
+        " ORDER BY 1, 2",
+        (json.dumps(list(message_ids)),),
+    ).fetchall()
+    group = list(dict.fromkeys(int(r[1]) for r in rows))
+    return group, [int(r[1]) for r in rows if r[2]]
