@@ -33,6 +33,8 @@ Index = QModelIndex | QPersistentModelIndex
 COL_PRIVATE, COL_PARTY, COL_LABEL, COL_TIME, COL_SENDER, COL_TEXT = range(6)
 PAGE = 256
 MAX_PAGES = 24
+REFRESH_PAGES = 4  # pages read again after a change (the view shows at most about two)
+LoadRows = Callable[[list[int], Callable[[dict[int, MessageRow] | None], None]], None]
 
 
 def _check_header(model: QAbstractTableModel, private: bool, role: int) -> Any:
@@ -49,9 +51,11 @@ def _check_header(model: QAbstractTableModel, private: bool, role: int) -> Any:
 
 
 class MessageModel(QAbstractTableModel):
-    """``mark_requested([message ids], label or None)`` when a checkbox is clicked."""
+    """``mark_requested([message ids], label or None)`` when a checkbox is clicked;
+    ``refreshed`` when rows read again after a change have arrived."""
 
     mark_requested = Signal(list, object)
+    refreshed = Signal()
 
     def __init__(self, reader: CaseReader, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +72,11 @@ class MessageModel(QAbstractTableModel):
         #: runs ``search(query, conversation) -> ids`` and calls back with them; the
         #: window sets one that uses the worker. Without one the reader answers at once.
         self.load_hits: Callable[[str, int, Callable[[set[int]], None]], None] | None = None
+        #: reads rows on the worker: ``load_rows(ids, done)`` calls ``done`` with the rows
+        #: (or None if the read failed). Without one, a refresh drops the cache and the
+        #: view reads again on the GUI thread.
+        self.load_rows: LoadRows | None = None
+        self._generation = 0  # which refresh (or conversation) an arriving read is for
         self._pages: OrderedDict[int, dict[int, MessageRow]] = OrderedDict()
         self._badges: dict[tuple[int, int], list[badges.Badge]] = {}
         self.fetches = 0  # pages read, for tests and the benchmark
@@ -77,6 +86,7 @@ class MessageModel(QAbstractTableModel):
         self, conversation_id: int | None, ids: list[int], label: str | None
     ) -> None:
         self.beginResetModel()
+        self._generation += 1
         self.conversation_id = conversation_id
         self.ids = ids
         self.conversation_label = label
@@ -87,13 +97,43 @@ class MessageModel(QAbstractTableModel):
         self._find_hits()
 
     def refresh(self, conversation_label: str | None = None, keep_label: bool = True) -> None:
-        """Drop cached rows (marks changed) and let the view repaint what it shows."""
+        """Marks changed: read the cached rows again and let the view repaint what it shows.
+
+        With ``load_rows`` the pages around the view are read on the worker and swapped
+        in when they arrive (until then the view shows them as they were): after a mark
+        of 200,000 messages the GUI thread reads no row (issue 14). Older pages are
+        dropped and read again if the view comes back to them.
+        """
         if not keep_label:
             self.conversation_label = conversation_label
-        self._pages.clear()
+        self._generation += 1
+        pages = list(self._pages)[-REFRESH_PAGES:]
+        if self.load_rows is None or not pages:
+            self._pages.clear()
+            self._repaint()
+            return
+        for stale in list(self._pages)[:-REFRESH_PAGES]:
+            del self._pages[stale]
+        generation = self._generation
+        chunks = {p: self.ids[p * PAGE : (p + 1) * PAGE] for p in pages}
+
+        def arrived(rows: dict[int, MessageRow] | None) -> None:
+            if generation != self._generation:
+                return  # another refresh or another conversation came after this one
+            if rows is None:  # the read failed: read on the GUI thread as before
+                self._pages.clear()
+            else:
+                for p, ids in chunks.items():
+                    self._pages[p] = {mid: rows[mid] for mid in ids if mid in rows}
+            self._repaint()
+
+        self.load_rows([mid for ids in chunks.values() for mid in ids], arrived)
+
+    def _repaint(self) -> None:
         self._badges.clear()
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, COL_TEXT))
+        self.refreshed.emit()
 
     def set_query(self, query: str) -> None:
         self.query = query

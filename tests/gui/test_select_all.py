@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
+from chatsafe.gui import roles
 from chatsafe.gui.select_all import NATIVE_LIMIT
 from chatsafe.importers.base import ImportContext
 from chatsafe.ingest import import_paths
@@ -82,3 +83,42 @@ def test_a_small_transcript_uses_qts_own_selection(make_window, qtbot) -> None: 
     w.select_message_row(1)
     ids = w.selected_message_ids()
     assert ids == [w.msg_model.ids[1]]
+
+
+def test_after_a_bulk_mark_the_gui_thread_reads_no_rows(  # type: ignore[no-untyped-def]
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """P on thousands of selected messages: the snapshot, the write and reading the shown
+    rows again all run as worker jobs; the GUI thread swaps the fresh rows in (issue 14)."""
+    n = NATIVE_LIMIT + 500
+    w = make_window("Ada", Role.ASSISTANT, on=_big_case(tmp_path, n))
+    model = w.msg_model
+    w.activateWindow()
+    w.transcript.setFocus()
+    qtbot.waitUntil(w.transcript.hasFocus)
+    w.select_message_row(0)
+    assert model.index(0, 0).data(roles.EFFECTIVE) == ("business", "default")
+    assert "Private" not in w.details.text.toPlainText()
+    qtbot.keyClick(w.transcript, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    fetched = model.fetches
+    qtbot.keyClick(w.transcript, Qt.Key.Key_P)
+    w.transcript.viewport().repaint()
+    assert model.index(0, 0).data(roles.EFFECTIVE) == ("private", "own"), "the fresh row"
+    assert "Private (proposed by Ada)" in w.details.text.toPlainText(), "details follow"
+    qtbot.keyClick(w.transcript, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    w.transcript.viewport().repaint()
+    assert model.index(0, 0).data(roles.EFFECTIVE) == ("business", "default")
+    assert model.fetches == fetched, "no page of rows was read on the GUI thread"
+    assert "Ctrl+Z" in w.statusBar().currentMessage()
+
+
+def test_a_refresh_that_fails_reads_on_the_gui_thread_again(  # type: ignore[no-untyped-def]
+    make_window, tmp_path: Path
+) -> None:
+    w = make_window("Ada", Role.ASSISTANT, on=_big_case(tmp_path, 600))
+    model = w.msg_model
+    assert model.message(0) is not None
+    model.load_rows = lambda _ids, done: done(None)  # the worker's read failed
+    fetched = model.fetches
+    model.refresh()
+    assert model.message(0) is not None and model.fetches == fetched + 1
