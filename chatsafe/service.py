@@ -16,7 +16,6 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,17 @@ from typing import TYPE_CHECKING, Any
 
 from chatsafe import settings as case_settings
 from chatsafe.domain import Ask, Label
-from chatsafe.review import browse, bubble_parts, doubts, labels, lexicon, rules, search, undo
+from chatsafe.review import (
+    batches,
+    browse,
+    bubble_parts,
+    doubts,
+    labels,
+    lexicon,
+    rules,
+    search,
+    undo,
+)
 from chatsafe.review import log as review_log
 from chatsafe.review.browse import ConversationRow, MessageDetail, MessageRow
 from chatsafe.review.doubts import Doubt
@@ -493,14 +502,17 @@ class CaseService(CaseReader):
 
 
 def _conversations_of(c: Any, message_ids: Sequence[int]) -> frozenset[int]:
-    return frozenset(
-        int(r[0])
-        for r in c.execute(
-            "SELECT DISTINCT conversation_id FROM messages"
-            " WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(message_ids)),),
+    out: set[int] = set()
+    for piece in batches.pieces(list(message_ids)):
+        out.update(
+            int(r[0])
+            for r in c.execute(
+                "SELECT DISTINCT conversation_id FROM messages"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (batches.id_list(piece),),
+            )
         )
-    )
+    return frozenset(out)
 
 
 __all__ = ["CaseReader", "CaseService", "Changes", "ImportResult"]

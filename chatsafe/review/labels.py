@@ -8,14 +8,13 @@ review log in the same transaction as the change itself.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from chatsafe.domain import Label
 from chatsafe.errors import ChatsafeError
-from chatsafe.review import log, versions
+from chatsafe.review import batches, log, versions
 from chatsafe.store.case import now_iso
 
 
@@ -61,17 +60,24 @@ def apply_marks(c: Any, kind: str, decisions: Sequence[Decision], *, by: str, ro
     caller's transaction; returns how many changed. Each change is one review-log entry,
     exactly as if each had been made alone; a decision that changes nothing is not logged.
 
-    Set-based (issue 14): the current marks are read in one query and the changes
-    written in one statement each, so 200,000 messages take seconds, not minutes.
+    Set-based (issue 14): per piece of ids (``batches``) the current marks are read in
+    one query and the changes written with one statement each, so 200,000 messages take
+    seconds, not minutes. A later piece reads what an earlier one wrote, so an id asked
+    twice ends as it would one decision at a time.
     """
+    return sum(
+        _apply_piece(c, kind, piece, by=by, role=role) for piece in batches.pieces(decisions)
+    )
+
+
+def _apply_piece(c: Any, kind: str, decisions: Sequence[Decision], *, by: str, role: Role) -> int:
     table, column = _TABLES[kind]
-    ids = [d[0] for d in decisions]
     current: dict[int, tuple[str, str, str | None]] = {
         int(r[0]): (str(r[1]), str(r[2]), r[3] or None)
         for r in c.execute(
             f"SELECT {column}, label, status, reason FROM {table}"
             f" WHERE {column} IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
+            (batches.id_list([d[0] for d in decisions]),),
         )
     }
     status, role_value = status_for(role), role.value

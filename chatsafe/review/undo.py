@@ -9,13 +9,12 @@ raised again (same question, same addressee), one that was not is withdrawn.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from chatsafe.domain import Ask, Label
-from chatsafe.review import doubts, labels, log, versions
+from chatsafe.review import batches, doubts, labels, log, versions
 from chatsafe.review.labels import Role
 
 Mark = tuple[str | None, str | None]  # (label or None for no mark, reason)
@@ -32,7 +31,7 @@ class MarkSnapshot:
 
 def snapshot(c: Any, conversation_ids: Iterable[int], message_ids: Iterable[int]) -> MarkSnapshot:
     """The current marks of these conversations and messages (and every version of an
-    edited message, which a mark covers too). A few queries for any number (issue 14)."""
+    edited message, which a mark covers too). Set-based, a piece of ids at a time."""
     cids = list(dict.fromkeys(conversation_ids))
     asked = list(message_ids)
     conv_marks = _marks(c, "conversation_labels", "conversation_id", cids)
@@ -40,13 +39,16 @@ def snapshot(c: Any, conversation_ids: Iterable[int], message_ids: Iterable[int]
     group, _missing = versions.version_groups(c, asked)
     msg_marks = _marks(c, "message_labels", "message_id", group)
     msgs: dict[int, Mark] = {mid: msg_marks.get(mid, (None, None)) for mid in group}
-    conv_of = {
-        int(r[0]): int(r[1])
-        for r in c.execute(
-            "SELECT id, conversation_id FROM messages WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(asked),),
+    conv_of: dict[int, int] = {}
+    for piece in batches.pieces(asked):
+        conv_of.update(
+            (int(r[0]), int(r[1]))
+            for r in c.execute(
+                "SELECT id, conversation_id FROM messages"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (batches.id_list(piece),),
+            )
         )
-    }
     now_open = _open_doubts(c, cids, list(conv_of))
     open_doubts: dict[DoubtTarget, OpenDoubt] = {}
     for cid in convs:
@@ -58,29 +60,43 @@ def snapshot(c: Any, conversation_ids: Iterable[int], message_ids: Iterable[int]
 
 
 def _marks(c: Any, table: str, column: str, ids: list[int]) -> dict[int, Mark]:
-    return {
-        int(r[0]): (str(r[1]), r[2])
-        for r in c.execute(
-            f"SELECT {column}, label, reason FROM {table}"
-            f" WHERE {column} IN (SELECT value FROM json_each(?))",
-            (json.dumps(ids),),
+    out: dict[int, Mark] = {}
+    for piece in batches.pieces(ids):
+        out.update(
+            (int(r[0]), (str(r[1]), r[2]))
+            for r in c.execute(
+                f"SELECT {column}, label, reason FROM {table}"
+                f" WHERE {column} IN (SELECT value FROM json_each(?))",
+                (batches.id_list(piece),),
+            )
         )
-    }
+    return out
 
 
 def _open_doubts(
     c: Any, conversation_ids: list[int], message_ids: list[int]
 ) -> dict[DoubtTarget, OpenDoubt]:
     """The open doubts on these conversations (their own) and these messages."""
-    return {
-        (int(r[0]), None if r[1] is None else int(r[1])): (str(r[2]), str(r[3]))
-        for r in c.execute(
-            "SELECT conversation_id, message_id, ask, question FROM doubts"
-            " WHERE resolved_at IS NULL AND (message_id IN (SELECT value FROM json_each(?))"
-            " OR (message_id IS NULL AND conversation_id IN (SELECT value FROM json_each(?))))",
-            (json.dumps(message_ids), json.dumps(conversation_ids)),
+    out: dict[DoubtTarget, OpenDoubt] = {}
+    sql = "SELECT conversation_id, message_id, ask, question FROM doubts WHERE resolved_at IS NULL"
+    for piece in batches.pieces(conversation_ids):
+        out.update(
+            ((int(r[0]), None), (str(r[2]), str(r[3])))
+            for r in c.execute(
+                f"{sql} AND message_id IS NULL"
+                " AND conversation_id IN (SELECT value FROM json_each(?))",
+                (batches.id_list(piece),),
+            )
         )
-    }
+    for piece in batches.pieces(message_ids):
+        out.update(
+            ((int(r[0]), int(r[1])), (str(r[2]), str(r[3])))
+            for r in c.execute(
+                f"{sql} AND message_id IN (SELECT value FROM json_each(?))",
+                (batches.id_list(piece),),
+            )
+        )
+    return out
 
 
 def _restore_doubt(
@@ -112,15 +128,8 @@ def restore(c: Any, snap: MarkSnapshot, *, by: str, role: Role) -> int:
     marks changed; logs an ``undo`` entry when any did. The same decisions and log
     entries as restoring one mark at a time, written set-based (issue 14)."""
     labels.require_name(by)
-    convs = list(snap.conversations)
-    known = {
-        int(r[0])
-        for r in c.execute(
-            "SELECT id FROM conversations WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(convs),),
-        )
-    }
-    for cid in convs:
+    known = {int(r[0]) for r in c.execute("SELECT id FROM conversations")}
+    for cid in snap.conversations:
         if cid not in known:
             raise labels.ReviewError(f"no conversation {cid} in this case")
 

@@ -12,9 +12,10 @@ version applies to all of them (:func:`version_groups`).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from chatsafe.review import batches
 
 #: A stored candidate's row (id, sender, wallclock, text, deleted, edit_of, attachment
 #: names joined by U+001F, source_id, identity) -> was it in the new export too?
@@ -62,22 +63,28 @@ def link_edits(c: Any, conversation_id: int, import_id: int, reappeared: Reappea
     return linked
 
 
-def version_groups(c: Any, message_ids: Iterable[int]) -> tuple[list[int], list[int]]:
+def version_groups(c: Any, message_ids: Sequence[int]) -> tuple[list[int], list[int]]:
     """Every version of each of these messages (itself included), and the ids that name
     no message.
 
     In the order asked: each message's versions in id order, where the message (or an
     earlier one of its versions) first appears, each id once; an id that names no message
-    stands alone in its place. One query for any number of ids (issue 14).
+    stands alone in its place. One query per piece of ids (issue 14).
     """
-    rows = c.execute(
-        "WITH asked(pos, id) AS (SELECT key, value FROM json_each(?)),"
-        " roots(pos, root, missing) AS (SELECT min(a.pos), coalesce(m.edit_of, m.id, a.id),"
-        "  m.id IS NULL FROM asked a LEFT JOIN messages m ON m.id = a.id GROUP BY 2)"
-        " SELECT pos, root, missing FROM roots"
-        " UNION ALL SELECT r.pos, v.id, 0 FROM roots r JOIN messages v ON v.edit_of = r.root"
-        " ORDER BY 1, 2",
-        (json.dumps(list(message_ids)),),
-    ).fetchall()
-    group = list(dict.fromkeys(int(r[1]) for r in rows))
-    return group, [int(r[1]) for r in rows if r[2]]
+    group: dict[int, None] = {}
+    missing: list[int] = []
+    for piece in batches.pieces(message_ids):
+        rows = c.execute(
+            "WITH asked(pos, id) AS (SELECT key, value FROM json_each(?)),"
+            " roots(pos, root, missing) AS (SELECT min(a.pos), coalesce(m.edit_of, m.id, a.id),"
+            "  m.id IS NULL FROM asked a LEFT JOIN messages m ON m.id = a.id GROUP BY 2)"
+            " SELECT pos, root, missing FROM roots"
+            " UNION ALL SELECT r.pos, v.id, 0 FROM roots r JOIN messages v ON v.edit_of = r.root"
+            " ORDER BY 1, 2",
+            (batches.id_list(piece),),
+        )
+        for _pos, mid, absent in rows:
+            group.setdefault(int(mid))
+            if absent:
+                missing.append(int(mid))
+    return list(group), missing

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from chatsafe.domain import Label
-from chatsafe.review import doubts, labels, log, undo
+from chatsafe.review import batches, doubts, labels, log, undo
 from chatsafe.review.labels import ReviewError, Role
 from chatsafe.service import CaseService
 from tests.unit import marks_oracle
@@ -140,9 +140,13 @@ def _scenario(
     return out
 
 
+@pytest.mark.parametrize("piece", [batches.SIZE, 2])
 def test_bulk_path_leaves_the_case_and_log_as_the_per_message_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
 ) -> None:
+    # In pieces of 2 the selection spans many pieces: an edited message's versions, an
+    # id asked twice and a doubt fall on both sides of a boundary.
+    monkeypatch.setattr(batches, "SIZE", piece)
     bulk, ids = _build(tmp_path / "bulk", monkeypatch)
     oracle, ids_o = _build(tmp_path / "oracle", monkeypatch)
     assert ids == ids_o, "the two cases are built alike"
