@@ -236,62 +236,16 @@ def main() -> int:
 
     timed("resize the window (visible bubbles wrap again)", resize_window, r)
 
-    # Issue 14, item 11: select every message with Ctrl+A, mark with P, undo with
-    # Ctrl+Z. Each is one GUI-thread event (target: under 100 ms each).
-    from PySide6.QtCore import Qt as _Qt
-    from PySide6.QtTest import QTest
+    # Issue 14, items 3 and 11: Ctrl+A, P, Ctrl+Z and redo on every message of the big
+    # conversation, with the write on a worker thread as in the app (bench/gui_bulk.py).
+    import gui_bulk  # bench/, the script's own folder
 
-    from chatsafe.gui import tasks
+    def immediate_session() -> Session:
+        return Session(open_case(path, _key=key), Reviewer("Bench", Role.ASSISTANT), runner)
 
-    window.transcript.setFocus()
-    window._focus = "messages"
-
-    def select_all() -> None:
-        QTest.keyClick(window.transcript, _Qt.Key.Key_A, _Qt.KeyboardModifier.ControlModifier)
-        QApplication.processEvents()
-
-    timed("Ctrl+A in the big transcript", select_all, r)
-    ids = timed("  collect the selected ids (GUI thread)", window.selected_message_ids, r)
-    assert len(ids) == args.big, len(ids)
-    # Every job the runner runs (the write, and the reads that follow it) is the
-    # worker's in the app; here they run inline, so their time is summed and subtracted.
-    jobs: list[float] = []
-    real_call = tasks._call
-
-    def timed_call(job: Any) -> Any:
-        t0 = time.perf_counter()
-        try:
-            return real_call(job)
-        finally:
-            jobs.append(time.perf_counter() - t0)
-
-    tasks._call = timed_call  # type: ignore[assignment]
-
-    def press(key: Any, mods: Any = _Qt.KeyboardModifier.NoModifier) -> Callable[[], None]:
-        def go() -> None:
-            QTest.keyClick(window.transcript, key, mods)
-            QApplication.processEvents()
-
-        return go
-
-    jobs.clear()
-    p_label = f"P on {args.big:,} selected (event, with the worker's jobs)"
-    timed(p_label, press(_Qt.Key.Key_P), r)
-    total = r[p_label]
-    r["  P: GUI thread only"] = total - sum(jobs)
-    r["  P: the worker's jobs (snapshot, mark, reload rows)"] = sum(jobs)
-    assert window.undo_stack.count() == 1, window.undo_stack.count()
-    jobs.clear()
-    timed(
-        "Ctrl+Z (event, with the worker's jobs)",
-        press(_Qt.Key.Key_Z, _Qt.KeyboardModifier.ControlModifier),
-        r,
-    )
-    total = r["Ctrl+Z (event, with the worker's jobs)"]
-    r["  Ctrl+Z: GUI thread only"] = total - sum(jobs)
-    r["  Ctrl+Z: the worker's jobs (restore, reload rows)"] = sum(jobs)
-    tasks._call = real_call  # type: ignore[assignment]
-    window.transcript.clearSelection()
+    bulk, bulk_base = gui_bulk.measure(window, path, key, big_id, args.big, immediate_session)
+    window.select_conversation(big_id)
+    QApplication.processEvents()
 
     def mark_all() -> None:
         window._focus = "conversations"
@@ -351,6 +305,12 @@ def main() -> int:
     for label, seconds in r.items():
         print(f"  {label:<62} {seconds * 1000:9.1f} ms")
     print(f"  search hits: {len(hits)} and {len(rare)}")
+    print(f"selecting, marking and undoing {args.big:,} messages (worker thread, as in the app):")
+    for label, seconds in bulk.items():
+        print(f"  {label:<62} {seconds * 1000:9.1f} ms")
+    print("  baseline, same ids, same run (bare SQL, no log, no undo snapshot):")
+    for label, seconds in bulk_base.items():
+        print(f"    {label:<60} {seconds * 1000:9.1f} ms")
     print("baseline, same case, same run:")
     for label, seconds in base.items():
         print(f"  {label:<62} {seconds * 1000:9.1f} ms")
