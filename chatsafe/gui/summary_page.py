@@ -24,11 +24,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -232,6 +233,30 @@ class _Sort(QSortFilterProxyModel):
         return int(left.data(Qt.ItemDataRole.UserRole)) < int(right.data(Qt.ItemDataRole.UserRole))
 
 
+class _FitScroll(QScrollArea):
+    """Asks for the height its text needs at its width (word-wrapped labels: a plain
+    scroll area asked for less and cut the last sentence on a full screen), and scrolls
+    only when the window is shorter than that."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        hint = super().sizeHint()
+        if inner is None:
+            return hint
+        width = self.viewport().width() if self.isVisible() else inner.sizeHint().width()
+        layout = inner.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = inner.sizeHint().height()
+        return QSize(hint.width(), height + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the text wraps differently: another height
+
+
 class SummaryPage(QWidget):
     """``open_conversation(id)`` when a row is activated; ``back()`` to the review."""
 
@@ -306,7 +331,7 @@ class SummaryPage(QWidget):
         words.addWidget(self.totals)
         words.addWidget(self.period)
         words.addWidget(hint)
-        self.texts = QScrollArea(self)
+        self.texts = _FitScroll(self)
         self.texts.setWidgetResizable(True)
         self.texts.setFrameShape(QScrollArea.Shape.NoFrame)
         self.texts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -339,6 +364,7 @@ class SummaryPage(QWidget):
             lines.append(text)
         self.totals.setText("<br>".join(lines))
         self.period.setText(period_text(*period))
+        self.texts.updateGeometry()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Esc goes back to the review (the table passes keys it does not use up to here).

@@ -1884,7 +1884,7 @@ Installeer een PySide6-versie lager dan 6.12 (bijvoorbeeld met pip install &quot
     </message>
     <message>
         <source>The demo is a case with invented chats; its passphrase is %1.</source>
-        <translation>De demo is een zaak met verzonnen chats; de wachtwoordzin is %1.</translation>
+        <translation>De demo is een zaak met verzonnen chats; de wachtzin is %1.</translation>
     </message>
 </context>
 <context>

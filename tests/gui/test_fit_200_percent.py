@@ -184,3 +184,20 @@ def test_the_transcript_legend_shows_every_entry_at_every_width(make_window, dut
         placed = legend._place(legend.width())
         assert all(legend.rect().toRectF().contains(p) for _, _, p, _ in placed), width
         assert legend.height() == legend.heightForWidth(legend.width()), width
+
+
+def test_the_summary_sentences_show_whole_when_there_is_room(make_window, dutch, qapp) -> None:  # type: ignore[no-untyped-def]
+    """A plain scroll area asked for less than its wrapped sentences need, so on a full
+    screen the last sentence was cut behind a scroll bar above an empty table."""
+    w = make_window("Mia")
+    w.resize(800, 780)
+    w.leaving.show()
+    qapp.processEvents()
+    page = w.leaving.page
+    inner = page.texts.widget()
+    need = inner.layout().totalHeightForWidth(page.texts.viewport().width())
+    assert page.texts.viewport().height() >= need
+    assert not page.texts.verticalScrollBar().isVisible()
+    w.resize(683 - FRAME.width(), AVAILABLE_200.height() - FRAME.height())
+    qapp.processEvents()
+    assert page.table.height() >= page.table.minimumHeight()  # short: the sentences scroll
