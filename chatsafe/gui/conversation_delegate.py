@@ -62,6 +62,15 @@ def lines_of(model: cm.ConversationModel, row: int) -> list[str]:
     return [r.title, ", ".join(r.participants), third, fourth, app]
 
 
+def beside(room: int, first: int, second: int) -> int:
+    """The width left for ``second`` (a label's name, an app's name) to the right of
+    ``first`` (a title, the participants) in ``room``: none when ``first`` would get less
+    than it needs or 60 % of the room. In a narrow list (200 % scaling) the label's name
+    took the title's place, leaving rows that did not say which conversation they were;
+    the icon still shows the label."""
+    return second if room - second >= min(first, room * 0.6) else 0
+
+
 def row_height(font: QFont) -> int:
     return LINES * QFontMetrics(font).lineSpacing() + 2 * PAD + 2
 
@@ -105,14 +114,19 @@ class ConversationDelegate(QStyledItemDelegate):
             name = QCoreApplication.translate("ConversationModel", "%1 (proposed)").replace(
                 "%1", name
             )
-        name_w = fm.horizontalAdvance(name) + PAD
+        name_w = beside(
+            rect.width() - icon - PAD,
+            QFontMetrics(bold).horizontalAdvance(texts[0]),
+            fm.horizontalAdvance(name) + PAD,
+        )
         p.setFont(opt.font)
         p.setPen(color if selected else COLORS.get(r.label or "business", color))
-        p.drawText(
-            QRect(rect.right() - name_w, rect.y(), name_w, line),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            name,
-        )
+        if name_w:
+            p.drawText(
+                QRect(rect.right() - name_w, rect.y(), name_w, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                name,
+            )
         p.setFont(bold)
         p.setPen(color)
         title_rect = QRect(
@@ -126,13 +140,17 @@ class ConversationDelegate(QStyledItemDelegate):
             ),
         )
         p.setFont(opt.font)
-        app, app_w = texts[4], fm.horizontalAdvance(texts[4]) + 2 * PAD
-        p.setPen(muted)
-        p.drawText(
-            QRect(rect.right() - app_w, rect.y() + line, app_w, line),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            app,
+        app = texts[4]
+        app_w = beside(
+            rect.width(), fm.horizontalAdvance(texts[1]), fm.horizontalAdvance(app) + 2 * PAD
         )
+        p.setPen(muted)
+        if app_w:
+            p.drawText(
+                QRect(rect.right() - app_w, rect.y() + line, app_w, line),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                app,
+            )
         for n, text in enumerate(texts[1:4], start=1):
             p.setPen(muted if n < 3 else color)
             box = QRect(

@@ -201,3 +201,29 @@ def test_the_summary_sentences_show_whole_when_there_is_room(make_window, dutch,
     w.resize(683 - FRAME.width(), AVAILABLE_200.height() - FRAME.height())
     qapp.processEvents()
     assert page.table.height() >= page.table.minimumHeight()  # short: the sentences scroll
+
+
+def test_a_narrow_conversation_list_keeps_the_titles(make_window, dutch, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 200 %: the title column was about 80 logical px wide and the label's name
+    ("Zakelijk") took the title's place, so rows did not say which conversation they
+    were."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from chatsafe.gui.conversation_delegate import PAD, beside
+
+    w = make_window()
+    font = w.conv_view.font()
+    bold = QFont(font)
+    bold.setBold(True)
+    fm, fmb = QFontMetrics(font), QFontMetrics(bold)
+    title, name = "Kabinet BZK overleg", "Zakelijk"
+    name_w = fm.horizontalAdvance(name) + PAD
+    # Narrow: the label's name gives way, the title keeps the room.
+    narrow = 60
+    assert beside(narrow, fmb.horizontalAdvance(title), name_w) == 0
+    # Wide: both, side by side.
+    wide = fmb.horizontalAdvance(title) + name_w + 20
+    assert beside(wide, fmb.horizontalAdvance(title), name_w) == name_w
+    # A long title does not push the name out of a normal list: it gets 60 % and elides.
+    assert beside(300, fmb.horizontalAdvance(title * 3), name_w) == name_w
+    assert beside(150, fmb.horizontalAdvance(title), name_w) == name_w  # 104 px for it
