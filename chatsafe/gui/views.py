@@ -71,9 +71,13 @@ class ConversationView(_Table):
         h = self.horizontalHeader()
         style = self.style()
         check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) + 10
+        narrow = max(check, self.fontMetrics().height() + 10)
+        # The header's own minimum (38 px here) made both columns wider than a checkbox
+        # needs, which at 200 % left the titles about 80 px.
+        h.setMinimumSectionSize(min(h.minimumSectionSize(), narrow))
         for col in (cm.COL_PRIVATE, cm.COL_PARTY):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.setColumnWidth(col, max(check, self.fontMetrics().height() + 10))
+            self.setColumnWidth(col, narrow)
         for col in (cm.COL_APP, cm.COL_PEOPLE, cm.COL_PERIOD, cm.COL_COUNT, cm.COL_MARKED):
             self.setColumnHidden(col, True)
         self.setColumnHidden(cm.COL_REVIEW, True)

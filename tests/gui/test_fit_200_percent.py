@@ -227,3 +227,13 @@ def test_a_narrow_conversation_list_keeps_the_titles(make_window, dutch, qapp) -
     # A long title does not push the name out of a normal list: it gets 60 % and elides.
     assert beside(300, fmb.horizontalAdvance(title * 3), name_w) == name_w
     assert beside(150, fmb.horizontalAdvance(title), name_w) == name_w  # 104 px for it
+
+
+def test_the_conversation_checkboxes_are_as_narrow_as_a_checkbox(make_window) -> None:  # type: ignore[no-untyped-def]
+    from chatsafe.gui import conversation_model as cm
+
+    w = make_window()
+    view = w.conv_view
+    need = max(view.fontMetrics().height(), 13) + 10
+    for col in (cm.COL_PRIVATE, cm.COL_PARTY):
+        assert view.columnWidth(col) <= need + 2, view.columnWidth(col)
