@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.gui import localtext
+from chatsafe.gui.fit import resize_within
 from chatsafe.gui.style import COLORS, DOUBT_COLOR, label_name
 from chatsafe.review import browse, search
 from chatsafe.review.browse import ConversationRow, MessageDetail, SourceHeld
@@ -41,7 +42,7 @@ class ImageViewer(QDialog):
         area.setWidget(label)
         layout = QVBoxLayout(self)
         layout.addWidget(area)
-        self.resize(min(image.width() + 40, 1200), min(image.height() + 40, 900))
+        resize_within(self, min(image.width() + 40, 1200), min(image.height() + 40, 900))
 
 
 class DetailsPane(QWidget):

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from chatsafe.gui.fit import resize_within
 from chatsafe.review.bubble_parts import FileBrief
 
 
@@ -38,7 +39,7 @@ class AttachmentViewer(QDialog):
         self.full = False
         if preview is not None and not preview.isNull():
             self._show(preview)
-        self.resize(720, 560)
+        resize_within(self, 720, 560)
 
     def _show(self, image: QImage) -> None:
         self.image_label.setPixmap(QPixmap.fromImage(image))

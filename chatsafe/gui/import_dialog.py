@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from chatsafe import import_options, importers
 from chatsafe.errors import ChatsafeError
 from chatsafe.gui.app_names import app_name
+from chatsafe.gui.fit import resize_within
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.import_options import FIRST_YEAR_RANGE, ImportOptions
@@ -58,7 +59,7 @@ class ImportOptionsDialog(QDialog):
         self.setWindowTitle(self.tr("Import with options"))
         # Wide enough for the file fields on a laptop; never wider than 683 px, the
         # width of 1366x768 at 200 % (the body scrolls when the screen is short).
-        self.resize(600, 520)
+        resize_within(self, 600, 520)
         self._case_time_zone = time_zone
 
         intro = QLabel(

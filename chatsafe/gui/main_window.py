@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QRect,
-    QSize,
     Qt,
     QTimer,
 )
@@ -48,6 +47,7 @@ from chatsafe.gui.conversation_model import ConversationFilter, ConversationMode
 from chatsafe.gui.details import DetailsPane
 from chatsafe.gui.doubts import DoubtController
 from chatsafe.gui.empty_case import EmptyCaseHint
+from chatsafe.gui.fit import FRAME
 from chatsafe.gui.image_viewer import AttachmentViewer, open_attachment
 from chatsafe.gui.import_dialog import given_secrets
 from chatsafe.gui.message_model import MessageModel
@@ -75,9 +75,6 @@ from chatsafe.review.bubble_parts import FileBrief
 from chatsafe.review.labels import Role
 from chatsafe.review.summary import Summary
 from chatsafe.service import Changes
-
-FRAME = QSize(16, 48)
-"""Room for the window manager's title bar and borders, outside the client area."""
 
 
 def initial_geometry(available: QRect) -> QRect:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatsafe.gui import localtext, notify
+from chatsafe.gui.fit import resize_within
 from chatsafe.gui.style import PARTY, PRIVATE, label_icon, label_name
 from chatsafe.review.summary import Counts, Summary
 
@@ -131,7 +132,7 @@ class SummaryDialog(QDialog):
         layout.addWidget(head)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        resize_within(self, 760, 420)
 
     def _confirm(self) -> None:
         # One click confirms everything: say exactly what, and ask (issue 14).
@@ -232,7 +233,7 @@ class RulesDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.feedback)
         layout.addWidget(close)
-        self.resize(640, 440)
+        resize_within(self, 640, 440)
 
     def report_added(self, conversations: int) -> None:
         self.feedback.setText(
@@ -319,7 +320,7 @@ class LexiconDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.feedback)
         layout.addWidget(close)
-        self.resize(640, 480)
+        resize_within(self, 640, 480)
         self._ids: list[int] = []
 
     def report_added(self, conversations: int) -> None:

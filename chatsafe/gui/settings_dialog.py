@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from chatsafe import settings as case_settings
 from chatsafe.errors import SettingsError
+from chatsafe.gui.fit import resize_within
 
 # The keys this dialog edits, in the order a records officer fills them in.
 KEYS = (
@@ -183,7 +184,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(640, 560)
+        resize_within(self, 640, 560)
 
     def _value(self, key: str) -> str:
         if key == "appraisal":

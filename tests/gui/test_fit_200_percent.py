@@ -130,37 +130,81 @@ def test_every_dialog_fits(make_window, dutch) -> None:  # type: ignore[no-untyp
 
 SCRIPT = """
 import json, os, sys
-sys.path.insert(0, {tests!r})
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from chatsafe.gui import i18n
+i18n.install(app, "nl")
+from chatsafe.gui.image_viewer import AttachmentViewer
+from chatsafe.gui.import_dialog import ImportOptionsDialog
 from chatsafe.gui.main_window import MainWindow
+from chatsafe.gui.review_dialogs import LexiconDialog, RulesDialog, SummaryDialog
+from chatsafe.gui.settings_dialog import SettingsDialog
+from chatsafe.review.summary import Summary
 w = MainWindow()
 w.show()
 app.processEvents()
 screen = w.screen()
-print(json.dumps({{
+out = {
     "ratio": screen.devicePixelRatio(),
-    "screen": screen.geometry().size().toTuple(),
-    "minimum": w.minimumSizeHint().toTuple(),
-}}), flush=True)
+    "screen": screen.availableGeometry().size().toTuple(),
+    "sizes": {"MainWindow": w.size().toTuple()},
+}
+nothing = lambda *a: None
+for d in (
+    SettingsDialog(w, {}),
+    ImportOptionsDialog(w, owner=None, time_zone="Europe/Amsterdam", country=None),
+    RulesDialog(w, [], [], nothing, nothing),
+    LexiconDialog(w, [], nothing, nothing),
+    SummaryDialog(w, Summary(), {}, can_confirm=True),
+    AttachmentViewer("foto.jpg", None, w),
+):
+    d.show()
+    app.processEvents()
+    out["sizes"][type(d).__name__] = d.size().toTuple()
+    d.close()
+print(json.dumps(out), flush=True)
 os._exit(0)  # the window's worker thread needs no orderly end here
 """
 
 
-def test_real_scaling_keeps_logical_sizes(tmp_path: Path) -> None:
-    """Under QT_SCALE_FACTOR=2 the screen halves in logical pixels and the window's minimum
-    stays what this file measures, so the checks above are the 200 % checks."""
-    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
-    code = SCRIPT.format(tests=str(Path(__file__).parent))
+def test_at_real_200_percent_every_window_opens_inside_the_screen(tmp_path: Path) -> None:
+    """A 1366x768 screen under QT_SCALE_FACTOR=2 (the offscreen platform's screen set by
+    a config file): 683x384 logical pixels. Each window's first size, with its frame,
+    is inside it; the settings dialog opened 640x560 and its Save button was off screen."""
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": 1366,
+                        "height": 768,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM=f"offscreen:configfile={config}")
     out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=180
     )
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["ratio"] == 2.0
-    assert seen["screen"][0] * 2 == 800  # the offscreen screen is 800 physical pixels
-    need = QSize(*seen["minimum"]) + FRAME
-    assert need.width() <= AVAILABLE_200.width() and need.height() <= AVAILABLE_200.height()
+    assert seen["ratio"] == 2.0 and seen["screen"] == [683, 384]
+    assert len(seen["sizes"]) == 7
+    for name, (width, height) in seen["sizes"].items():
+        assert width + FRAME.width() <= 683 and height + FRAME.height() <= 384, (
+            name,
+            width,
+            height,
+        )
 
 
 def test_the_transcript_legend_shows_every_entry_at_every_width(make_window, dutch, qapp) -> None:  # type: ignore[no-untyped-def]
