@@ -13,10 +13,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -39,9 +38,11 @@ from chatsafe.bundle.preflight import Preflight
 from chatsafe.bundle.signer_choice import SignerChoice, load_signer
 from chatsafe.errors import CancelledError
 from chatsafe.gui import localtext
+from chatsafe.gui.flow import FlowLayout
 from chatsafe.gui.messages import error_text
 from chatsafe.gui.session import Session
 from chatsafe.gui.settings_dialog import setting_name
+from chatsafe.gui.wrapcheck import WrappedCheck
 from chatsafe.review.labels import Role
 from chatsafe.service import CaseService
 
@@ -136,11 +137,11 @@ class BundleDialog(QDialog):
 
         box = QGroupBox(self.tr("Confirmation by the minister"), self)
         blay = QVBoxLayout(box)
-        self.confirm = QCheckBox(box)
-        self.confirm.setText(
+        self.confirm = WrappedCheck(
             self.tr(
                 "I, {name}, confirm that the business messages above may leave for the archive, and nothing else."
-            ).format(name=name)
+            ).format(name=name),
+            box,
         )
         self.approval = QLabel(box)
         self.approval.setWordWrap(True)
@@ -157,7 +158,7 @@ class BundleDialog(QDialog):
 
         cert_box = QGroupBox(self.tr("Signing certificate (IT support)"), self)
         clay = QVBoxLayout(cert_box)
-        kinds = QHBoxLayout()
+        kinds = FlowLayout()  # three choices side by side were wider than 683 px (200 %)
         self.kind_group = QButtonGroup(self)
         self.stack = QStackedWidget(cert_box)
         self.fields: dict[str, QLineEdit] = {}
@@ -208,7 +209,7 @@ class BundleDialog(QDialog):
         self.supersedes.setPlaceholderText(self.tr("Only to withdraw messages afterwards"))
         form.addRow(self.tr("Replaces an earlier bundle (optional)"), sup_row)
         clay.addLayout(form)
-        self.reasons = QCheckBox(
+        self.reasons = WrappedCheck(
             self.tr(
                 "Include the written reasons for withheld messages (they may describe private matters)"
             ),
@@ -220,6 +221,8 @@ class BundleDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # It scrolls up and down only: a line cut at the right edge was text nobody read.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         lay = outer

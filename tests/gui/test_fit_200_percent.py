@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMargins, QSize
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from chatsafe.gui import i18n
 from chatsafe.gui.main_window import FRAME
@@ -124,6 +124,23 @@ def test_every_dialog_fits(make_window, dutch) -> None:  # type: ignore[no-untyp
         need = minimum(d) + FRAME
         if need.width() > AVAILABLE_200.width() or need.height() > AVAILABLE_200.height():
             too_big.append((type(d).__name__, minimum(d).toTuple()))
+        # What scrolls, scrolls up and down: content wider than the dialog hid the end
+        # of the bundle dialog's lines behind a sideways scroll bar at 200 %. The room
+        # is the dialog at its widest less its margins and a vertical scroll bar; the
+        # content must fit it with 15 % to spare (the X11 font measured that much wider
+        # than the offscreen platform's).
+        layout = d.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        for area in d.findChildren(QScrollArea):
+            inner = area.widget()
+            if inner is None or not area.widgetResizable():
+                continue
+            room = (
+                AVAILABLE_200.width() - FRAME.width() - margins.left() - margins.right()
+                - area.verticalScrollBar().sizeHint().width() - 2 * area.frameWidth()
+            )  # fmt: skip
+            if inner.minimumSizeHint().width() * 1.15 > room:
+                too_big.append((type(d).__name__, "scrolls sideways", inner.minimumSizeHint()))
         d.close()
     assert too_big == []
 
@@ -281,3 +298,24 @@ def test_the_conversation_checkboxes_are_as_narrow_as_a_checkbox(make_window) ->
     need = max(view.fontMetrics().height(), 13) + 10
     for col in (cm.COL_PRIVATE, cm.COL_PARTY):
         assert view.columnWidth(col) <= need + 2, view.columnWidth(col)
+
+
+def test_a_wrapped_checkbox_wraps_and_toggles_from_its_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from chatsafe.gui.wrapcheck import WrappedCheck
+
+    text = "I, Mia, confirm that the business messages above may leave, and nothing else. " * 2
+    check = WrappedCheck(text)
+    qtbot.addWidget(check)
+    seen: list[bool] = []
+    check.toggled.connect(seen.append)
+    check.resize(200, 200)
+    check.show()
+    assert check.minimumSizeHint().width() < 200  # it wraps instead of widening the dialog
+    assert check.text() == text and check.box.accessibleName() == text
+    qtbot.mouseClick(check.words, Qt.MouseButton.LeftButton)
+    assert check.isChecked() and seen == [True]
+    check.box.setEnabled(False)
+    qtbot.mouseClick(check.words, Qt.MouseButton.LeftButton)
+    assert check.isChecked()  # a disabled box is not toggled through its words
