@@ -151,7 +151,11 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from chatsafe.gui import i18n
 i18n.install(app, "nl")
+from chatsafe.gui import dialogs
+from chatsafe.gui.collect_wizard import CollectWizard
+from chatsafe.gui.doubts import DoubtDialog
 from chatsafe.gui.image_viewer import AttachmentViewer
+from chatsafe.gui.secrets import SecretDialog
 from chatsafe.gui.import_dialog import ImportOptionsDialog
 from chatsafe.gui.main_window import MainWindow
 from chatsafe.gui.review_dialogs import LexiconDialog, RulesDialog, SummaryDialog
@@ -174,6 +178,14 @@ for d in (
     LexiconDialog(w, [], nothing, nothing),
     SummaryDialog(w, Summary(), {}, can_confirm=True),
     AttachmentViewer("foto.jpg", None, w),
+    dialogs.PassphraseDialog(w, new=True),
+    dialogs.IdentityDialog(w, "Mia", "minister"),
+    dialogs.NewCaseDialog(w),
+    dialogs.ReasonDialog(w),
+    dialogs.PeriodDialog(w, None, None),
+    DoubtDialog(w, "het hele gesprek"),
+    CollectWizard(w),
+    SecretDialog("backup_password", "iPhone-backup", w),
 ):
     d.show()
     app.processEvents()
@@ -215,7 +227,7 @@ def test_at_real_200_percent_every_window_opens_inside_the_screen(tmp_path: Path
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["ratio"] == 2.0 and seen["screen"] == [683, 384]
-    assert len(seen["sizes"]) == 7
+    assert len(seen["sizes"]) == 15
     for name, (width, height) in seen["sizes"].items():
         assert width + FRAME.width() <= 683 and height + FRAME.height() <= 384, (
             name,
