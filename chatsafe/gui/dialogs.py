@@ -296,7 +296,20 @@ class PeriodDialog(QDialog):
             box.setAccessibleName(name)
             box.setChecked(bool(value))
             edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else QDate.currentDate())
+        # What the period is for, in the words of the summary page: the dialog alone
+        # was two date fields under a cut title, and a minister could not tell why.
+        self.why = QLabel(
+            QCoreApplication.translate(
+                "SummaryPage",
+                "The in-scope period is the time the archive asks for (usually the term of office);"
+                " messages sent outside it are not part of this transfer.",
+            ),
+            self,
+        )
+        self.why.setWordWrap(True)
+        self.setMinimumWidth(min(380, max(280, self.fontMetrics().horizontalAdvance("x") * 50)))
         form = QFormLayout(self)
+        form.addRow(self.why)
         form.addRow(self.use_start, self.start)
         form.addRow(self.use_end, self.end)
         form.addRow(_buttons(self))

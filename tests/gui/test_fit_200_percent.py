@@ -331,3 +331,13 @@ def test_a_wrapped_checkbox_wraps_and_toggles_from_its_words(qtbot) -> None:  # 
     check.box.setEnabled(False)
     qtbot.mouseClick(check.words, Qt.MouseButton.LeftButton)
     assert check.isChecked()  # a disabled box is not toggled through its words
+
+
+def test_the_period_dialog_says_what_the_period_is(qtbot, dutch) -> None:  # type: ignore[no-untyped-def]
+    """Seen under Xvfb: two date fields under a cut title ("In-sco…period")."""
+    from chatsafe.gui.dialogs import PeriodDialog
+
+    d = PeriodDialog(None, "2024-03-01", None)
+    qtbot.addWidget(d)
+    assert "ambtstermijn" in d.why.text()
+    assert d.minimumWidth() >= 280 and minimum(d).width() + FRAME.width() <= 683
