@@ -198,3 +198,19 @@ def test_bulk_mark_and_undo_read_a_few_times_whatever_the_size(
     assert s.case.conn.execute("SELECT count(*) FROM message_labels").fetchone()[0] == 0
     assert s.case.conn.execute("SELECT count(*) FROM review_log").fetchone()[0] >= 2 * len(ids)
     s.close()
+
+
+def test_each_entry_of_a_bulk_mark_has_its_own_nonce(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The nonce keeps a bundle's stated line hash from giving the row number back
+    (bundle/reviewlog.py): every line of a bulk mark needs a fresh one."""
+    s, ids = _build(tmp_path / "case", monkeypatch)
+    anna = s.message_ids(ids["Anna"])
+    s.mark_messages(anna, Label.PARTY_POLITICAL, by="Mia", role=Role.MINISTER)
+    lines = [json.loads(e) for (e,) in s.case.conn.execute("SELECT entry FROM review_log")]
+    nonces = [e["nonce"] for e in lines if e["target"].startswith("message:")]
+    assert len(nonces) >= len(anna)
+    assert len(set(nonces)) == len(nonces), "no nonce repeats"
+    assert all(len(n) == 32 and int(n, 16) >= 0 for n in nonces)
+    s.close()
