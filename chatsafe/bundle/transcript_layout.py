@@ -198,13 +198,17 @@ class Layout:
         message costs a few calls per line, not a few per word.
         """
         lines: list[str] = []
+        table = self._widths.setdefault(self.style, {})
         for para in text.split("\n"):
-            if self._width(para) <= width:  # most chat messages fit on one line
+            try:
+                cum = list(itertools.accumulate(map(table.__getitem__, para)))
+            except KeyError:
+                cum = list(itertools.accumulate(map(self._table(para).__getitem__, para)))
+            if not cum or cum[-1] <= width:  # most chat messages fit on one line
                 lines.append(para)
                 continue
             # Shaped Arabic may be a little wider than its letters' isolated forms.
             limit = width * 0.95 if RTL.search(para) else width
-            cum = list(itertools.accumulate(map(self._table(para).__getitem__, para)))
             start, end = 0, len(para)
             while start < end:
                 if start and para[start] == " ":  # a line does not start with the break's spaces
@@ -362,10 +366,8 @@ class Layout:
         per line as can be. Its codes are its UTF-16 (pdf_fonts.identity_subset_map),
         escaped as a PDF string; the rest is one f-string."""
         pdf, style = self.pdf, self.style
-        if "\n" in text:
-            lines = self.wrap(text, self._epw)
-        elif len(text) * self._widest[style] <= self._epw or self._width(text) <= self._epw:
-            lines = [text]  # decided as wrap() would, without summing short texts
+        if "\n" not in text and len(text) * self._widest[style] <= self._epw:
+            lines = [text]  # decided as wrap() would, without summing a short text
         else:
             lines = self.wrap(text, self._epw)
         font, tf, _, _ = self._select(PRIMARY)
