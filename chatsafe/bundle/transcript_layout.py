@@ -10,25 +10,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from typing import Any
 
+from chatsafe.bundle import transcript_bidi
 from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, pdf_code
-
-
-def _runs_in_visual_order(chars: Iterable[Any]) -> list[tuple[bool, list[Any]]]:
-    """Bidi characters in visual order, cut into runs of one direction whose characters
-    were typed one after the other (a number inside right-to-left text is its own run)."""
-    runs: list[tuple[bool, list[Any]]] = []
-    for c in chars:
-        rtl = c.get_direction_from_level() == "R"
-        if runs and runs[-1][0] == rtl:
-            last = runs[-1][1][-1].character_index
-            if c.character_index == last + (-1 if rtl else 1):
-                runs[-1][1].append(c)
-                continue
-        runs.append((rtl, [c]))
-    return runs
 
 
 class Layout:
@@ -260,8 +246,16 @@ class Layout:
         # the runs are written in the order they were typed: extractors that read the
         # content stream in order (pypdf) then give the text as written.
         pieces: list[tuple[int, list[str]]] = []
-        visual = BidiParagraph(line, TextDirection.LTR, preserve_bn_chars=True)
-        for rtl, chars in _runs_in_visual_order(visual.get_reordered_characters()):
+        cut = transcript_bidi.ltr_tail(line)
+        visual = BidiParagraph(line[:cut], TextDirection.LTR, preserve_bn_chars=True)
+        ordered = transcript_bidi.runs_in_visual_order(visual.get_reordered_characters())
+        if cut < len(line):  # the left-to-right tail follows, as its own run or the last's
+            tail = [transcript_bidi.TailChar(ch, cut + i) for i, ch in enumerate(line[cut:])]
+            if ordered and not ordered[-1][0] and ordered[-1][1][-1].character_index == cut - 1:
+                ordered[-1][1].extend(tail)
+            else:
+                ordered.append((False, tail))
+        for rtl, chars in ordered:
             if not rtl:
                 first = chars[0].character_index
                 text = "".join(c.character for c in chars)

@@ -225,3 +225,31 @@ def test_plain_lines_are_their_utf16_codes_escaped_as_fpdf2_escapes_them() -> No
     assert texts[0].encode("utf-16-be") in shown and texts[1].encode("utf-16-be") in shown
     lines = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(fast)).pages).splitlines()
     assert all(t in lines for t in texts)
+
+
+def test_a_left_to_right_tail_is_ordered_as_with_the_whole_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The bidirectional algorithm runs on a line up to its left-to-right tail only
+    # (transcript_bidi.ltr_tail); every line must come out as with the whole line.
+    import random
+
+    from chatsafe.bundle import transcript_bidi, transcript_layout
+    from tests.unit.test_transcript_pdf_fast import _drawn
+
+    tokens = ["שלום", "עולם", "مرحبا", "بالعالم", "abc", "Kamer", "123", "٤٥", "4,5", ",",
+              ".", ":", "!", "?", "(", ")", "[", "]", "👍", "会议", "%", "$", "-", "+", "/",
+              "10:00", "é", "\u200f", "\u200e"]  # fmt: skip
+    rnd = random.Random(7)
+    texts = [
+        "".join(rnd.choice(tokens) + rnd.choice(["", " ", " "]) for _ in range(rnd.randint(2, 9)))
+        for _ in range(300)
+    ]
+    texts = [t for t in texts if transcript_layout.RTL.search(t)]
+    cuts = [transcript_bidi.ltr_tail(t) for t in texts]
+    assert sum(0 < c < len(t) for c, t in zip(cuts, texts, strict=True)) > 50
+    assert transcript_bidi.ltr_tail("שלום abc (x) def") == len("שלום abc (x) ")
+    assert transcript_bidi.ltr_tail("abc \u202bשלום def") == len("abc \u202bשלום def")
+    split = _render(texts)
+    monkeypatch.setattr(transcript_bidi, "ltr_tail", len)
+    assert _drawn(split) == _drawn(_render(texts))
