@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fpdf import FPDF  # noqa: E402
 
 from chatsafe import settings  # noqa: E402
-from chatsafe.bundle import builder, conversation, transcript_pdf  # noqa: E402
+from chatsafe.bundle import builder, conversation, pdf_fonts, transcript_pdf  # noqa: E402
 from chatsafe.bundle.bagit_writer import _STORED_SUFFIXES  # noqa: E402
 from chatsafe.bundle.signing import SoftwareSigner  # noqa: E402
 from chatsafe.store import create_case  # noqa: E402
@@ -199,11 +199,15 @@ def main() -> None:
         )
 
         pdf_time = pdf_cpu = rows_time = rows_cpu = out_time = out_cpu = 0.0
-        fonts_time = fonts_cpu = 0.0
+        fonts_time = fonts_cpu = load_time = load_cpu = 0.0
         real_fonts = builder._transcript_fonts
 
         def timed_fonts(*a, **kw):  # type: ignore[no-untyped-def]
-            nonlocal fonts_time, fonts_cpu
+            nonlocal fonts_time, fonts_cpu, load_time, load_cpu
+            # Parsing the main font happens once per process (each CLI run): shown apart.
+            start, cpu = time.perf_counter(), time.thread_time()
+            pdf_fonts.fonts()
+            load_time, load_cpu = time.perf_counter() - start, time.thread_time() - cpu
             start, cpu = time.perf_counter(), time.thread_time()
             out = real_fonts(*a, **kw)
             fonts_time += time.perf_counter() - start
@@ -274,13 +278,15 @@ def main() -> None:
             pdf_time - rows_time - out_time,
             pdf_cpu - rows_cpu - out_cpu,
         )
-        all_time, all_cpu = pdf_time + fonts_time, pdf_cpu + fonts_cpu
+        all_time = pdf_time + fonts_time + load_time
+        all_cpu = pdf_cpu + fonts_cpu + load_cpu
         print(
             f"PDF transcripts: {pdf_messages / all_time:,.0f} messages/s wall, "
             f"{pdf_messages / all_cpu:,.0f} per CPU second ({all_time:.1f} s of the bundle "
             f"time; the baseline's whole payload took {base_time:.1f} s)"
         )
         for name, wall, cpu in (
+            ("main font parsed", load_time, load_cpu),
             ("font subsets (once)", fonts_time, fonts_cpu),
             ("reading rows", rows_time, rows_cpu),
             ("layout", layout, layout_cpu),
@@ -290,7 +296,8 @@ def main() -> None:
         print(
             f"  subsets, layout and writing: "
             f"{pdf_messages / (fonts_cpu + layout_cpu + out_cpu):,.0f} messages"
-            " per CPU second (target >= 20,000 messages/s)"
+            " per CPU second (target >= 20,000 messages/s); with the main font's parsing "
+            f"{pdf_messages / (load_cpu + fonts_cpu + layout_cpu + out_cpu):,.0f}"
         )
 
 

@@ -125,6 +125,8 @@ def _per_family(fontset: FontSet, chars: set[str]) -> dict[str, set[str]]:
     """The characters each family draws, as chatsafe/bundle/transcript_layout.py picks
     the family: ``family_of``, and a right-to-left font also draws the spaces, digits
     and punctuation it has inside a right-to-left run."""
+    if fontset.plain.issuperset(chars):  # a bundle DejaVu draws alone: no fallbacks loaded
+        return {PRIMARY: chars}
     family_of = fontset.family_of
     out: dict[str, set[str]] = {PRIMARY: set()}
     for ch in chars:
