@@ -252,6 +252,10 @@ class SharedSubsetProducer(OutputProducer):
         font_file = _Compressed(shared.stream, shared.length)
         self._add_pdf_obj(font_file, "fonts")
         descriptor.font_file2 = font_file
+        # fpdf2's per-class caches hold every subset map they saw: emptied after each
+        # PDF, as fpdf2 does, so a bundle of many conversations does not keep them all.
+        font.subset.pick.cache_clear()
+        font.subset.get_glyph.cache_clear()
         return composite
 
 

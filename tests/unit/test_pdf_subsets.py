@@ -119,6 +119,10 @@ def test_every_pdf_of_a_bundle_embeds_the_same_subset_and_none_is_subset_again(
     monkeypatch.setattr(ftsubset.Subsetter, "subset", lambda s, f: runs.append(1) or real(s, f))
     first, second = _render(TEXTS[:3], shared), _render(TEXTS[2:], shared)
     assert runs == []
+    # fpdf2's class-wide caches of subset maps are emptied after each PDF, as it does.
+    from fpdf.fonts import SubsetMap
+
+    assert SubsetMap.pick.cache_info().currsize == 0
     files = [{n: f["file"] for n, f in _fonts(pdf).items()} for pdf in (first, second)]
     common = files[0].keys() & files[1].keys()
     assert any("Droid" in n for n in common)
