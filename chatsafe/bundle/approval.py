@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from chatsafe import identifiers
-from chatsafe.bundle import selection
+from chatsafe.bundle import payload, reviewlog, selection, targets
 from chatsafe.bundle.signing import Signer
 from chatsafe.review import log
 from chatsafe.review.labels import ReviewError, Role
@@ -38,6 +38,9 @@ APPROVED = "bundle-approved"
 CREATED = "bundle-created"
 RSMF_EXPORTED = "rsmf-exported"  # an RSMF export of the same selection (chatsafe.export)
 FORMAT = "chatsafe-approval/1"
+#: ``review_log_form`` of statements whose ``review_log_head`` is the shipped log's head
+#: (statements without it carry the case's own head)
+SHIPPED = "bundle"
 
 
 @dataclass
@@ -85,7 +88,12 @@ def record_approval(
         "approved_by": by,
         "role": Role.MINISTER.value,
         "at": now_iso(),
-        "review_log_head": log.head(c),
+        # The head of the review log as a bundle ships it (bundle/reviewlog.py), not the
+        # case's: the case's head is a hash over lines that name rows, and the shipped
+        # chain of a bundle made on this approval starts with exactly these lines, which
+        # verify checks (verify_approval).
+        "review_log_head": shipped_head(c, case_id),
+        "review_log_form": SHIPPED,
         **chosen,
     }
     text = log.canonical(statement)
@@ -115,6 +123,13 @@ def record_approval(
         (seq, text, signature),
     )
     return digest
+
+
+def shipped_head(c: Any, case_id: uuid.UUID) -> str:
+    """The head of the review log as a bundle made now would ship it."""
+    log.secret(c)
+    names = targets.Names(c, case_id, payload.leaving_conversations(c))
+    return reviewlog.export_lines(c, names)[1]
 
 
 def approval_state(c: Any) -> ApprovalState | None:

@@ -147,3 +147,17 @@ def verify_exported(lines: list[str]) -> tuple[list[str], str]:
 
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def chain_hashes(lines: list[str]) -> set[str]:
+    """The hash each line of an exported chain stands for (as ``verify_exported`` links
+    them), with the genesis: the heads the log had along the way."""
+    out = {log.GENESIS}
+    for line in lines:
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        stated = obj.get("hash") if isinstance(obj, dict) and "commit" not in obj else None
+        out.add(stated if isinstance(stated, str) else log.line_hash(line))
+    return out

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chatsafe.bundle import cms, evidence, selection, trust
+from chatsafe.bundle import approval, cms, evidence, reviewlog, selection, trust
 from chatsafe.bundle.verify_signature import TrustInput
 
 STATEMENT = evidence.path(evidence.APPROVAL, ".json")
@@ -74,6 +74,7 @@ def check_approval(
             f"{statement_rel}: the approval does not cover exactly the entries of the transcripts "
             f"({len(urns)} entries here, {statement.get('leaving_count')} approved)"
         )
+    _check_log_anchor(statement, statement_rel, files, read, check)
     if bag_info.get("Approval-Leaving-Digest") not in (None, statement.get("leaving_digest")):
         check.problems.append("bag-info.txt: Approval-Leaving-Digest differs from the approval")
     claimed = str(statement.get("approved_by"))
@@ -119,3 +120,30 @@ def check_approval(
     check.problems += [f"approver's certificate: {p}" for p in problems]
     if not given.anchors:
         check.notes.append("approver's chain not checked: no trust anchor (--ca)")
+
+
+def _check_log_anchor(
+    statement: dict[str, Any],
+    statement_rel: str,
+    files: dict[str, str],
+    read: Callable[[str, Any], bytes | None],
+    check: Any,
+) -> None:
+    """The review log the minister approved must be where this bundle's review log
+    starts: a log rewritten before the bundle was made, with its chain recomputed, no
+    longer passes through the head the signed statement names."""
+    if statement.get("review_log_form") != approval.SHIPPED:
+        check.notes.append("an approval naming the case's own review-log head (made before)")
+        return
+    rel = evidence.locate(files, evidence.REVIEW_LOG)
+    raw = read(rel, check) if rel in files else None
+    if raw is None:
+        return  # the review-log check names a missing log
+    lines = raw.decode("utf-8", "replace").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if statement.get("review_log_head") not in reviewlog.chain_hashes(lines):
+        check.problems.append(
+            f"{statement_rel}: the review log it approved is not the start of {rel} "
+            "(rewritten before the bundle was made?)"
+        )

@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 
 from chatsafe import identifiers
-from chatsafe.bundle import builder, evidence, exclusions, reviewlog, signing
+from chatsafe.bundle import approval, builder, evidence, exclusions, reviewlog, signing
 from chatsafe.bundle.verify import verify_bundle
 from chatsafe.domain import Label
 from chatsafe.review import labels, log
 from chatsafe.review.labels import Role
 from chatsafe.store.case import now_iso
+from tests import pki
 from tests.bundle_support import (
     SIGNING_PASSPHRASE,
     Certs,
@@ -183,3 +184,46 @@ def test_a_line_that_held_a_reason_travels_sealed_with_its_commitment(bundled: A
     assert REASON in case_line
     key = reviewlog.line_key(log.secret(case.conn), sealed[0]["seq"])
     assert sealed[0]["commit"] == hmac.new(key, case_line.encode(), hashlib.sha256).hexdigest()
+
+
+def test_the_approval_names_the_shipped_logs_head_not_the_cases(bundled: Any) -> None:
+    case, out, _, _ = bundled
+    files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
+    statement = json.loads(files[evidence.path(evidence.APPROVAL, ".json")])
+    assert statement["review_log_form"] == approval.SHIPPED
+    assert statement["review_log_head"] in reviewlog.chain_hashes(_shipped(out))
+    case_hashes = {str(r[0]) for r in case.conn.execute("SELECT hash FROM review_log")}
+    assert statement["review_log_head"] not in case_hashes
+
+
+def test_a_log_rewritten_with_a_consistent_chain_is_caught_by_the_approval(
+    bundled: Any, certs: Certs, tmp_path: Path
+) -> None:
+    """A forger (any certificate the CA issued) changes an early decision, relinks every
+    later line and points bag-info at the new head: the chain holds, the signed approval
+    no longer lies on it."""
+    _, out, _, _ = bundled
+    rel = evidence.path(evidence.REVIEW_LOG, ".jsonl")
+
+    def rewrite(files: dict[str, bytes]) -> None:
+        lines = files[rel].decode().splitlines()
+        prev = log.GENESIS
+        out_lines = []
+        for n, line in enumerate(lines):
+            obj = json.loads(line)
+            if n == 0:
+                obj["actor"] = "Iemand anders"
+            obj["prev"] = prev
+            text = log.canonical(obj)
+            out_lines.append(text)
+            prev = log.line_hash(text)
+        assert reviewlog.verify_exported(out_lines)[0] == []
+        files[rel] = "".join(x + "\n" for x in out_lines).encode()
+        pki.set_info(files, "Review-Log-Head", prev)
+
+    forged = tmp_path / "forged.zip"
+    pki.reseal(out, forged, signing.load_p12(certs.p12, SIGNING_PASSPHRASE).sign, rewrite)
+    report = verify_bundle(forged, certs.ca_pem)
+    problems = [p for c in report.checks for p in c.problems]
+    assert any("the review log it approved is not the start of" in p for p in problems), problems
+    assert not any("Review-Log-Head" in p or "does not follow" in p for p in problems)
