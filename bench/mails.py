@@ -8,6 +8,7 @@ It imports nothing of chatsafe, so memory.py's parent process stays small.
 
 from __future__ import annotations
 
+import base64
 import random
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -25,7 +26,11 @@ PEOPLE = [
 ]
 
 
-def one_mail(rng: random.Random, i: int, when: datetime, subject: str, refs: list[str]) -> bytes:
+def one_mail(
+    rng: random.Random, i: int, when: datetime, subject: str, refs: list[str], pdf_kb: int = 0
+) -> bytes:
+    """One mail; with ``pdf_kb``, each has a PDF attachment of that size, as ordinary
+    office mail does (a mailbox of them reaches gigabytes with tens of thousands)."""
     (fname, faddr), (tname, taddr) = rng.sample(PEOPLE, 2)
     body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 80)))
     if rng.random() < 0.05:
@@ -47,13 +52,16 @@ def one_mail(rng: random.Random, i: int, when: datetime, subject: str, refs: lis
             f"--b\nContent-Type: text/plain; charset=utf-8\n\n{body}\n"
             f"--b\nContent-Type: text/html; charset=utf-8\n\n<p>{body}</p>\n--b--"
         )
-    elif roll < 0.12:
+    elif roll < 0.12 or pdf_kb:
+        pdf = "JVBERi0xLjQgdGVzdA==\n"  # the small PDF of earlier runs, unchanged
+        if pdf_kb:
+            pdf = base64.encodebytes(b"%PDF-1.4 " + rng.randbytes(pdf_kb * 1024)).decode()
         headers += ["MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="b"']
         text = (
             f"--b\nContent-Type: text/plain; charset=utf-8\n\n{body}\n"
             "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; "
             'filename="nota.pdf"\nContent-Transfer-Encoding: base64\n\n'
-            "JVBERi0xLjQgdGVzdA==\n--b--"
+            f"{pdf}--b--"
         )
     else:
         headers.append("Content-Type: text/plain; charset=utf-8")
@@ -61,7 +69,7 @@ def one_mail(rng: random.Random, i: int, when: datetime, subject: str, refs: lis
     return ("\n".join(headers) + "\n\n" + text + "\n\n").encode()
 
 
-def write_mbox(path: Path, n: int, seed: int) -> None:
+def write_mbox(path: Path, n: int, seed: int, pdf_kb: int = 0) -> None:
     rng = random.Random(seed)
     when = datetime(2022, 1, 1, tzinfo=UTC)
     i = 0
@@ -71,6 +79,6 @@ def write_mbox(path: Path, n: int, seed: int) -> None:
             refs: list[str] = []
             for _ in range(min(rng.randint(1, 8), n - i)):
                 when += timedelta(seconds=rng.randint(30, 7200))
-                f.write(one_mail(rng, i, when, subject, refs))
+                f.write(one_mail(rng, i, when, subject, refs, pdf_kb))
                 refs.append(f"<m{i}@bench.example>")
                 i += 1

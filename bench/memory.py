@@ -15,7 +15,8 @@ The target: peak RSS <= 2 x the input's size + 300 MB. Scenarios (full sizes by 
   minified JSON is: many events on a line, imported;
 - ``mbox``: a mailbox of E small mails (600,000; about 405 MB) in threads, written by
   ``bench/mails.py``'s ``write_mbox``: threading needs every mail's headers
-  before the first thread is built;
+  before the first thread is built (``--pdf-kb K`` attaches a K KB PDF to every mail:
+  ``--mails 30000 --pdf-kb 50`` is a 2 GB mbox of ordinary office mail);
 - ``eml``: a folder of F ``.eml`` files (100,000), the same kind of mails;
 - ``msgstore-zip``: a WhatsApp for Android ``msgstore.db`` of D message rows (2,000,000)
   inside a zip (stored), which is read into memory: an app database held whole;
@@ -214,10 +215,11 @@ def json_one_line(folder: Path, mb: int) -> tuple[Path, str]:
     return path, "messages.item"
 
 
-def mailbox(folder: Path, n: int) -> tuple[Path, str]:
-    """An mbox of ``n`` small mails in threads (bench/mails.py)."""
+def mailbox(folder: Path, n: int, pdf_kb: int = 0) -> tuple[Path, str]:
+    """An mbox of ``n`` small mails in threads (bench/mails.py), with ``pdf_kb`` a PDF of
+    that size attached to each."""
     path = folder / "All mail Including Spam and Trash.mbox"
-    write_mbox(path, n, seed=1)
+    write_mbox(path, n, seed=1, pdf_kb=pdf_kb)
     return path, ""
 
 
@@ -281,6 +283,7 @@ def main() -> None:
     ap.add_argument("--message-mib", type=int, default=1024)
     ap.add_argument("--line-mb", type=int, default=300)
     ap.add_argument("--mails", type=int, default=600_000, help="mails in the mbox")
+    ap.add_argument("--pdf-kb", type=int, default=0, help="a PDF of this size in every mail")
     ap.add_argument("--eml-files", type=int, default=100_000, help=".eml files in the folder")
     ap.add_argument("--db-rows", type=int, default=2_000_000, help="messages in msgstore.db")
     ap.add_argument("--only", nargs="*", help="run only these scenarios")
@@ -290,7 +293,8 @@ def main() -> None:
         ("message", one_big_message, args.message_mib, "json", f"one message of {args.message_mib} MiB"),
         ("line", one_long_line, args.line_mb, "text", f"one WhatsApp line of {args.line_mb} MB"),
         ("json-line", json_one_line, args.line_mb, "json", f"Element JSON on one line of {args.line_mb} MB"),
-        ("mbox", mailbox, args.mails, "mbox", f"an mbox of {args.mails:,} mails"),
+        ("mbox", lambda f, n: mailbox(f, n, args.pdf_kb), args.mails, "mbox",
+         f"an mbox of {args.mails:,} mails" + (f" with a {args.pdf_kb} KB PDF" if args.pdf_kb else "")),
         ("eml", eml_folder, args.eml_files, "eml", f"a folder of {args.eml_files:,} .eml files"),
         ("msgstore-zip", msgstore_zip, args.db_rows, "db", f"msgstore.db of {args.db_rows:,} rows in a zip"),
         ("crypt15", crypt15, args.db_rows, "db", f"msgstore.db.crypt15 of {args.db_rows:,} rows"),
