@@ -202,6 +202,11 @@ class CaseReader:
         """Problems in the review log's hash chain (empty when complete and unaltered)."""
         return review_log.verify(self._c)
 
+    def verify_log_piece(self, check: review_log.ChainCheck) -> review_log.ChainCheck:
+        """Check the next piece of the review log (see ``ChainCheck``); ``check`` itself."""
+        check.step(self._c)
+        return check
+
     def proposals(self) -> list[tuple[int, int | None]]:
         """Proposed, unconfirmed marks in reading order (see ``browse.proposals``)."""
         return browse.proposals(self._c)

@@ -193,3 +193,38 @@ def test_date_filter_starts_at_the_period(qtbot) -> None:  # type: ignore[no-unt
     bar.date_from.setDate(bar.date_from.date().addDays(5))
     bar.set_period("2024-01-01", None)  # a ticked field keeps what the reviewer chose
     assert bar.range()[0] == "2024-03-06"
+
+
+def test_the_log_is_checked_in_pieces_on_open(make_window, case, shown, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long log is checked a piece at a time (each piece queued behind the user's
+    reads); the pieces together find what one check finds, wherever the change is."""
+    from chatsafe.review import log as review_log
+
+    monkeypatch.setattr(review_log.ChainCheck, "SIZE", 1)
+    pieces: list[int] = []
+    step = review_log.ChainCheck.step
+    monkeypatch.setattr(
+        review_log.ChainCheck, "step", lambda self, c, size=None: pieces.append(1) or step(self, c, size)
+    )
+    w = make_window()
+    w.mark("private")
+    w.mark(None)
+    w.mark("private")
+    w.set_session(None)
+    assert len(pieces) >= 2  # the check on the first open, in pieces
+    pieces.clear()
+    case = open_case(case.path)
+    total = case.conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
+    assert total >= 4
+    with case.transaction() as c:
+        c.execute(
+            "UPDATE review_log SET entry = replace(entry, 'private', 'business') WHERE seq ="
+            " (SELECT max(seq) FROM review_log WHERE entry LIKE '%\"action\":\"label\"%')"
+        )
+        (seq,) = c.execute(
+            "SELECT max(seq) FROM review_log WHERE entry LIKE '%\"action\":\"label\"%'"
+        ).fetchone()
+    w = make_window(on=case)
+    assert len(pieces) == total + 1  # one entry a piece, and the piece that finds the end
+    assert not w.banner.isHidden()
+    assert shown["error"] and f"entry {seq}" in shown["error"][0]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from chatsafe.gui import notify
 from chatsafe.gui.session import Session
+from chatsafe.review.log import ChainCheck
 
 translate = QCoreApplication.translate
 log = logging.getLogger("chatsafe.gui")
@@ -23,7 +24,18 @@ class LogCheck:
         self.banner = banner
 
     def run(self, session: Session, report_ok: bool) -> None:
-        session.read(lambda r: r.verify_log(), lambda problems: self._checked(problems, report_ok))
+        # A piece at a time: each piece is queued after the reads the user asked for
+        # meanwhile, so a long log never makes opening a conversation wait for it.
+        self._piece(session, ChainCheck(), report_ok)
+
+    def _piece(self, session: Session, check: ChainCheck, report_ok: bool) -> None:
+        def next_or_report(done: ChainCheck) -> None:
+            if done.done:
+                self._checked(done.problems, report_ok)
+            else:
+                self._piece(session, done, report_ok)
+
+        session.read(lambda r: r.verify_log_piece(check), next_or_report)
 
     def _checked(self, problems: list[str], report_ok: bool) -> None:
         if problems:
