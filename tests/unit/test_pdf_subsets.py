@@ -11,7 +11,6 @@ import io
 import logging
 import re
 import zipfile
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +19,13 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from chatsafe.bundle import builder, pdf_fonts, pdf_subsets, signing, transcript_pdf
-from chatsafe.bundle.payload import LeavingConversation, Row
+from chatsafe.bundle.payload import Row
 from chatsafe.domain import Label
 from chatsafe.review import labels
 from chatsafe.review.labels import Role
 from tests.bundle_support import SIGNING_PASSPHRASE, build_case, make_certs, message_ids
+from tests.unit.test_transcript_pdf_scripts import CONV, HEADER, WHEN
 
-HEADER = {
-    "title": "Overleg (a)",
-    "participants": [{"name": "Minister", "owner": True}],
-    "is_group": True,
-    "source_format": "whatsapp",
-    "time_zone": "Europe/Amsterdam",
-    "first": None,
-    "last": None,
-}
-CONV = LeavingConversation(1, "conversation-0001", "Overleg (a)", "whatsapp", True, [])
-WHEN = datetime(2024, 1, 1)
 TEXTS = [
     "Één naïeve façade, Ærø, Łódź, Ελλάδα, Москва",
     "Prima 👍 👍🏽 ✓ ☕",
