@@ -27,7 +27,9 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import overload
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -67,14 +69,96 @@ def signer() -> SoftwareSigner:
     return SoftwareSigner(key, cert)
 
 
-MIXED = [
-    "Prima 👍",
-    "akkoord 👍🏽 ✓",
-    "会议在明天 日本語のテキスト",
-    "שלום, הפגישה מחר",
-    "مرحبا، الاجتماع غدا",
-    "Afspraak met שלום עולם 123 en مرحبا 45 ok 👍",
-]
+# Mixed-script phrases, varied as real chats are, so a cache of shaped right-to-left
+# runs cannot hit every time and flatter the figure: each is built from ~30 words per
+# script, with emoji, digits and punctuation, deterministically from its index.
+HEBREW = (
+    "שלום תודה פגישה מחר היום השר ממשלה דוח תקציב הצעה חוק ועדה כנסת מסמך טיוטה אישור "
+    "דיון שאלה תשובה בבקשה כן לא אולי עכשיו אחרי בוקר ערב משרד הודעה עדכון"
+).split()
+ARABIC = (
+    "مرحبا شكرا اجتماع غدا اليوم الوزير حكومة تقرير ميزانية اقتراح قانون لجنة البرلمان "
+    "وثيقة مسودة موافقة نقاش سؤال جواب فضلك نعم لا ربما الآن بعد صباح مساء مكتب رسالة تحديث"
+).split()
+CHINESE = (
+    "会议 明天 今天 部长 政府 报告 预算 提案 法律 委员会 议会 文件 草案 批准 讨论 问题 "
+    "回答 请 是 不 也许 现在 以后 上午 晚上 办公室 消息 更新 谢谢 你好"
+).split()
+JAPANESE = (
+    "会議 明日 今日 大臣 政府 報告 予算 提案 法律 委員会 国会 書類 草案 承認 議論 質問 "
+    "回答 お願いします はい いいえ たぶん 今 後で 午前 夜 事務所 メッセージ 更新 ありがとう こんにちは"
+).split()
+EMOJI = ["👍", "👍🏽", "✓", "🙏", "😀", "❤️", "🎉", "✅", "📅", "☕", "👨‍💻", "😂"]
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _number(rng: random.Random) -> str:
+    return rng.choice(
+        [str(rng.randint(1, 999)), f"{rng.randint(8, 18)}:{rng.choice(['00', '15', '30'])}",
+         f"{rng.randint(1, 99)},{rng.randint(0, 9)}", f"{rng.randint(2, 40)}%",
+         f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", f"+31 {rng.randint(10, 99)}"]
+    )  # fmt: skip
+
+
+def _rtl(rng: random.Random, words: list[str], arabic: bool) -> str:
+    out = [rng.choice(words) for _ in range(rng.randint(2, 7))]
+    if rng.random() < 0.4:
+        number = _number(rng)
+        out.insert(
+            rng.randint(0, len(out)),
+            number.translate(ARABIC_DIGITS) if arabic and rng.random() < 0.5 else number,
+        )
+    text = " ".join(out)
+    return text + rng.choice(
+        ["", "", "،" if arabic else ",", ".", "?", "!", " (" + rng.choice(words) + ")"]
+    )
+
+
+def mixed_phrase(rng: random.Random) -> str:
+    """One mixed-script phrase; the six kinds the bench always had, equally often."""
+    kind = rng.randrange(6)
+    if kind == 0:  # a short answer with an emoji
+        return f"{rng.choice(['Prima', 'Akkoord', 'Dank', 'Top', 'Goed'])} {rng.choice(EMOJI)}"
+    if kind == 1:  # emoji and signs
+        return " ".join(
+            rng.choice(EMOJI + ["akkoord", "ok", "✓"]) for _ in range(rng.randint(2, 4))
+        )
+    if kind == 2:  # Chinese or Japanese, words written without spaces
+        words = rng.choice([CHINESE, JAPANESE])
+        return "".join(rng.choice(words) for _ in range(rng.randint(2, 6))) + rng.choice(
+            ["", "。", " 👍"]
+        )
+    if kind == 3:  # Hebrew, then the Dutch text
+        return _rtl(rng, HEBREW, False)
+    if kind == 4:  # Arabic, then the Dutch text
+        return _rtl(rng, ARABIC, True)
+    # Left to right with embedded Hebrew or Arabic and numbers
+    return (
+        f"{rng.choice(['Afspraak met', 'Vraag van', 'Zie', 'Bericht aan'])} {_rtl(rng, HEBREW, False)} "
+        f"{_number(rng)} en {_rtl(rng, ARABIC, True)} {rng.choice(['ok', 'graag', rng.choice(EMOJI)])}"
+    )
+
+
+class _Phrases(Sequence[str]):
+    """As many phrases as a bench draws without repeating many: ``rng.choice(MIXED)``
+    picks an index, and the phrase at an index is always the same."""
+
+    def __len__(self) -> int:
+        return 1_000_000
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return mixed_phrase(random.Random(i))
+
+
+MIXED = _Phrases()
 
 
 def build_case(path: Path, n: int, media_mb: int, conversations: int, mixed: float = 0.0) -> None:
