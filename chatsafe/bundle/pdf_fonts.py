@@ -89,6 +89,7 @@ class FontSet:
         )
         self._covered: frozenset[str] | None = None
         self._family_of: dict[str, str] = {}
+        self._kept: dict[str, frozenset[str]] = {}
 
     def _load(self, family: str) -> None:
         from fpdf import FPDF
@@ -158,6 +159,20 @@ class FontSet:
         """``text`` in runs of one family each. A right-to-left font keeps the spaces and
         punctuation it has, so a right-to-left phrase is one run (and one shaping)."""
         family_of = self.family_of
+        if not text:
+            return []
+        # Most texts are one run (decided in C): plain text, or a right-to-left phrase
+        # its font draws with its spaces and signs.
+        if self.plain.issuperset(text):
+            return [(PRIMARY, text)]
+        first = family_of.get(text[0], PRIMARY)
+        if first in RTL_FAMILIES and self._keeps(first).issuperset(text):
+            return [(first, text)]
+        return self.runs_by_character(text)
+
+    def runs_by_character(self, text: str) -> list[tuple[str, str]]:
+        """``runs``, deciding character by character (tests compare the two)."""
+        family_of = self.family_of
         out: list[tuple[str, str]] = []
         family, start = "", 0
         for i, ch in enumerate(text):
@@ -171,6 +186,17 @@ class FontSet:
         if text:
             out.append((family, text[start:]))
         return out
+
+    def _keeps(self, family: str) -> frozenset[str]:
+        """What a run of right-to-left ``family`` holds in ``runs``: its own characters
+        and every other one its font has that is not right to left."""
+        keeps = self._kept.get(family)
+        if keeps is None:
+            own = (ch for ch, f in self.family_of.items() if f == family)
+            others = (chr(c) for c in self._templates[family.lower()].cmap)
+            keeps = frozenset(own) | frozenset(ch for ch in others if not RTL.match(ch))
+            self._kept[family] = keeps
+        return keeps
 
     def style_for(self, family: str, style: str) -> str:
         return style if style in self.styles[family] else ""

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable, Container
 from typing import Any
 
-from chatsafe.bundle import transcript_bidi
+from chatsafe.bundle import transcript_bidi, transcript_shape
 from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, pdf_code
 
 
@@ -22,9 +22,9 @@ class Layout:
     character it adds, which made a 200,000-message transcript take minutes.
 
     A line the main font draws alone is one text object; a line with emoji, Chinese or
-    Japanese is one per font run; a line with Hebrew or Arabic is ordered by fpdf2's
-    bidirectional algorithm, its right-to-left runs shaped by HarfBuzz (fpdf2's
-    ``cell`` did the same at about 5 ms a line; this takes about 1 ms).
+    Japanese is one per font run; a line with Hebrew or Arabic is ordered as fpdf2's
+    bidirectional algorithm orders it (transcript_bidi), its right-to-left runs shaped
+    by HarfBuzz (transcript_shape; fpdf2's ``cell`` did the same at about 5 ms a line).
 
     ``fast`` writes the text objects itself, as ``FPDF.text`` would but without its
     per-character Python work: a plain line's codes are its UTF-16 (``_write_plain``),
@@ -71,6 +71,7 @@ class Layout:
         # Per style: the characters measured and given codes in its font, for the fast
         # path; only on the fast path (fpdf2's text() on the other).
         self._ready: dict[tuple[str, float], set[str]] = {}
+        self._shaper = transcript_shape.Shaper()  # right-to-left runs, shaped once per PDF
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -131,34 +132,18 @@ class Layout:
         return tf, text.translate(table)
 
     def _shape(self, family: str, x: float, y: float, run: str, out: list[str]) -> float:
-        """A right-to-left run shaped by HarfBuzz (through fpdf2's font), placed from
-        ``x``; returns where it ends. Glyphs keep their Unicode text for extraction."""
-        from fpdf.enums import TextDirection
-
+        """A right-to-left run shaped by HarfBuzz (transcript_shape), placed from ``x``;
+        returns where it ends. Glyphs keep their Unicode text for extraction."""
         pdf = self.pdf
         font, tf, _, _ = self._select(family)
         size = self.style[1]
-        scale = font.scale * size / 1000 / pdf.k  # font units to page units
-        params = {"fragment_direction": TextDirection.RTL, "features": {}}
-        codes = ""
-        for g in font.shape_text(run, size, params):
-            if g["mapped_char"] is None:
-                continue
-            if g["x_offset"] or g["y_offset"] or not codes:
-                # A mark, or a run's first glyph: placed where HarfBuzz puts it.
-                gx, gy = x + g["x_offset"] * scale, y - g["y_offset"] * scale
-                if codes:
-                    out.append(f"({codes}) Tj")
-                out.append(f"{tf} 1 0 0 1 {gx * pdf.k:.2f} {(pdf.h - gy) * pdf.k:.2f} Tm")
-                codes = ""
-            codes += pdf_code(g["mapped_char"])
-            x += g["x_advance"] * scale
-            if g["x_offset"] or g["y_offset"]:
-                out.append(f"({codes}) Tj")
-                codes = ""
-        if codes:
+        scale: float = font.scale * size / 1000 / pdf.k  # font units to page units
+        segments, advance = self._shaper.shape(font, size, run)
+        k, top = pdf.k, pdf.h - y
+        for dx, dy, codes in segments:
+            out.append(f"{tf} 1 0 0 1 {(x + dx * scale) * k:.2f} {(top + dy * scale) * k:.2f} Tm")
             out.append(f"({codes}) Tj")
-        return x
+        return x + advance * scale
 
     def _table(self, text: str) -> dict[str, float]:
         """Character widths in the current style, covering ``text``."""
@@ -230,35 +215,22 @@ class Layout:
             x += self._width(run)
 
     def _shaped(self, top: float, height: float, line: str) -> None:
-        """A line with right-to-left text: fpdf2's bidirectional algorithm orders it,
-        HarfBuzz shapes its right-to-left runs, and the fast path draws everything."""
+        """A line with right-to-left text: ordered as fpdf2's bidirectional algorithm
+        orders it, its right-to-left runs shaped by HarfBuzz, all drawn by the fast path."""
         family_of = self.fonts.family_of
-        for family in {family_of.get(ch, PRIMARY) for ch in line}:
+        for family in set(map(family_of.get, set(line), itertools.repeat(PRIMARY))):
             self._use(family)
         if not self.fast:
             return self._shaped_by_fpdf2(top, height, line)
-        from fpdf.bidi import BidiParagraph
-        from fpdf.enums import TextDirection
-
         pdf = self.pdf
         x, y = pdf.l_margin, top + height * 0.75
         # One text object for the line. Each run is placed with Tm where it shows, and
         # the runs are written in the order they were typed: extractors that read the
         # content stream in order (pypdf) then give the text as written.
         pieces: list[tuple[int, list[str]]] = []
-        cut = transcript_bidi.ltr_tail(line)
-        visual = BidiParagraph(line[:cut], TextDirection.LTR, preserve_bn_chars=True)
-        ordered = transcript_bidi.runs_in_visual_order(visual.get_reordered_characters())
-        if cut < len(line):  # the left-to-right tail follows, as its own run or the last's
-            tail = [transcript_bidi.TailChar(ch, cut + i) for i, ch in enumerate(line[cut:])]
-            if ordered and not ordered[-1][0] and ordered[-1][1][-1].character_index == cut - 1:
-                ordered[-1][1].extend(tail)
-            else:
-                ordered.append((False, tail))
-        for rtl, chars in ordered:
+        for rtl, first, end in transcript_bidi.line_runs(line):
+            text = line[first:end]
             if not rtl:
-                first = chars[0].character_index
-                text = "".join(c.character for c in chars)
                 for family, run in self.fonts.runs(text):
                     tf, codes = self._codes(family, run)
                     place = f"{tf} 1 0 0 1 {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Tm"
@@ -266,11 +238,8 @@ class Layout:
                     first += len(run)
                     x += self._width(run)
                 continue
-            # A right-to-left run comes in visual order: back to logical order, in runs
-            # of one font, placed right to left.
-            chars.reverse()
-            first = chars[0].character_index
-            runs = self.fonts.runs("".join(c.character for c in chars))
+            # A right-to-left run in runs of one font, placed right to left.
+            runs = self.fonts.runs(text)
             starts = list(itertools.accumulate((len(r) for _, r in runs), initial=first))
             for (family, run), start in reversed(list(zip(runs, starts, strict=False))):
                 out: list[str] = []
