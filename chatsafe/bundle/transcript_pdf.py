@@ -77,6 +77,7 @@ def render_pdf(
     pdf.add_page()
     if shared is not None:
         fontset = shared.fontset
+        pdf.set_compression(False)  # the bundle's writer compresses the pages (pdf_subsets)
     out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else ())
 
     out.font("B", 14)

@@ -246,3 +246,23 @@ def test_a_left_to_right_tail_is_ordered_as_with_the_whole_line(
     split = _render(texts)
     monkeypatch.setattr(transcript_bidi, "ltr_tail", len)
     assert _drawn(split) == _drawn(_render(texts))
+
+
+def test_a_bundles_pages_are_compressed_and_draw_what_fpdf2s_pages_draw() -> None:
+    # A bundle's transcripts leave page compression to the bundle's writer (a faster
+    # zlib level): every page is still a FlateDecode stream, with the operators fpdf2's
+    # own writer compresses.
+    import zlib
+
+    texts = TEXTS * 40  # several pages
+    shared = _bundle_fonts(texts)
+    own, mine = (PdfReader(io.BytesIO(_render(texts, s))) for s in (None, shared))
+    assert len(mine.pages) == len(own.pages) > 1
+    packed = unpacked = 0
+    for p_own, p_mine in zip(own.pages, mine.pages, strict=True):
+        s_own, s_mine = p_own["/Contents"].get_object(), p_mine["/Contents"].get_object()
+        assert s_mine["/Filter"] == "/FlateDecode"
+        raw = zlib.decompress(s_mine._data)
+        assert raw == s_mine.get_data() == s_own.get_data()
+        packed, unpacked = packed + len(s_mine._data), unpacked + len(raw)
+    assert packed < unpacked / 3
