@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections.abc import Callable, Container
 from typing import Any
 
 from chatsafe.bundle import transcript_bidi, transcript_shape
 from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, pdf_code
+
+ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
 
 
 class Layout:
@@ -72,6 +75,10 @@ class Layout:
         # path; only on the fast path (fpdf2's text() on the other).
         self._ready: dict[tuple[str, float], set[str]] = {}
         self._shaper = transcript_shape.Shaper()  # right-to-left runs, shaped once per PDF
+        # Per style, once every printable ASCII character is ready: their widths in
+        # quanta of the returned width, rounded up, as a bytes table. An ASCII text
+        # (most Dutch chat messages) is then checked and measured in C (``write``).
+        self._ascii: dict[tuple[str, float], tuple[bytes, float]] = {}
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -274,8 +281,16 @@ class Layout:
         pdf.set_font(PRIMARY, style, size)
 
     def write(self, text: str, height: float) -> None:
+        quick = self._ascii.get(self.style)
+        if quick is not None and text.isascii() and text.isprintable():  # most texts
+            # Fits for certain when its widths rounded up fit; else wrap() decides.
+            if sum(text.encode("ascii").translate(quick[0])) * quick[1] <= self._epw:
+                self._write_plain(text, height, [text])
+            else:
+                self._write_plain(text, height, self.wrap(text, self._epw))
+            return
         ready = self._ready.get(self.style)
-        if ready is not None and ready.issuperset(text):  # most texts: one pass, in C
+        if ready is not None and ready.issuperset(text):  # one pass, in C
             self._write_plain(text, height)
             return
         if self.fast and self.fonts.plain.issuperset(text):
@@ -322,14 +337,23 @@ class Layout:
         # pdf_fonts.identity_subset_map); any other stays on the general path.
         ready.update(ch for ch in set(chars) if codes[ord(ch)] == pdf_code(ord(ch)))
         self._widest[style] = max((table[ch] for ch in ready if ch != "\n"), default=0.0)
+        if style not in self._ascii and ready.issuperset(ASCII):
+            widths = self._table("".join(ASCII))
+            quantum = max(widths.values()) / 250
+            quanta = bytearray(256)
+            for ch in ASCII:
+                quanta[ord(ch)] = math.ceil(widths[ch] / quantum * (1 + 1e-9))
+            self._ascii[style] = (bytes(quanta), quantum)
 
-    def _write_plain(self, text: str, height: float) -> None:
+    def _write_plain(self, text: str, height: float, lines: list[str] | None = None) -> None:
         """A text DejaVu draws alone, left to right, whose characters are measured and
         have their codes (``_prepare``): the common case, in as few Python operations
         per line as can be. Its codes are its UTF-16 (pdf_fonts.identity_subset_map),
         escaped as a PDF string; the rest is one f-string."""
         pdf, style = self.pdf, self.style
-        if "\n" not in text and len(text) * self._widest[style] <= self._epw:
+        if lines is not None:
+            pass  # broken by the caller
+        elif "\n" not in text and len(text) * self._widest[style] <= self._epw:
             lines = [text]  # decided as wrap() would, without summing a short text
         else:
             lines = self.wrap(text, self._epw)

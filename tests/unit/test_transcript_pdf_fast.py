@@ -118,3 +118,42 @@ def test_fast_and_fpdf_text_agree_with_fallback_fonts() -> None:
     fast_pages = _drawn(fast)
     assert fast_pages == _drawn(slow)
     assert len({d[0] for d in fast_pages[0]}) == 4  # DejaVu, bold, Symbola, Droid
+
+
+def test_ascii_texts_at_the_lines_width_break_as_fpdf_text_breaks_them() -> None:
+    # An ASCII text is measured in whole quanta rounded up (Layout.write): a text that
+    # fits by that measure fits, and one just over the width is broken as wrap() breaks
+    # it. Texts around the width, in every ASCII character, drawn both ways.
+    from fpdf import FPDF
+
+    from chatsafe.bundle import pdf_fonts
+    from chatsafe.bundle.transcript_layout import Layout
+
+    page = FPDF(format="A4")
+    page.set_margins(15, 15, 15)  # as render_pdf
+    probe = Layout(page, pdf_fonts.fonts(), lambda: None, fast=False)
+    probe.font("", 9)
+    rnd = random.Random(7)
+    ascii_chars = [chr(c) for c in range(0x20, 0x7F)]
+    texts = ["".join(map(chr, range(0x20, 0x7F))) * 3]  # every character, past the width
+    while len(texts) < 150:
+        text = ""
+        while probe._width(text) < probe.pdf.epw - 3:
+            text += rnd.choice(ascii_chars + [" "] * 10)
+        while probe._width(text) < probe.pdf.epw + 3 and len(texts) < 150:
+            texts.append(text)
+            text += rnd.choice(ascii_chars)
+    near = [probe._width(t) - probe.pdf.epw for t in texts]
+    assert any(-0.3 < d < 0 for d in near) and any(0 < d < 0.3 for d in near)
+    rows = [
+        Row(i, "x", "message", None, "A", False, "2024-03-01T10:00:00", None, 0,
+            t, False, False, False, False, False, None, {}, [], [], i + 1)
+        for i, t in enumerate(texts)
+    ]  # fmt: skip
+    conv = LeavingConversation(1, "conversation-0001", "T", "whatsapp", True, [])
+    header = {"title": "T", "participants": [], "is_group": True, "source_format": "x",
+              "time_zone": "UTC", "first": None, "last": None}  # fmt: skip
+    when = datetime(2024, 1, 1)
+    fast = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=True)
+    slow = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=False)
+    assert _drawn(fast) == _drawn(slow)
