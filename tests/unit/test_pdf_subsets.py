@@ -266,3 +266,14 @@ def test_a_bundles_pages_are_compressed_and_draw_what_fpdf2s_pages_draw() -> Non
         assert raw == s_mine.get_data() == s_own.get_data()
         packed, unpacked = packed + len(s_mine._data), unpacked + len(raw)
     assert packed < unpacked / 3
+
+
+def test_quick_object_dictionaries_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bundle's writer lists each fpdf2 object's names once per class
+    # (pdf_subsets._quick): the PDF must be byte for byte what fpdf2's own listing writes.
+    texts = TEXTS * 30
+    shared = _bundle_fonts(texts)
+    quick = _render(texts, shared)
+    assert pdf_subsets._quick.cache_info().currsize >= 5  # pages, streams, resources, fonts
+    monkeypatch.setattr(pdf_subsets, "_quick", lambda cls: None)
+    assert _render(texts, shared) == quick
