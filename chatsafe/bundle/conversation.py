@@ -73,7 +73,7 @@ def write_conversation(
     pdf = render_pdf(
         conv,
         header,
-        payload.iter_rows(c, conv),
+        payload.iter_print_rows(c, conv),
         created=_parse(ctx.now_iso),
         check=ctx.check,
         shared=ctx.pdf_fonts,

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from chatsafe.review.summary import leaving_message_ids
 
@@ -130,27 +130,40 @@ def _source_hashes(c: Any) -> tuple[dict[int, str], dict[int, list[str]]]:
     return by_file, by_import
 
 
-def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
-    """The leaving entries of one conversation in time order, numbered from 1."""
+def _numbered(
+    c: Any, conv: LeavingConversation, columns: str
+) -> Iterator[tuple[int, int | None, Any]]:
+    """The leaving rows of ``conv`` in time order, each with its number (from 1) and the
+    number of the leaving message it replies to; ``columns`` follow ``id, reply_to,
+    source_id``."""
     leaving = set(conv.message_ids)
-    by_file, by_import = _source_hashes(c)
-    atts = _attachments(c, conv, leaving)
     # source_id -> n, so a reply can point at the message it answers when that one leaves
     numbers: dict[str, int] = {}
     n = 0
-    cur = c.execute(
-        "SELECT id, identity, kind, event_type, sender, from_owner, wallclock, wallclock_raw,"
-        " instant, text, deleted, edited, view_once, media_omitted, forwarded, reply_to,"
-        " source_id, extra, import_id, source_file_id"
+    for r in c.execute(
+        f"SELECT id, reply_to, source_id, {columns}"
         " FROM messages WHERE conversation_id = ? ORDER BY instant, id",
         (conv.case_id,),
-    )
-    for r in cur:
-        if int(r[0]) not in leaving:
+    ):
+        if r[0] not in leaving:
             continue
         n += 1
-        if r[16]:
-            numbers[str(r[16])] = n
+        if r[2]:
+            numbers[str(r[2])] = n
+        yield n, numbers.get(str(r[1])) if r[1] is not None else None, r
+
+
+def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
+    """The leaving entries of one conversation in time order, numbered from 1."""
+    by_file, by_import = _source_hashes(c)
+    atts = _attachments(c, conv, set(conv.message_ids))
+    for n, reply, r in _numbered(
+        c,
+        conv,
+        "identity, kind, event_type, sender, from_owner, wallclock, wallclock_raw, instant,"
+        " text, deleted, edited, view_once, media_omitted, forwarded, extra, import_id,"
+        " source_file_id",
+    ):
         extra_all = json.loads(r[17]) if r[17] else {}
         extra = {k: v for k, v in extra_all.items() if k in EXTRA_KEYS}
         if isinstance(extra_all.get("reactions"), list):
@@ -158,29 +171,64 @@ def iter_rows(c: Any, conv: LeavingConversation) -> Iterator[Row]:
         sources = [by_file[int(r[19])]] if r[19] is not None and int(r[19]) in by_file else []
         if not sources:
             sources = by_import.get(int(r[18]), [])
-        reply = numbers.get(str(r[15])) if r[15] is not None else None
         yield Row(
             id=int(r[0]),
-            identity=bytes(r[1]).hex() if isinstance(r[1], bytes) else str(r[1]),
-            kind=str(r[2]),
-            event_type=r[3],
-            sender=r[4],
-            from_owner=bool(r[5]),
-            wallclock=str(r[6]),
-            wallclock_raw=r[7],
-            instant_ms=int(r[8]),
-            text=str(r[9]),
-            deleted=bool(r[10]),
-            edited=bool(r[11]),
-            view_once=bool(r[12]),
-            media_omitted=bool(r[13]),
-            forwarded=bool(r[14]),
+            identity=bytes(r[3]).hex() if isinstance(r[3], bytes) else str(r[3]),
+            kind=str(r[4]),
+            event_type=r[5],
+            sender=r[6],
+            from_owner=bool(r[7]),
+            wallclock=str(r[8]),
+            wallclock_raw=r[9],
+            instant_ms=int(r[10]),
+            text=str(r[11]),
+            deleted=bool(r[12]),
+            edited=bool(r[13]),
+            view_once=bool(r[14]),
+            media_omitted=bool(r[15]),
+            forwarded=bool(r[16]),
             reply_to=reply,
             extra=extra,
             source_sha256=sources,
             attachments=atts.get(int(r[0]), []),
             n=n,
         )
+
+
+class PrintRow(NamedTuple):
+    """What the PDF transcript prints of an entry (chatsafe/bundle/transcript_pdf.py):
+    a :class:`Row` without what only the JSON record carries, read in a third of the
+    time."""
+
+    n: int
+    kind: str
+    event_type: str | None
+    sender: str | None
+    wallclock: str
+    text: str
+    deleted: bool
+    edited: bool
+    view_once: bool
+    media_omitted: bool
+    forwarded: bool
+    reply_to: int | None
+    attachments: list[Attachment]
+
+
+def iter_print_rows(c: Any, conv: LeavingConversation) -> Iterator[PrintRow]:
+    """The entries :func:`iter_rows` gives, numbered alike, with what the PDF prints."""
+    atts = _attachments(c, conv, set(conv.message_ids))
+    none: list[Attachment] = []
+    for n, reply, r in _numbered(
+        c,
+        conv,
+        "kind, event_type, sender, wallclock, text, deleted, edited, view_once,"
+        " media_omitted, forwarded",
+    ):
+        yield PrintRow(
+            n, str(r[3]), r[4], r[5], str(r[6]), str(r[7]), bool(r[8]), bool(r[9]), bool(r[10]),
+            bool(r[11]), bool(r[12]), reply, atts.get(r[0], none),
+        )  # fmt: skip
 
 
 def leaving_files(c: Any, conv: LeavingConversation) -> list[Attachment]:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from chatsafe.bundle.payload import LeavingConversation, Row
+from chatsafe.bundle.payload import LeavingConversation, PrintRow, Row
 from chatsafe.bundle.pdf_fonts import FontSet, fonts
 from chatsafe.bundle.transcript_layout import Layout
 
@@ -28,7 +28,7 @@ def printable(text: str) -> str:
     return fonts().printable(text)
 
 
-def _flags(r: Row) -> str:
+def _flags(r: Row | PrintRow) -> str:
     if not (r.deleted or r.edited or r.view_once or r.media_omitted or r.forwarded):
         return ""
     names = [
@@ -44,7 +44,7 @@ def _flags(r: Row) -> str:
 def render_pdf(
     conv: LeavingConversation,
     header: dict[str, Any],
-    rows: Iterable[Row],
+    rows: Iterable[Row | PrintRow],
     *,
     created: datetime,
     check: Callable[[], None] = lambda: None,
