@@ -15,7 +15,7 @@ from collections.abc import Callable, Container
 from typing import Any
 
 from chatsafe.bundle import transcript_bidi, transcript_shape
-from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_ORDER, FontSet, pdf_code
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_FAMILIES, RTL_ORDER, FontSet, pdf_code
 
 ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
 
@@ -138,19 +138,21 @@ class Layout:
         # The table maps a character straight to its escaped 2-byte code (in C).
         return tf, text.translate(table)
 
-    def _shape(self, family: str, x: float, y: float, run: str, out: list[str]) -> float:
-        """A right-to-left run shaped by HarfBuzz (transcript_shape), placed from ``x``;
-        returns where it ends. Glyphs keep their Unicode text for extraction."""
+    def _shape(self, family: str, x: float, y: float, run: str) -> tuple[str, str, float]:
+        """A right-to-left run shaped by HarfBuzz (transcript_shape), placed from ``x``:
+        its font selector, its placed glyphs (which keep their Unicode text for
+        extraction), and where it ends."""
         pdf = self.pdf
         font, tf, _, _ = self._select(family)
         size = self.style[1]
         scale: float = font.scale * size / 1000 / pdf.k  # font units to page units
-        segments, advance = self._shaper.shape(font, size, run)
+        segments, advance = self._shaper.shape(font, size, run, family in RTL_FAMILIES)
         k, top = pdf.k, pdf.h - y
-        for dx, dy, codes in segments:
-            out.append(f"{tf} 1 0 0 1 {(x + dx * scale) * k:.2f} {(top + dy * scale) * k:.2f} Tm")
-            out.append(f"({codes}) Tj")
-        return x + advance * scale
+        placed = " ".join(
+            f"1 0 0 1 {(x + dx * scale) * k:.2f} {(top + dy * scale) * k:.2f} Tm ({codes}) Tj"
+            for dx, dy, codes in segments
+        )
+        return tf, placed, x + advance * scale
 
     def _table(self, text: str) -> dict[str, float]:
         """Character widths in the current style, covering ``text``."""
@@ -233,15 +235,16 @@ class Layout:
         x, y = pdf.l_margin, top + height * 0.75
         # One text object for the line. Each run is placed with Tm where it shows, and
         # the runs are written in the order they were typed: extractors that read the
-        # content stream in order (pypdf) then give the text as written.
-        pieces: list[tuple[int, list[str]]] = []
+        # content stream in order (pypdf) then give the text as written. Per run of
+        # one font: where it starts in the line, its font selector, its placed glyphs.
+        pieces: list[tuple[int, str, str]] = []
+        k, baseline = pdf.k, f"{(pdf.h - y) * pdf.k:.2f}"
         for rtl, first, end in transcript_bidi.line_runs(line):
             text = line[first:end]
             if not rtl:
                 for family, run in self.fonts.runs(text):
                     tf, codes = self._codes(family, run)
-                    place = f"{tf} 1 0 0 1 {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Tm"
-                    pieces.append((first, [place, f"({codes}) Tj"]))
+                    pieces.append((first, tf, f"1 0 0 1 {x * k:.2f} {baseline} Tm ({codes}) Tj"))
                     first += len(run)
                     x += self._width(run)
                 continue
@@ -249,19 +252,15 @@ class Layout:
             runs = self.fonts.runs(text)
             starts = list(itertools.accumulate((len(r) for _, r in runs), initial=first))
             for (family, run), start in reversed(list(zip(runs, starts, strict=False))):
-                out: list[str] = []
-                x = self._shape(family, x, y, run, out)
-                pieces.append((start, out))
+                tf, placed, x = self._shape(family, x, y, run)
+                if placed:  # (nothing, should HarfBuzz find no glyph at all)
+                    pieces.append((start, tf, placed))
         pieces.sort(key=lambda p: p[0])
-        out = [part for _, parts in pieces for part in parts]
         # Tf only where the font changes: extractors (pypdf) end a run of text at a Tf.
         last, kept = "", []
-        for part in out:
-            if part.startswith("/F"):
-                tf, _, rest = part.partition(" Tf ")
-                part = rest if tf == last else part
-                last = tf
-            kept.append(part)
+        for _, tf, placed in pieces:
+            kept.append(placed if tf == last else f"{tf} {placed}")
+            last = tf
         op = "BT " + " ".join(kept) + " ET"
         if self.grey:
             op = f"q {self.grey / 255:.4f} g {op} Q"

@@ -14,6 +14,9 @@ tests/unit/test_transcript_shape.py compares it with ``shape_text`` glyph by gly
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
+import unicodedata
 from typing import Any
 
 from chatsafe.bundle.pdf_fonts import pdf_code
@@ -22,27 +25,86 @@ Segment = tuple[int, int, str]
 """Where a piece of a shaped run starts, in font units from the run's start (x, and y
 upwards), and the escaped codes of its glyphs, drawn one after the other."""
 
+Shaped = tuple[list[Segment], int, bool, bool]
+"""A shaped text: its pieces, its advance, and whether its first and its last glyph
+are moved from where the glyph before them ends (marks are): such a glyph starts a
+piece of its own, and the glyph after it too."""
+
 # A long transcript repeats few runs; the cache is bounded all the same (issue 12:
 # memory does not grow with the case).
 _MAX_RUNS = 20_000
 
 
+class _Bases(dict[int, str]):
+    """Code point -> "x" for a letter, digit, punctuation or symbol, "-" for anything
+    else (marks, joiners and other format characters, other spaces); the space is
+    itself. Filled on first use."""
+
+    def __missing__(self, code: int) -> str:
+        letter = self[code] = "x" if unicodedata.category(chr(code))[0] in "LNPS" else "-"
+        return letter
+
+
+_BASES = _Bases({ord(" "): " "})
+# A space between two such characters: Hebrew and Arabic shaping does not reach across
+# it (tests/unit/test_transcript_rtl_fast.py shapes word by word and whole on a large
+# generated set for every shipped right-to-left font). A mark or joiner next to a
+# space does: a mark after a space is placed on it, and is no word's start.
+_WORD_SPACE = re.compile("(?<=x) (?=x)")
+
+
 class Shaper:
-    """Shaped runs of one PDF, by (font, size, text)."""
+    """Shaped runs of one PDF, by (font, size, text).
+
+    A right-to-left font's run is shaped word by word, each word and space once per
+    PDF, so a run of words met before costs a few dictionary look-ups. The words are
+    taken in the order they show (right to left), which is the order HarfBuzz gives
+    the whole run's glyphs in: glyphs are registered in the subset in the same order,
+    so the PDF is the one whole-run shaping would make, code for code.
+    """
 
     def __init__(self) -> None:
-        self._runs: dict[tuple[int, float, str], tuple[list[Segment], int]] = {}
+        self._shaped: dict[tuple[int, float, str], Shaped] = {}
+        self._words: dict[tuple[int, float, str, str | None], Shaped] = {}
         self._codes: dict[tuple[int, int, str], str] = {}
 
-    def shape(self, font: Any, size: float, text: str) -> tuple[list[Segment], int]:
+    def shape(
+        self, font: Any, size: float, text: str, by_word: bool = False
+    ) -> tuple[list[Segment], int]:
         """``text`` shaped right to left in ``font`` (fpdf2's, of this PDF): its pieces
-        and its advance, in font units."""
+        and its advance, in font units. ``by_word``: the font's shaping is known not to
+        reach across a space between two letters (the shipped Hebrew and Arabic)."""
+        shaped = self._cached(font, size, text, by_word)
+        return shaped[0], shaped[1]
+
+    def _cached(self, font: Any, size: float, text: str, by_word: bool) -> Shaped:
         key = (font.i, size, text)
-        shaped = self._runs.get(key)
+        shaped = self._shaped.get(key)
         if shaped is None:
-            if len(self._runs) >= _MAX_RUNS:
-                self._runs.clear()
-            shaped = self._runs[key] = self._shape(font, size, text)
+            if len(self._shaped) >= _MAX_RUNS:
+                self._shaped.clear()
+            cuts = (
+                [m.start() for m in _WORD_SPACE.finditer(text.translate(_BASES))] if by_word else []
+            )
+            if cuts:
+                # Each word with the script HarfBuzz finds for the whole run (a word of
+                # marks and digits alone would be found none, and shaped otherwise).
+                script = _script(text)
+                bounds = sorted({0, len(text), *cuts, *(c + 1 for c in cuts)})
+                words = [text[a:b] for a, b in itertools.pairwise(bounds)]
+                shaped = _join([self._word(font, size, w, script) for w in reversed(words)])
+            else:
+                shaped = self._shape(font, size, text)
+            self._shaped[key] = shaped
+        return shaped
+
+    def _word(self, font: Any, size: float, word: str, script: str | None) -> Shaped:
+        key = (font.i, size, word, script)
+        shaped = self._words.get(key)
+        if shaped is None:
+            if len(self._words) >= _MAX_RUNS:
+                self._words.clear()
+            shaped = self._words[key] = self._shape(font, size, word, script)
         return shaped
 
     def _code(self, font: Any, gid: int, chars: str) -> str:
@@ -51,12 +113,13 @@ class Shaper:
         key = (font.i, gid, chars)
         code = self._codes.get(key)
         if code is None:
-            name = font.ttfont.getGlyphName(gid)
+            # The advance from HarfBuzz, which reads it from the font's hmtx table as
+            # fpdf2 does: a PDF's own copy of the font then never parses that table.
             glyph = font.subset.get_glyph(
                 glyph=gid,
                 unicode=tuple(map(ord, chars)),
-                glyph_name=name,
-                glyph_width=round(font.scale * font.ttfont["hmtx"].metrics[name][0]),
+                glyph_name=font.ttfont.getGlyphName(gid),
+                glyph_width=round(font.scale * font.hbfont.get_glyph_h_advance(gid)),
             )
             # .notdef (glyph 0) is no glyph to fpdf2: nothing is drawn for it.
             code = self._codes[key] = (
@@ -64,7 +127,7 @@ class Shaper:
             )
         return code
 
-    def _shape(self, font: Any, size: float, text: str) -> tuple[list[Segment], int]:
+    def _shape(self, font: Any, size: float, text: str, script: str | None = None) -> Shaped:
         import uharfbuzz as hb  # type: ignore[import-untyped]
 
         hbfont = font.hbfont
@@ -74,6 +137,8 @@ class Shaper:
         buf.add_str(text)
         buf.guess_segment_properties()
         buf.direction = "rtl"
+        if script is not None:
+            buf.script = script
         hb.shape(hbfont, buf, {})
         infos = buf.glyph_infos
         clusters = [info.cluster for info in infos]
@@ -91,12 +156,16 @@ class Shaper:
         code_of = self._code
         segments: list[Segment] = []
         codes, x, start = "", 0, (0, 0)
+        first_moved: bool | None = None
+        moved = 0
         for info, cluster, pos in zip(infos, clusters, buf.glyph_positions, strict=True):
             code = code_of(font, info.codepoint, owned.pop(cluster, ""))
             if not code:
                 continue
             x_offset, y_offset, x_advance, _ = pos.position
             moved = x_offset or y_offset
+            if first_moved is None:
+                first_moved = bool(moved)
             if moved or not codes:
                 # A mark, or a piece's first glyph: placed where HarfBuzz puts it.
                 if codes:
@@ -109,4 +178,44 @@ class Shaper:
                 codes = ""
         if codes:
             segments.append((*start, codes))
-        return segments, x
+        return segments, x, bool(first_moved), bool(moved)
+
+
+_SCRIPTS: dict[str, str | None] = {}
+
+
+def _script(text: str) -> str | None:
+    """The script HarfBuzz guesses for ``text``: that of its first character with one
+    (not common or inherited), each character's asked of HarfBuzz once."""
+    import uharfbuzz as hb
+
+    for ch in text:
+        script = _SCRIPTS.get(ch, "")
+        if script == "":
+            buf = hb.Buffer()
+            buf.add_str(ch)
+            buf.guess_segment_properties()
+            script = _SCRIPTS[ch] = buf.script
+        if script is not None:
+            return script
+    return None
+
+
+def _join(parts: list[Shaped]) -> Shaped:
+    """Shaped texts one after the other, in the order they show, cut into pieces as
+    shaping them as one text would: a piece goes on across the joint unless a glyph
+    on either side of it is moved."""
+    segments: list[Segment] = []
+    x, first_moved, last_moved = 0, None, True
+    for pieces, advance, starts_moved, ends_moved in parts:
+        if not pieces:  # nothing drawn (and no advance)
+            continue
+        shifted = [(dx + x, dy, codes) for dx, dy, codes in pieces]
+        if not last_moved and not starts_moved:
+            dx, dy, codes = segments[-1]
+            segments[-1] = (dx, dy, codes + shifted.pop(0)[2])
+        segments += shifted
+        first_moved = starts_moved if first_moved is None else first_moved
+        last_moved = ends_moved
+        x += advance
+    return segments, x, bool(first_moved), last_moved

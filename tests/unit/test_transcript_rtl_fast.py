@@ -83,7 +83,10 @@ def _fast(line: str) -> bool:
 def test_the_fast_resolver_orders_every_line_as_fpdf2() -> None:
     lines = _token_lines(1, 3000) + _char_lines(2, 5000)
     assert all(map(_fast, lines))  # none of these needs fpdf2
-    assert sum(bool(transcript_bidi._PAIRABLE.search(transcript_bidi._classes(t))) for t in lines) > 1000
+    assert (
+        sum(bool(transcript_bidi._PAIRABLE.search(transcript_bidi._classes(t))) for t in lines)
+        > 1000
+    )
     for line in lines:
         want = _fpdf2_order(line)
         runs = transcript_bidi.visual_runs(line)
@@ -187,10 +190,52 @@ def test_the_shaper_draws_what_fpdf2s_shaping_draws(family: str, style: str) -> 
     shaper = transcript_shape.Shaper()
     for text in texts:
         for size in (9.0, 7.5):
-            assert shaper.shape(mine, size, text) == _oracle(reference, size, text), text
+            by_word = family in pdf_fonts.RTL_FAMILIES  # as the layout shapes them
+            assert shaper.shape(mine, size, text, by_word) == _oracle(reference, size, text)
     # The same glyphs registered, in the same order, with the same Unicode text.
     assert list(mine.subset._char_id_per_glyph.items()) == list(
         reference.subset._char_id_per_glyph.items()
+    )
+
+
+@pytest.mark.parametrize(
+    ("family", "style"), [("NotoHebrew", ""), ("NotoHebrew", "B"), ("NotoArabic", "")]
+)
+def test_shaping_word_by_word_draws_what_shaping_the_whole_run_draws(
+    family: str, style: str
+) -> None:
+    # Every character the layout puts in a run of this font (its own letters and marks,
+    # and the spaces, signs and joiners it has), with many spaces, and the bench's words:
+    # marks and joiners next to a space, prepended marks, lam-alef across a space.
+    fonts = pdf_fonts.fonts()
+    chars = sorted(fonts._keeps(family))
+    rnd = random.Random(8)
+    words = [
+        w for line in _token_lines(9, 400) for w in line.split() if fonts.runs(w)[0][0] == family
+    ]
+    texts = []
+    for k in range(6000):
+        if k % 2:
+            texts.append(" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6))))
+        else:
+            texts.append("".join(rnd.choice(chars + [" "] * 12) for _ in range(rnd.randint(1, 24))))
+    # Marks after a space, joiners, prepended marks, and pieces with no script of their
+    # own (a word of marks and digits takes the whole run's).
+    texts += ["ل ا", "لا لا", "ب \u064b", "ב \u200d ב", "ا \u06dd١", "ש\u200d ש", "  ש  ש  ",
+              "، ً4,5 ٤٥ 4,5 ", "، ً4 ש", "، 4,5 ٤٥"]  # fmt: skip
+    whole, by_word = _font(family, style), _font(family, style)
+    once, apart = transcript_shape.Shaper(), transcript_shape.Shaper()
+    split = 0
+    for text in texts:
+        want = once.shape(whole, 9.0, text)
+        assert apart.shape(by_word, 9.0, text, by_word=True) == want, text
+        split += (
+            len(transcript_shape._WORD_SPACE.findall(text.translate(transcript_shape._BASES))) > 0
+        )
+    assert split > 2000
+    # Glyphs registered in the same order: the two PDFs would be the same, code for code.
+    assert list(by_word.subset._char_id_per_glyph.items()) == list(
+        whole.subset._char_id_per_glyph.items()
     )
 
 
