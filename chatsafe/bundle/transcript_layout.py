@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections.abc import Callable, Container
 from typing import Any
 
@@ -79,6 +80,8 @@ class Layout:
         # quanta of the returned width, rounded up, as a bytes table. An ASCII text
         # (most Dutch chat messages) is then checked and measured in C (``write``).
         self._ascii: dict[tuple[str, float], tuple[bytes, float]] = {}
+        # Per style: the widths of the words measured so far (wrap()).
+        self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -175,11 +178,15 @@ class Layout:
         """Greedy line breaks at spaces; a word longer than a line is cut.
 
         Widths are prefix sums and the break is found by bisection (both in C): a long
-        message costs a few calls per line, not a few per word.
+        message costs a few calls per line, not a few per word. The sums are per word
+        (``_words``) where that gives the same lines, else per character.
         """
         lines: list[str] = []
         table = self._widths.setdefault(self.style, {})
         for para in text.split("\n"):
+            if "  " not in para and para[:1] != " " and para[-1:] != " ":
+                if self._words(para, width, lines):
+                    continue
             try:
                 cum = list(itertools.accumulate(map(table.__getitem__, para)))
             except KeyError:
@@ -187,8 +194,7 @@ class Layout:
             if not cum or cum[-1] <= width:  # most chat messages fit on one line
                 lines.append(para)
                 continue
-            # Shaped Arabic may be a little wider than its letters' isolated forms.
-            limit = width * 0.95 if RTL.search(para) else width
+            limit = self._limit(para, width)
             start, end = 0, len(para)
             while start < end:
                 if start and para[start] == " ":  # a line does not start with the break's spaces
@@ -208,6 +214,49 @@ class Layout:
                     lines.append(para[start:cut])
                     start = cut
         return lines
+
+    @staticmethod
+    def _limit(para: str, width: float) -> float:
+        # Shaped Arabic may be a little wider than its letters' isolated forms.
+        return width * 0.95 if not para.isascii() and RTL.search(para) else width
+
+    def _words(self, para: str, width: float, lines: list[str]) -> bool:
+        """``para`` (words between single spaces) broken as the per-character sums
+        would break it, from each word's width (kept per style: words repeat); False,
+        adding nothing, when a word alone is wider than a line (it must be cut)."""
+        words = para.split(" ")
+        known = self._word_widths.setdefault(self.style, {})
+        try:
+            widths = list(map(known.__getitem__, words))
+        except KeyError:
+            if len(known) > 200_000:
+                known.clear()
+            table = self._table(para)
+            for w in words:
+                if w not in known:
+                    known[w] = sum(map(table.__getitem__, w))
+            widths = list(map(known.__getitem__, words))
+        space = known.get(" ")
+        if space is None:
+            space = known[" "] = self._table(" ")[" "]
+        # cum[j]: the width of the first j words, each with a space after it.
+        spaced = map(operator.add, widths, itertools.repeat(space))
+        cum = list(itertools.accumulate(spaced, initial=0.0))
+        if cum[-1] - space <= width:
+            lines.append(para)
+            return True
+        limit = self._limit(para, width)
+        out: list[str] = []
+        first, count = 0, len(words)
+        while first < count:
+            # The last word j with cum[j + 1] - cum[first] - space <= limit.
+            last = bisect.bisect_right(cum, cum[first] + limit + space, first + 1) - 1
+            if last <= first:  # word ``first`` alone is too wide
+                return False
+            out.append(" ".join(words[first:last]))
+            first = last
+        lines.extend(out)
+        return True
 
     def _use(self, family: str) -> None:
         if family not in self._attached:

@@ -157,3 +157,32 @@ def test_ascii_texts_at_the_lines_width_break_as_fpdf_text_breaks_them() -> None
     fast = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=True)
     slow = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=False)
     assert _drawn(fast) == _drawn(slow)
+
+
+def test_lines_broken_by_words_are_the_lines_broken_by_characters() -> None:
+    # wrap() sums widths per word where that gives the lines the per-character sums
+    # give (words between single spaces, none wider than a line): both ways, on texts
+    # of short and long words in several scripts, at several widths.
+    from fpdf import FPDF
+
+    from chatsafe.bundle import pdf_fonts
+    from chatsafe.bundle.transcript_layout import Layout
+
+    rnd = random.Random(11)
+    vocabulary = [*WORDS, "a", "Ik", "overleg-stukken", "x" * 60, "één,", "(ja)", "ok!", "שלום"]
+    by_words = Layout(FPDF(format="A4"), pdf_fonts.fonts(), lambda: None, fast=False)
+    by_chars = Layout(FPDF(format="A4"), pdf_fonts.fonts(), lambda: None, fast=False)
+    by_chars._words = lambda *a: False  # type: ignore[method-assign]
+    taken = 0
+    for i in range(3000):
+        text = " ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 60)))
+        if i % 10 == 0:
+            text = text.replace(" ", "\n", 2)
+        width = rnd.choice([40.0, 100.0, 180.0])
+        style = rnd.choice(["", "B"])
+        by_words.font(style, 9)
+        by_chars.font(style, 9)
+        lines = by_words.wrap(text, width)
+        assert lines == by_chars.wrap(text, width), (text, width)
+        taken += len(lines) > 1
+    assert taken > 1000
