@@ -8,17 +8,31 @@ sums, writes the text objects itself, and shapes right-to-left runs with HarfBuz
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
-import operator
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from typing import Any
 
 from chatsafe.bundle import transcript_bidi, transcript_shape
 from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_FAMILIES, RTL_ORDER, FontSet, pdf_code
+from chatsafe.bundle.transcript_wrap import LineBreaker
 
 ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
+
+
+class _Pen:
+    """The main font in one style and grey, ready for printable ASCII texts: what
+    ``Layout.write`` needs per text, found once per ``font()`` call."""
+
+    __slots__ = ("quanta", "quantum", "before", "after", "page", "known")
+
+    def __init__(self, quanta: bytes, quantum: float, before: str, after: str) -> None:
+        # Printable ASCII widths in quanta of ``quantum``, rounded up, as a bytes table:
+        # a text fits for certain when its sum does (in C).
+        self.quanta, self.quantum = quanta, quantum
+        self.before, self.after = before, after  # a line's operators around its place
+        self.page = 0  # the page whose resources name the font
+        self.known = b""  # the characters given their codes (Layout._prepare)
 
 
 class Layout:
@@ -67,8 +81,6 @@ class Layout:
         self._selected: dict[tuple[str, tuple[str, float]], Any] = {}
         self._epw = pdf.epw
         self._x = f"{pdf.l_margin * pdf.k:.2f}"
-        # Per (style, grey): what goes before a plain line's place and after its codes.
-        self._frames: dict[tuple[tuple[str, float], int], tuple[str, str]] = {}
         # Per style: the widest character measured so far; a text of measured
         # characters fits when its length times that does.
         self._widest: dict[tuple[str, float], float] = {}
@@ -76,16 +88,17 @@ class Layout:
         # path; only on the fast path (fpdf2's text() on the other).
         self._ready: dict[tuple[str, float], set[str]] = {}
         self._shaper = transcript_shape.Shaper()  # right-to-left runs, shaped once per PDF
-        # Per style, once every printable ASCII character is ready: their widths in
-        # quanta of the returned width, rounded up, as a bytes table. An ASCII text
-        # (most Dutch chat messages) is then checked and measured in C (``write``).
-        self._ascii: dict[tuple[str, float], tuple[bytes, float]] = {}
-        # Per style: the widths of the words measured so far (wrap()).
-        self._word_widths: dict[tuple[str, float], dict[str, float]] = {}
+        # Per (style, size, grey): the main font's pen for plain texts (``_plain``).
+        self._pens: dict[tuple[str, float, int], _Pen] = {}
+        self._pen: _Pen | None = None
+        self._page = 1
+        self._bottom = pdf.h - pdf.b_margin
+        self.breaker = LineBreaker(self._widths, self._table)
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
         self.grey = grey
+        self._pen = self._pens.get((style, size, grey))
         if not self.fast:
             self.pdf.set_font(PRIMARY, style, size)
             self.pdf.set_text_color(grey, grey, grey)
@@ -98,6 +111,17 @@ class Layout:
 
     def _select(self, family: str) -> tuple[Any, str, dict[int, str], set[str]]:
         """The font of ``family`` in the current style, named in the page's resources."""
+        cached = self._font(family)
+        font = cached[0]
+        if font.i not in self._on_page:
+            self.pdf._set_font_for_page(font, self.style[1])
+            self.pdf.current_font_is_set_on_page = False
+            self._on_page.add(font.i)
+        return cached
+
+    def _font(self, family: str) -> tuple[Any, str, dict[int, str], set[str]]:
+        """The font of ``family`` in the current style: the font, its Tf operator, and
+        its codes table and the characters in it (``_codes``)."""
         key = (family, self.style)
         cached = self._selected.get(key)
         if cached is None:
@@ -105,11 +129,6 @@ class Layout:
             font = self.pdf.fonts[family.lower() + self.fonts.style_for(family, style)]
             tf = f"/F{font.i} {size:.2f} Tf"
             cached = self._selected[key] = (font, tf, *self._tables.setdefault(font.i, ({}, set())))
-        font = cached[0]
-        if font.i not in self._on_page:
-            self.pdf._set_font_for_page(font, self.style[1])
-            self.pdf.current_font_is_set_on_page = False
-            self._on_page.add(font.i)
         return cached
 
     def _op(self, tf: str, x: float, y: float, codes: str) -> None:
@@ -175,88 +194,8 @@ class Layout:
             return sum(map(self._table(text).__getitem__, text))
 
     def wrap(self, text: str, width: float) -> list[str]:
-        """Greedy line breaks at spaces; a word longer than a line is cut.
-
-        Widths are prefix sums and the break is found by bisection (both in C): a long
-        message costs a few calls per line, not a few per word. The sums are per word
-        (``_words``) where that gives the same lines, else per character.
-        """
-        lines: list[str] = []
-        table = self._widths.setdefault(self.style, {})
-        for para in text.split("\n"):
-            if "  " not in para and para[:1] != " " and para[-1:] != " ":
-                if self._words(para, width, lines):
-                    continue
-            try:
-                cum = list(itertools.accumulate(map(table.__getitem__, para)))
-            except KeyError:
-                cum = list(itertools.accumulate(map(self._table(para).__getitem__, para)))
-            if not cum or cum[-1] <= width:  # most chat messages fit on one line
-                lines.append(para)
-                continue
-            limit = self._limit(para, width)
-            start, end = 0, len(para)
-            while start < end:
-                if start and para[start] == " ":  # a line does not start with the break's spaces
-                    start += 1
-                    continue
-                base = cum[start - 1] if start else 0.0
-                fit = bisect.bisect_right(cum, base + limit, start, end)
-                if fit >= end:
-                    lines.append(para[start:])
-                    break
-                space = para.rfind(" ", start, fit + 1)
-                if space > start:
-                    lines.append(para[start:space])
-                    start = space + 1
-                else:  # no space to break at: cut the word (at least one character)
-                    cut = max(fit, start + 1)
-                    lines.append(para[start:cut])
-                    start = cut
-        return lines
-
-    @staticmethod
-    def _limit(para: str, width: float) -> float:
-        # Shaped Arabic may be a little wider than its letters' isolated forms.
-        return width * 0.95 if not para.isascii() and RTL.search(para) else width
-
-    def _words(self, para: str, width: float, lines: list[str]) -> bool:
-        """``para`` (words between single spaces) broken as the per-character sums
-        would break it, from each word's width (kept per style: words repeat); False,
-        adding nothing, when a word alone is wider than a line (it must be cut)."""
-        words = para.split(" ")
-        known = self._word_widths.setdefault(self.style, {})
-        try:
-            widths = list(map(known.__getitem__, words))
-        except KeyError:
-            if len(known) > 200_000:
-                known.clear()
-            table = self._table(para)
-            for w in words:
-                if w not in known:
-                    known[w] = sum(map(table.__getitem__, w))
-            widths = list(map(known.__getitem__, words))
-        space = known.get(" ")
-        if space is None:
-            space = known[" "] = self._table(" ")[" "]
-        # cum[j]: the width of the first j words, each with a space after it.
-        spaced = map(operator.add, widths, itertools.repeat(space))
-        cum = list(itertools.accumulate(spaced, initial=0.0))
-        if cum[-1] - space <= width:
-            lines.append(para)
-            return True
-        limit = self._limit(para, width)
-        out: list[str] = []
-        first, count = 0, len(words)
-        while first < count:
-            # The last word j with cum[j + 1] - cum[first] - space <= limit.
-            last = bisect.bisect_right(cum, cum[first] + limit + space, first + 1) - 1
-            if last <= first:  # word ``first`` alone is too wide
-                return False
-            out.append(" ".join(words[first:last]))
-            first = last
-        lines.extend(out)
-        return True
+        """``text``'s lines in the current style (chatsafe/bundle/transcript_wrap.py)."""
+        return self.breaker.wrap(text, width, self.style)
 
     def _use(self, family: str) -> None:
         if family not in self._attached:
@@ -329,14 +268,19 @@ class Layout:
         pdf.set_font(PRIMARY, style, size)
 
     def write(self, text: str, height: float) -> None:
-        quick = self._ascii.get(self.style)
-        if quick is not None and text.isascii() and text.isprintable():  # most texts
-            # Fits for certain when its widths rounded up fit; else wrap() decides.
-            if sum(text.encode("ascii").translate(quick[0])) * quick[1] <= self._epw:
-                self._write_plain(text, height, [text])
-            else:
-                self._write_plain(text, height, self.wrap(text, self._epw))
-            return
+        if self.fast and text.isascii() and text.isprintable():  # most texts
+            pen = self._pen or self._new_pen()
+            raw = text.encode("ascii")
+            if raw.translate(None, pen.known):  # characters without their codes yet
+                self._prepare(text)
+                pen.known = "".join(ASCII & self._ready[self.style]).encode("ascii")
+            if not raw.translate(None, pen.known):
+                # Fits for certain when its widths rounded up fit; else wrap() decides.
+                if sum(raw.translate(pen.quanta)) * pen.quantum <= self._epw:
+                    self._plain(pen, (text,), height)
+                else:
+                    self._plain(pen, self.wrap(text, self._epw), height)
+                return
         ready = self._ready.get(self.style)
         if ready is not None and ready.issuperset(text):  # one pass, in C
             self._write_plain(text, height)
@@ -355,12 +299,8 @@ class Layout:
         else:
             lines = self.wrap(text, pdf.epw)
         for line in lines:
-            if self.y + height > pdf.h - pdf.b_margin:
-                self.flush()
-                pdf.add_page()
-                self._on_page.clear()
-                self.check()
-                self.y = pdf.t_margin
+            if self.y + height > self._bottom:
+                self._new_page()
             self.y += height
             if not line:
                 continue
@@ -385,43 +325,47 @@ class Layout:
         # pdf_fonts.identity_subset_map); any other stays on the general path.
         ready.update(ch for ch in set(chars) if codes[ord(ch)] == pdf_code(ord(ch)))
         self._widest[style] = max((table[ch] for ch in ready if ch != "\n"), default=0.0)
-        if style not in self._ascii and ready.issuperset(ASCII):
-            widths = self._table("".join(ASCII))
-            quantum = max(widths.values()) / 250
-            quanta = bytearray(256)
-            for ch in ASCII:
-                quanta[ord(ch)] = math.ceil(widths[ch] / quantum * (1 + 1e-9))
-            self._ascii[style] = (bytes(quanta), quantum)
 
-    def _write_plain(self, text: str, height: float, lines: list[str] | None = None) -> None:
+    def _write_plain(self, text: str, height: float) -> None:
         """A text DejaVu draws alone, left to right, whose characters are measured and
-        have their codes (``_prepare``): the common case, in as few Python operations
-        per line as can be. Its codes are its UTF-16 (pdf_fonts.identity_subset_map),
-        escaped as a PDF string; the rest is one f-string."""
-        pdf, style = self.pdf, self.style
-        if lines is not None:
-            pass  # broken by the caller
-        elif "\n" not in text and len(text) * self._widest[style] <= self._epw:
+        have their codes (``_prepare``)."""
+        if "\n" not in text and len(text) * self._widest[self.style] <= self._epw:
             lines = [text]  # decided as wrap() would, without summing a short text
         else:
             lines = self.wrap(text, self._epw)
-        font, tf, _, _ = self._select(PRIMARY)
-        frame = self._frames.get((style, self.grey))
-        if frame is None:
-            frame = (f"BT {tf} {self._x} ", " Tj ET")
-            if self.grey:
-                frame = (f"q {self.grey / 255:.4f} g {frame[0]}", f"{frame[1]} Q")
-            self._frames[(style, self.grey)] = frame
-        before, after = frame
-        ops, k, top = self._ops, pdf.k, pdf.h - pdf.b_margin
+        self._plain(self._pen or self._new_pen(), lines, height)
+
+    def _new_pen(self) -> _Pen:
+        """The pen of the current style and grey (``font()`` finds it from then on)."""
+        tf = self._font(PRIMARY)[1]
+        before, after = f"BT {tf} {self._x} ", " Tj ET"
+        if self.grey:
+            before, after = f"q {self.grey / 255:.4f} g {before}", f"{after} Q"
+        widths = self._table("".join(ASCII))
+        quantum = max(widths.values()) / 250
+        quanta = bytearray(256)
+        for ch in ASCII:
+            quanta[ord(ch)] = math.ceil(widths[ch] / quantum * (1 + 1e-9))
+        pen = self._pen = self._pens[(*self.style, self.grey)] = _Pen(
+            bytes(quanta), quantum, before, after
+        )
+        return pen
+
+    def _plain(self, pen: _Pen, lines: Iterable[str], height: float) -> None:
+        """Lines of a text written as ``_write_plain`` decided, in as few Python
+        operations per line as can be: the common case. Their codes are their UTF-16
+        (pdf_fonts.identity_subset_map), escaped as a PDF string; the rest is one
+        f-string."""
+        if pen.page != self._page:  # the font named in this page's resources
+            self._select(PRIMARY)
+            pen.page = self._page
+        pdf, ops = self.pdf, self._ops
+        k, lift = pdf.k, height * 0.25
         for line in lines:
-            if self.y + height > top:
-                self.flush()
-                pdf.add_page()
-                self._on_page.clear()
-                self.check()
-                self.y = pdf.t_margin
+            if self.y + height > self._bottom:
+                self._new_page()
                 self._select(PRIMARY)
+                pen.page = self._page
             self.y += height
             if not line:
                 continue
@@ -433,7 +377,15 @@ class Layout:
                 .replace(b"\r", b"\\r")
                 .decode("latin-1")
             )
-            ops.append(f"{before}{(pdf.h - self.y + height * 0.25) * k:.2f} Td ({codes}){after}")
+            ops.append(f"{pen.before}{(pdf.h - self.y + lift) * k:.2f} Td ({codes}){pen.after}")
+
+    def _new_page(self) -> None:
+        self.flush()
+        self.pdf.add_page()
+        self._on_page.clear()
+        self._page += 1
+        self.check()
+        self.y = self.pdf.t_margin
 
     def gap(self, height: float) -> None:
         self.y += height

@@ -172,7 +172,7 @@ def test_lines_broken_by_words_are_the_lines_broken_by_characters() -> None:
     vocabulary = [*WORDS, "a", "Ik", "overleg-stukken", "x" * 60, "één,", "(ja)", "ok!", "שלום"]
     by_words = Layout(FPDF(format="A4"), pdf_fonts.fonts(), lambda: None, fast=False)
     by_chars = Layout(FPDF(format="A4"), pdf_fonts.fonts(), lambda: None, fast=False)
-    by_chars._words = lambda *a: False  # type: ignore[method-assign]
+    by_chars.breaker._words = lambda *a: False  # type: ignore[method-assign]
     taken = 0
     for i in range(3000):
         text = " ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 60)))
