@@ -208,6 +208,29 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
     assert set(comp["coverage"]) == {"messages", "sources", "only_in_export"}
 
 
+def test_the_pdf_prints_the_json_records_entries_in_its_order(bundle: tuple[Path, Any]) -> None:
+    # Both representations come from one pass over the rows (bundle/conversation.py):
+    # the PDF prints every entry of the JSON record, numbered alike, in the same order.
+    import io
+
+    from pypdf import PdfReader
+
+    out, _ = bundle
+    files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
+    doc = json.loads(files[TRANSCRIPT_JSON])
+    reader = PdfReader(io.BytesIO(files[TRANSCRIPT_PDF]))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    at = 0
+    for n, m in enumerate(doc["messages"], start=1):
+        head = f"{n}. {m['wallclock'].replace('T', ' ')}"
+        found = text.find(head, at)
+        assert found >= at, head
+        if m["text"]:
+            assert text.find(m["text"].split()[0], found) > found
+        at = found + len(head)
+    assert f"{len(doc['messages']) + 1}. " not in text[at:]
+
+
 def test_exclusions_and_commitments(bundle: tuple[Path, Any], tmp_path: Path) -> None:
     out, _ = bundle
     files = {k.split("/", 1)[-1]: v for k, v in bundle_bytes(out).items()}
