@@ -89,8 +89,9 @@ _MAX_OPEN = 63  # fpdf2 (BD16) pairs no brackets at all in a run with this many 
 # After the rules, the class letters are levels: L and boundary neutrals 0, R 1,
 # numbers 2, neutrals 0 unless resolved to R ("r", N1).
 _LEVEL = str.maketrans("LbRENo_r", "00122001")
-_WEAK_SIGNS = str.maketrans("$+,", "ooo")
-_BRACKETS = str.maketrans("()M", "ooo")
+# W6, and the brackets and other mirrored signs, which the weak rules treat as any
+# other neutral (ON) and N0 finds by place.
+_WEAK_SIGNS = str.maketrans("$+,()M", "oooooo")
 _R_NEUTRAL = str.maketrans("o_", "rr")
 _NSM_START = re.compile("^m+")
 _NSM = re.compile("(.)(m+)")
@@ -102,6 +103,7 @@ _EN_AFTER_L = re.compile("(?:^|(?<=L))[^LRE]*E[^LR]*")  # from sos or an L to an
 _SPACE_IN_R = re.compile("(?<=[REN])[o_](?=[REN])")
 _NEUTRALS_IN_R = re.compile("(?<=[REN])[o_b]+(?=[REN])")
 _SAME_LEVEL = re.compile("0+|1+|2+")
+_LEVELS_0_1 = re.compile("0+|1+")
 _PAIRABLE = re.compile(r"\(.*\)")
 
 
@@ -146,7 +148,6 @@ def _levels(line: str, cls: str) -> str | None:
         return None
     orig = cls
     pairs = _pairs(line, cls) if _PAIRABLE.search(cls) else []
-    cls = cls.translate(_BRACKETS)  # other neutrals (ON) until N0
     if "m" in cls:  # W1: a mark takes the class before it (sos, L, at the start)
         cls = _NSM_START.sub(lambda m: "L" * len(m[0]), cls)
         cls = _NSM.sub(lambda m: m[1] * len(m[0]), cls)
@@ -200,9 +201,15 @@ def visual_runs(line: str) -> list[tuple[bool, int, int]]:
     """``line`` as fpdf2's bidirectional algorithm orders it in a left-to-right
     paragraph: runs (right to left?, start, end) in visual order, each of one direction
     and typed one after the other, as ``runs_in_visual_order`` cuts them."""
-    levels = _levels(line, _classes(line))
+    return _visual_runs(line, _classes(line))
+
+
+def _visual_runs(line: str, cls: str) -> list[tuple[bool, int, int]]:
+    levels = _levels(line, cls)
     if levels is None:
         return _fpdf2_runs(line)
+    if "2" not in levels:  # no numbers in right-to-left text: nothing moves but letters
+        return [(m[0][0] == "1", m.start(), m.end()) for m in _LEVELS_0_1.finditer(levels)]
     runs = [(int(m[0][0]), m.start(), m.end()) for m in _SAME_LEVEL.finditer(levels)]
     for level in (2, 1):  # L2: reverse every sequence at this level or higher
         out: list[tuple[int, int, int]] = []
@@ -250,7 +257,7 @@ def line_runs(line: str) -> list[tuple[bool, int, int]]:
     """``visual_runs`` of ``line``, the algorithm run only up to its left-to-right tail
     (``ltr_tail``), which follows as the last run's end or as a run of its own."""
     cut = ltr_tail(line)
-    runs = visual_runs(line[:cut])
+    runs = _visual_runs(line[:cut], _classes(line)[:cut])
     if cut < len(line):
         if runs and not runs[-1][0] and runs[-1][2] == cut:
             runs[-1] = (False, runs[-1][1], len(line))
