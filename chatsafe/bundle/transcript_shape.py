@@ -6,11 +6,12 @@ directly, the same way (cluster level 1, segment properties guessed, direction r
 to left, no features), and the glyphs are registered exactly as fpdf2 registers them:
 ``font.subset.get_glyph`` with the glyph, the characters of its cluster, its name and
 width, then ``pick_glyph`` for its code, so the PDF's widths and ToUnicode map (PDF/A-2u)
-are what fpdf2 would write. A run's result is kept per PDF (``Shaper`` lives in one
-``transcript_layout.Layout``) by font, size and text: the codes are that PDF's.
-tests/unit/test_transcript_shape.py compares it with ``shape_text`` glyph by glyph.
+are what fpdf2 would write. HarfBuzz's glyphs are kept for the process (they depend on
+the font and the text only); the codes and pieces drawn are kept per PDF (``Shaper``
+lives in one ``transcript_layout.Layout``) by font, size and text: the codes are that
+PDF's. tests/unit/test_transcript_rtl_fast.py compares the result with ``shape_text``
+glyph by glyph, and word-by-word shaping with whole-run shaping.
 """
-
 from __future__ import annotations
 
 import bisect
@@ -128,41 +129,15 @@ class Shaper:
         return code
 
     def _shape(self, font: Any, size: float, text: str, script: str | None = None) -> Shaped:
-        import uharfbuzz as hb  # type: ignore[import-untyped]
-
-        hbfont = font.hbfont
-        hbfont.ptem = size
-        buf = hb.Buffer()
-        buf.cluster_level = 1
-        buf.add_str(text)
-        buf.guess_segment_properties()
-        buf.direction = "rtl"
-        if script is not None:
-            buf.script = script
-        hb.shape(hbfont, buf, {})
-        infos = buf.glyph_infos
-        clusters = [info.cluster for info in infos]
-        # A cluster's first glyph carries its characters: each character belongs to the
-        # cluster at or before it (to the first cluster if none), as in shape_text.
-        starts = sorted(set(clusters))
-        if starts == list(range(len(text))):  # most runs: a glyph per character
-            owned = dict(zip(starts, text, strict=True))
-        else:
-            owned = {}
-            for i, ch in enumerate(text if starts else ""):
-                at = bisect.bisect_right(starts, i)
-                cluster = starts[at - 1] if at else starts[0]
-                owned[cluster] = owned.get(cluster, "") + ch
         code_of = self._code
         segments: list[Segment] = []
         codes, x, start = "", 0, (0, 0)
         first_moved: bool | None = None
         moved = 0
-        for info, cluster, pos in zip(infos, clusters, buf.glyph_positions, strict=True):
-            code = code_of(font, info.codepoint, owned.pop(cluster, ""))
+        for gid, chars, x_offset, y_offset, x_advance in _glyphs(font, size, text, script):
+            code = code_of(font, gid, chars)
             if not code:
                 continue
-            x_offset, y_offset, x_advance, _ = pos.position
             moved = x_offset or y_offset
             if first_moved is None:
                 first_moved = bool(moved)
@@ -179,6 +154,57 @@ class Shaper:
         if codes:
             segments.append((*start, codes))
         return segments, x, bool(first_moved), bool(moved)
+
+
+Glyph = tuple[int, str, int, int, int]
+"""A shaped glyph: its id, the characters it carries, its x and y offset and advance."""
+
+# HarfBuzz's glyphs, which depend on the font file and the text only (not on the PDF),
+# kept for the process: a bundle's PDFs shape their words once. Keyed by the parsed
+# HarfBuzz font itself (every PDF's copy of a font shares it), bounded all the same.
+_GLYPHS: dict[tuple[Any, float, str, str | None], tuple[Glyph, ...]] = {}
+_MAX_GLYPHS = 20_000
+
+
+def _glyphs(font: Any, size: float, text: str, script: str | None) -> tuple[Glyph, ...]:
+    """``text`` shaped right to left by HarfBuzz as fpdf2's shape_text shapes it."""
+    hbfont = font.hbfont
+    key = (hbfont, size, text, script)
+    glyphs = _GLYPHS.get(key)
+    if glyphs is not None:
+        return glyphs
+    import uharfbuzz as hb  # type: ignore[import-untyped]
+
+    hbfont.ptem = size
+    buf = hb.Buffer()
+    buf.cluster_level = 1
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl"
+    if script is not None:
+        buf.script = script
+    hb.shape(hbfont, buf, {})
+    infos = buf.glyph_infos
+    clusters = [info.cluster for info in infos]
+    # A cluster's first glyph carries its characters: each character belongs to the
+    # cluster at or before it (to the first cluster if none), as in shape_text.
+    starts = sorted(set(clusters))
+    if starts == list(range(len(text))):  # most runs: a glyph per character
+        owned = dict(zip(starts, text, strict=True))
+    else:
+        owned = {}
+        for i, ch in enumerate(text if starts else ""):
+            at = bisect.bisect_right(starts, i)
+            cluster = starts[at - 1] if at else starts[0]
+            owned[cluster] = owned.get(cluster, "") + ch
+    glyphs = tuple(
+        (info.codepoint, owned.pop(cluster, ""), *pos.position[:3])
+        for info, cluster, pos in zip(infos, clusters, buf.glyph_positions, strict=True)
+    )
+    if len(_GLYPHS) >= _MAX_GLYPHS:
+        _GLYPHS.clear()
+    _GLYPHS[key] = glyphs
+    return glyphs
 
 
 _SCRIPTS: dict[str, str | None] = {}
