@@ -12,6 +12,7 @@ lives in one ``transcript_layout.Layout``) by font, size and text: the codes are
 PDF's. tests/unit/test_transcript_rtl_fast.py compares the result with ``shape_text``
 glyph by glyph, and word-by-word shaping with whole-run shaping.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -84,15 +85,11 @@ class Shaper:
         if shaped is None:
             if len(self._shaped) >= _MAX_RUNS:
                 self._shaped.clear()
-            cuts = (
-                [m.start() for m in _WORD_SPACE.finditer(text.translate(_BASES))] if by_word else []
-            )
-            if cuts:
+            words = _words(text) if by_word else []
+            if len(words) > 1:
                 # Each word with the script HarfBuzz finds for the whole run (a word of
                 # marks and digits alone would be found none, and shaped otherwise).
                 script = _script(text)
-                bounds = sorted({0, len(text), *cuts, *(c + 1 for c in cuts)})
-                words = [text[a:b] for a, b in itertools.pairwise(bounds)]
                 shaped = _join([self._word(font, size, w, script) for w in reversed(words)])
             else:
                 shaped = self._shape(font, size, text)
@@ -227,10 +224,26 @@ def _script(text: str) -> str | None:
     return None
 
 
+def _words(text: str) -> list[str]:
+    """``text`` cut at its word spaces (``_WORD_SPACE``): words and single spaces."""
+    bases = text.translate(_BASES)
+    if "-" not in bases and "  " not in bases and bases[:1] != " " and bases[-1:] != " ":
+        # Only letters, signs and single spaces between them (most runs): every space.
+        out = [" "] * (2 * text.count(" ") + 1)
+        out[::2] = text.split(" ")
+        return out
+    cuts = [m.start() for m in _WORD_SPACE.finditer(bases)]
+    bounds = sorted({0, len(text), *cuts, *(c + 1 for c in cuts)})
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def _join(parts: list[Shaped]) -> Shaped:
     """Shaped texts one after the other, in the order they show, cut into pieces as
     shaping them as one text would: a piece goes on across the joint unless a glyph
     on either side of it is moved."""
+    if all(len(p[0]) == 1 and not p[2] and not p[3] for p in parts):
+        # No glyph moved (a moved glyph ends a piece): one piece (most Hebrew runs).
+        return [(0, 0, "".join(p[0][0][2] for p in parts))], sum(p[1] for p in parts), False, False
     segments: list[Segment] = []
     x, first_moved, last_moved = 0, None, True
     for pieces, advance, starts_moved, ends_moved in parts:
