@@ -239,6 +239,25 @@ def test_shaping_word_by_word_draws_what_shaping_the_whole_run_draws(
     )
 
 
+def test_a_run_is_cut_at_its_word_spaces_only() -> None:
+    import itertools
+
+    def by_regex(text: str) -> list[str]:
+        bases = text.translate(transcript_shape._BASES)
+        cuts = [m.start() for m in transcript_shape._WORD_SPACE.finditer(bases)]
+        bounds = sorted({0, len(text), *cuts, *(c + 1 for c in cuts)})
+        return [text[a:b] for a, b in itertools.pairwise(bounds)]
+
+    rnd = random.Random(10)
+    alphabet = [*"אבג,.ab ", "  ", "\u05b0", "\u200d", "\u064b"]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
+    assert sum(len(transcript_shape._words(t)) > 1 for t in texts) > 2000
+    for text in texts:
+        assert transcript_shape._words(text) == by_regex(text), text
+    assert transcript_shape._words("א ב, ג") == ["א", " ", "ב,", " ", "ג"]
+    assert transcript_shape._words("א \u05b0ב  ג") == ["א \u05b0ב  ג"]
+
+
 def _joined(pdf: bytes) -> list[bytes]:
     """The codes of each text object that draws a glyph with no character of its own
     (Arabic's joined forms: codes from U+E000, given in order of first use per PDF)."""
