@@ -24,12 +24,13 @@ class _Pen:
     """The main font in one style and grey, ready for printable ASCII texts: what
     ``Layout.write`` needs per text, found once per ``font()`` call."""
 
-    __slots__ = ("quanta", "quantum", "before", "after", "page", "known")
+    __slots__ = ("quanta", "limit", "sure", "before", "after", "page", "known")
 
-    def __init__(self, quanta: bytes, quantum: float, before: str, after: str) -> None:
-        # Printable ASCII widths in quanta of ``quantum``, rounded up, as a bytes table:
-        # a text fits for certain when its sum does (in C).
-        self.quanta, self.quantum = quanta, quantum
+    def __init__(self, quanta: bytes, limit: float, before: str, after: str) -> None:
+        # Printable ASCII widths in quanta, rounded up, as a bytes table: a text fits
+        # for certain when its sum is at most ``limit`` (in C), or when it has at most
+        # ``sure`` characters (each at most 251 quanta).
+        self.quanta, self.limit, self.sure = quanta, limit, int(limit // 251)
         self.before, self.after = before, after  # a line's operators around its place
         self.page = 0  # the page whose resources name the font
         self.known = b""  # the characters given their codes (Layout._prepare)
@@ -276,7 +277,7 @@ class Layout:
                 pen.known = "".join(ASCII & self._ready[self.style]).encode("ascii")
             if not raw.translate(None, pen.known):
                 # Fits for certain when its widths rounded up fit; else wrap() decides.
-                if sum(raw.translate(pen.quanta)) * pen.quantum <= self._epw:
+                if len(raw) <= pen.sure or sum(raw.translate(pen.quanta)) <= pen.limit:
                     self._plain(pen, (text,), height)
                 else:
                     self._plain(pen, self.wrap(text, self._epw), height)
@@ -347,7 +348,7 @@ class Layout:
         for ch in ASCII:
             quanta[ord(ch)] = math.ceil(widths[ch] / quantum * (1 + 1e-9))
         pen = self._pen = self._pens[(*self.style, self.grey)] = _Pen(
-            bytes(quanta), quantum, before, after
+            bytes(quanta), self._epw / quantum, before, after
         )
         return pen
 

@@ -143,6 +143,10 @@ def test_ascii_texts_at_the_lines_width_break_as_fpdf_text_breaks_them() -> None
         while probe._width(text) < probe.pdf.epw + 3 and len(texts) < 150:
             texts.append(text)
             text += rnd.choice(ascii_chars)
+    # The widest characters alone: a short text can be too wide.
+    widest = max(ascii_chars, key=probe._width)
+    count = int(probe.pdf.epw // probe._width(widest))
+    texts += [widest * (count + d) for d in (-1, 0, 1, 2)]
     near = [probe._width(t) - probe.pdf.epw for t in texts]
     assert any(-0.3 < d < 0 for d in near) and any(0 < d < 0.3 for d in near)
     rows = [
