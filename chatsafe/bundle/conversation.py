@@ -10,7 +10,7 @@ from chatsafe import identifiers
 from chatsafe.bundle import completeness, evidence, formats, mdto, payload, sip
 from chatsafe.bundle.sidecars import Context, describe, export_event, write_file, write_object
 from chatsafe.bundle.transcript_json import write_transcript
-from chatsafe.bundle.transcript_pdf import TranscriptPdf
+from chatsafe.bundle.transcript_pdf import render_pdf
 from chatsafe.store.blobs import iter_blob
 
 
@@ -38,15 +38,9 @@ def write_conversation(
     folder = sip.conversation_folder(conv.folder)
     collector = completeness.Collector()
 
-    # The PDF/A rendition is laid out from the rows the JSON record reads: one pass.
-    transcript = TranscriptPdf(
-        conv, header, created=_parse(ctx.now_iso), check=ctx.check, shared=ctx.pdf_fonts
-    )
-
     def rows() -> Any:
         for r in payload.iter_rows(c, conv):
             collector.feed(r)
-            transcript.add(r)
             yield r
 
     def message_urn(r: payload.Row) -> str:
@@ -76,7 +70,14 @@ def write_conversation(
         )
     )
     ctx.check()
-    pdf = transcript.finish()
+    pdf = render_pdf(
+        conv,
+        header,
+        payload.iter_print_rows(c, conv),
+        created=_parse(ctx.now_iso),
+        check=ctx.check,
+        shared=ctx.pdf_fonts,
+    )
     ref = write_file(
         ctx,
         sip.transcript_file(conv.folder, "pdf"),

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from chatsafe.bundle.payload import LeavingConversation, Row
+from chatsafe.bundle.payload import LeavingConversation, PrintRow, Row
 from chatsafe.bundle.pdf_fonts import FontSet, fonts
 from chatsafe.bundle.transcript_layout import Layout
 
@@ -28,7 +28,7 @@ def printable(text: str) -> str:
     return fonts().printable(text)
 
 
-def _flags(r: Row) -> str:
+def _flags(r: Row | PrintRow) -> str:
     if not (r.deleted or r.edited or r.view_once or r.media_omitted or r.forwarded):
         return ""
     names = [
@@ -44,7 +44,7 @@ def _flags(r: Row) -> str:
 def render_pdf(
     conv: LeavingConversation,
     header: dict[str, Any],
-    rows: Iterable[Row],
+    rows: Iterable[Row | PrintRow],
     *,
     created: datetime,
     check: Callable[[], None] = lambda: None,
@@ -55,82 +55,51 @@ def render_pdf(
     """The PDF/A-2u transcript of one conversation, as bytes. With ``shared`` (the
     bundle's font subsets, chatsafe/bundle/pdf_subsets.py) the PDF embeds those instead
     of subsetting each font again."""
-    transcript = TranscriptPdf(
-        conv, header, created=created, check=check, fast_text=fast_text, fontset=fontset,
-        shared=shared,
-    )  # fmt: skip
-    for r in rows:
-        transcript.add(r)
-    return transcript.finish()
+    from fpdf import FPDF
 
+    pdf = FPDF(format="A4", enforce_compliance="PDFA_2U")
+    pdf.set_creation_date(created)
+    pdf.set_creator("chatsafe")
+    pdf.set_producer("chatsafe (fpdf2)")
+    pdf.set_title(printable(f"{conv.folder}: {header['title']}"))
+    pdf.set_subject("Business chat transcript")
+    fontset = fontset or fonts()
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(15, 15, 15)
+    try:
+        # Only fpdf2's cell uses it: the lines with right-to-left text. Every paragraph
+        # is left to right, as the document is: a right-to-left run inside is ordered
+        # right to left, and a reader extracts the text in the order it was written
+        # (with a right-to-left paragraph, "שלום: hi!" would extract as "!hi :שלום").
+        pdf.set_text_shaping(True, direction="ltr")
+    except ImportError:  # pragma: no cover - uharfbuzz is a dependency
+        pass
+    pdf.add_page()
+    if shared is not None:
+        fontset = shared.fontset
+        pdf.set_compression(False)  # the bundle's writer compresses the pages (pdf_subsets)
+    out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else ())
 
-class TranscriptPdf:
-    """The transcript PDF of one conversation, an entry at a time (``add``) and then
-    written (``finish``): the bundle gives it the rows it reads for the JSON record
-    (chatsafe/bundle/conversation.py), so a conversation's rows are read once."""
+    out.font("B", 14)
+    out.write(header["title"], 7)
+    out.font("", 9)
+    names = ", ".join(
+        p["name"] + (" (owner)" if p["owner"] else "") for p in header["participants"]
+    )
+    kind = "group" if header["is_group"] else "one-to-one"
+    for line in (
+        f"{conv.folder} · {header['source_format']} · {kind}",
+        f"Participants: {names}",
+        f"Time zone: {header['time_zone']} · {(header['first'] or '—').replace('T', ' ')}"
+        f" – {(header['last'] or '—').replace('T', ' ')}",
+        "Only business messages are in this transcript; transcript.json is the exact record.",
+    ):
+        out.write(line, 5)
+    out.gap(3)
 
-    def __init__(
-        self,
-        conv: LeavingConversation,
-        header: dict[str, Any],
-        *,
-        created: datetime,
-        check: Callable[[], None] = lambda: None,
-        fast_text: bool = True,
-        fontset: FontSet | None = None,
-        shared: BundleFonts | None = None,
-    ) -> None:
-        from fpdf import FPDF
-
-        pdf = FPDF(format="A4", enforce_compliance="PDFA_2U")
-        pdf.set_creation_date(created)
-        pdf.set_creator("chatsafe")
-        pdf.set_producer("chatsafe (fpdf2)")
-        pdf.set_title(printable(f"{conv.folder}: {header['title']}"))
-        pdf.set_subject("Business chat transcript")
-        fontset = fontset or fonts()
-        pdf.set_auto_page_break(False)
-        pdf.set_margins(15, 15, 15)
-        try:
-            # Only fpdf2's cell uses it: the lines with right-to-left text. Every
-            # paragraph is left to right, as the document is: a right-to-left run inside
-            # is ordered right to left, and a reader extracts the text in the order it
-            # was written (with a right-to-left paragraph, "שלום: hi!" would extract as
-            # "!hi :שלום").
-            pdf.set_text_shaping(True, direction="ltr")
-        except ImportError:  # pragma: no cover - uharfbuzz is a dependency
-            pass
-        pdf.add_page()
-        if shared is not None:
-            fontset = shared.fontset
-            pdf.set_compression(False)  # the bundle's writer compresses the pages (pdf_subsets)
-        self.pdf, self.shared, self.check, self.count = pdf, shared, check, 0
-        out = self.out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else ())
-
-        out.font("B", 14)
-        out.write(header["title"], 7)
-        out.font("", 9)
-        names = ", ".join(
-            p["name"] + (" (owner)" if p["owner"] else "") for p in header["participants"]
-        )
-        kind = "group" if header["is_group"] else "one-to-one"
-        for line in (
-            f"{conv.folder} · {header['source_format']} · {kind}",
-            f"Participants: {names}",
-            f"Time zone: {header['time_zone']} · {(header['first'] or '—').replace('T', ' ')}"
-            f" – {(header['last'] or '—').replace('T', ' ')}",
-            "Only business messages are in this transcript; transcript.json is the exact"
-            " record.",
-        ):
-            out.write(line, 5)
-        out.gap(3)
-
-    def add(self, r: Row) -> None:
-        """The next entry, in transcript order."""
-        out = self.out
-        if self.count % 1000 == 0:
-            self.check()
-        self.count += 1
+    for i, r in enumerate(rows):
+        if i % 1000 == 0:
+            check()
         head = f"{r.n}. {r.wallclock.replace('T', ' ')}  {r.sender or '—'}"
         if r.kind == "event":
             head += f"  [event: {r.event_type or 'other'}]"
@@ -147,10 +116,7 @@ class TranscriptPdf:
         if r.reply_to:
             out.write(f"(reply to {r.reply_to})", 4)
         out.gap(1.5)
-
-    def finish(self) -> bytes:
-        """The PDF, as bytes."""
-        self.out.flush()
-        if self.shared is not None:
-            return bytes(self.pdf.output(output_producer_class=self.shared.producer))
-        return bytes(self.pdf.output())
+    out.flush()
+    if shared is not None:
+        return bytes(pdf.output(output_producer_class=shared.producer))
+    return bytes(pdf.output())

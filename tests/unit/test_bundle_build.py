@@ -209,8 +209,9 @@ def test_transcript_record(bundle: tuple[Path, Any]) -> None:
 
 
 def test_the_pdf_prints_the_json_records_entries_in_its_order(bundle: tuple[Path, Any]) -> None:
-    # Both representations come from one pass over the rows (bundle/conversation.py):
-    # the PDF prints every entry of the JSON record, numbered alike, in the same order.
+    # The two representations read the rows in passes of their own
+    # (bundle/conversation.py): the PDF prints every entry of the JSON record, numbered
+    # alike, in the same order.
     import io
 
     from pypdf import PdfReader
