@@ -277,3 +277,41 @@ def test_quick_object_dictionaries_write_the_same_bytes(monkeypatch: pytest.Monk
     assert pdf_subsets._quick.cache_info().currsize >= 5  # pages, streams, resources, fonts
     monkeypatch.setattr(pdf_subsets, "_quick", lambda cls: None)
     assert _render(texts, shared) == quick
+
+
+def test_pages_compressed_while_the_layout_goes_on_are_the_pages_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A bundle's finished pages are compressed on a worker (compress_later): the PDF
+    # is byte for byte the one whose pages are all compressed when it is written.
+    texts = TEXTS * 40
+    shared = _bundle_fonts(texts)
+    handed: list[int] = []
+    real = pdf_subsets.compress_later
+
+    def spy(pdf: Any, page: int) -> None:
+        handed.append(page)
+        real(pdf, page)
+
+    monkeypatch.setattr(pdf_subsets, "compress_later", spy)
+    early = _render(texts, shared)
+    pages = len(PdfReader(io.BytesIO(early)).pages)
+    assert pages > 3 and handed == list(range(1, pages))  # every page but the last
+    monkeypatch.setattr(pdf_subsets, "compress_later", lambda pdf, page: None)
+    assert _render(texts, shared) == early
+
+
+def test_a_page_changed_after_it_was_handed_over_is_compressed_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pdf_subsets.compress_later
+
+    def change(pdf: Any, page: int) -> None:
+        real(pdf, page)
+        if page == 2:
+            pdf.pages[page].contents += b"\n% changed"
+
+    monkeypatch.setattr(pdf_subsets, "compress_later", change)
+    texts = TEXTS * 40
+    pdf = PdfReader(io.BytesIO(_render(texts, _bundle_fonts(texts))))
+    assert pdf.pages[1]["/Contents"].get_object().get_data().endswith(b"\n% changed")
