@@ -275,6 +275,12 @@ def main() -> None:
     ap.add_argument("--conversations", type=int, default=20)
     ap.add_argument("--mixed", type=float, default=0.05, help="share of mixed-script messages")
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp one)")
+    ap.add_argument(
+        "--pdf-runs",
+        type=int,
+        default=0,
+        help="then make the transcripts alone this many times more and show the best run",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
@@ -344,6 +350,8 @@ def main() -> None:
                 pass
             rows_time += time.perf_counter() - start
             rows_cpu += time.thread_time() - cpu
+        builder._transcript_fonts, FPDF.output = real_fonts, real_output  # untimed from here
+        alone = [transcripts_alone(case) for _ in range(args.pdf_runs)]
         case.close()
         base_time, size = baseline(out, folder)
         mb = size / 1e6
@@ -386,6 +394,50 @@ def main() -> None:
             " per CPU second (target >= 20,000 messages/s); with the main font's parsing "
             f"{pdf_messages / (load_cpu + fonts_cpu + layout_cpu + out_cpu):,.0f}"
         )
+
+        for n, (wall, cpu, count) in enumerate(alone, start=1):
+            print(
+                f"transcripts alone, run {n}: {wall:.1f} s wall, {cpu:.1f} s CPU in this thread"
+                f" (subsets, rows, layout, writing): {count / wall:,.0f} messages/s"
+            )
+        if alone:
+            wall, cpu, count = min(alone)
+            print(
+                f"transcripts alone, best of {len(alone)}: {count / wall:,.0f} messages/s wall,"
+                f" {count / cpu:,.0f} per CPU second of this thread (target >= 20,000)"
+            )
+
+
+def transcripts_alone(case: object) -> tuple[float, float, int]:
+    """The bundle's transcript PDFs made again on their own, as make_bundle makes them
+    (the bundle's subsets, then each conversation from its rows), nothing written:
+    (wall seconds, this thread's CPU seconds, messages)."""
+    from datetime import UTC, datetime
+
+    c = case.conn  # type: ignore[attr-defined]
+    leaving = payload.leaving_conversations(c)
+    headers = [
+        {
+            "title": conv.title,
+            "source_format": conv.source_format,
+            "is_group": conv.is_group,
+            "participants": [
+                {"name": n, "owner": o} for n, o in payload.conversation_participants(c, conv)
+            ],
+            "time_zone": "Europe/Amsterdam",
+            "first": None,
+            "last": None,
+        }
+        for conv in leaving
+    ]
+    when = datetime.now(UTC)
+    start, cpu = time.perf_counter(), time.thread_time()
+    fonts = builder._transcript_fonts(c, leaving, "Europe/Amsterdam", lambda: None)
+    for conv, header in zip(leaving, headers, strict=True):
+        rows = payload.iter_print_rows(c, conv)
+        transcript_pdf.render_pdf(conv, header, rows, created=when, shared=fonts)
+    count = sum(conv.business_count for conv in leaving)
+    return time.perf_counter() - start, time.thread_time() - cpu, count
 
 
 if __name__ == "__main__":
