@@ -3,10 +3,11 @@
 Built in memory with fpdf2. The fonts (chatsafe/bundle/pdf_fonts.py) are embedded as
 subsets, as PDF/A requires, and every glyph maps back to its Unicode text. Latin,
 Greek and Cyrillic are drawn with DejaVu Sans; emoji, Chinese and Japanese with
-fallback fonts; Hebrew and Arabic are ordered right to left by fpdf2's bidirectional
-algorithm and shaped with HarfBuzz (chatsafe/bundle/transcript_layout.py). A character no shipped font has a glyph for is printed as a readable code
-such as ``[U+1FAE0]`` rather than silently dropped, so the printed record never loses
-a character.
+fallback fonts; Hebrew and Arabic are ordered right to left as fpdf2's bidirectional
+algorithm orders them (chatsafe/bundle/transcript_bidi.py) and shaped with HarfBuzz
+(transcript_shape.py), placed by chatsafe/bundle/transcript_layout.py. A character no
+shipped font has a glyph for is printed as a readable code such as ``[U+1FAE0]``
+rather than silently dropped, so the printed record never loses a character.
 """
 
 from __future__ import annotations
