@@ -20,7 +20,6 @@ fpdf2 is pinned, and tests/unit/test_pdf_subsets.py pins the behaviour.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import copy
 import functools
@@ -186,27 +185,6 @@ class _Compressed(PDFContentStream):
 PAGE_LEVEL = 3
 
 
-_EARLY = "_chatsafe_pages_compressed"  # FPDF attribute: page -> (its CRC, compressed)
-
-
-@functools.cache
-def _compressor() -> concurrent.futures.ThreadPoolExecutor:
-    return concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chatsafe-pdf-pages")
-
-
-def compress_later(pdf: Any, page: int) -> None:
-    """Compress a finished page of a bundle's transcript on a worker thread while the
-    layout goes on (zlib lets go of the interpreter while it compresses, so on a
-    second core this is off the bundle's critical path); the bundle's writer takes
-    the result if the page is unchanged, else compresses it again."""
-    early = pdf.__dict__.setdefault(_EARLY, {})
-    early[page] = _compressor().submit(_compress, bytes(pdf.pages[page].contents))
-
-
-def _compress(contents: bytes) -> tuple[int, bytes]:
-    return zlib.crc32(contents), zlib.compress(contents, PAGE_LEVEL)
-
-
 class SharedSubsetProducer(OutputProducer):
     """fpdf2's writer, embedding the bundle's shared subsets instead of subsetting each
     font again; ``BundleFonts.producer`` is this class bound to one bundle's subsets."""
@@ -229,14 +207,9 @@ class SharedSubsetProducer(OutputProducer):
         ``PAGE_LEVEL``."""
         pages = super()._add_pages(*args)
         if not self.fpdf.compress:
-            early = getattr(self.fpdf, _EARLY, {})
             for page in pages:
                 stream: Any = page.contents
-                done = early.get(page.index())
-                if done is not None and done.result()[0] == zlib.crc32(stream._contents):
-                    stream._contents = done.result()[1]
-                else:  # the last page, or one written to after compress_later
-                    stream._contents = zlib.compress(stream._contents, PAGE_LEVEL)
+                stream._contents = zlib.compress(stream._contents, PAGE_LEVEL)
                 stream.filter = Name("FlateDecode")
                 stream.length = len(stream._contents)
         return pages

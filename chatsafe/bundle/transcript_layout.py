@@ -61,12 +61,10 @@ class Layout:
         check: Callable[[], None],
         fast: bool = True,
         shared: Container[str] = (),
-        page_done: Callable[[Any, int], None] | None = None,
     ) -> None:
         self.pdf = pdf
         self.fonts = fontset
         self.check = check
-        self.page_done = page_done  # told each page that is finished (pdf, its number)
         self.fast = fast and all(
             hasattr(pdf, name)
             for name in ("_out", "_set_font_for_page", "current_font_is_set_on_page", "k")
@@ -384,8 +382,6 @@ class Layout:
 
     def _new_page(self) -> None:
         self.flush()
-        if self.page_done is not None:
-            self.page_done(self.pdf, self.pdf.page)
         self.pdf.add_page()
         self._on_page.clear()
         self._page += 1

@@ -79,12 +79,7 @@ def render_pdf(
     if shared is not None:
         fontset = shared.fontset
         pdf.set_compression(False)  # the bundle's writer compresses the pages (pdf_subsets)
-    page_done: Callable[[Any, int], None] | None = None
-    if shared is not None:  # the bundle's writer compresses each finished page on a worker
-        from chatsafe.bundle.pdf_subsets import compress_later
-
-        page_done = compress_later
-    out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else (), page_done)
+    out = Layout(pdf, fontset, check, fast_text, shared.fonts if shared else ())
 
     out.font("B", 14)
     out.write(header["title"], 7)
