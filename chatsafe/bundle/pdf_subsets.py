@@ -62,9 +62,12 @@ def bundle_characters(
         keep = set(conv.message_ids)
         chars.update(conv.title)
         texts: list[str] = []
+        # Printable ASCII is in every subset (FIXED): SQLite passes on only the rows
+        # with another character somewhere, most chat messages stay in C.
         for mid, text, sender, event_type in c.execute(
-            "SELECT id, text, sender, event_type FROM messages WHERE conversation_id = ?",
-            (conv.case_id,),
+            "SELECT id, text, sender, event_type FROM messages WHERE conversation_id = ?1"
+            " AND (text GLOB ?2 OR sender GLOB ?2 OR event_type GLOB ?2)",
+            (conv.case_id, "*[^ -~]*"),
         ):
             if int(mid) in keep:
                 texts.extend((str(text or ""), str(sender or ""), str(event_type or "")))

@@ -277,3 +277,59 @@ def test_quick_object_dictionaries_write_the_same_bytes(monkeypatch: pytest.Monk
     assert pdf_subsets._quick.cache_info().currsize >= 5  # pages, streams, resources, fonts
     monkeypatch.setattr(pdf_subsets, "_quick", lambda cls: None)
     assert _render(texts, shared) == quick
+
+
+def test_the_first_pass_finds_every_character_reading_only_rows_with_more_than_ascii(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bundle_characters lets SQLite skip the rows made of printable ASCII (in every
+    # subset anyway): with FIXED it finds what reading every leaving row finds.
+    import random
+
+    from chatsafe.bundle import payload
+
+    rnd = random.Random(3)
+    alphabet = list("abc XYZ09~!()") + ["é", "ł", "ש", "م", "中", "👍", "\n", "\t", "—"]
+    spec = [
+        {
+            "key": f"k{k}",
+            "title": f"Overleg {k}",
+            "participants": ["Minister", "Zoë", "PRIVE"],
+            "messages": [
+                {
+                    "sender": rnd.choice(["Minister", "Zoë", None]),
+                    "wallclock": f"2024-02-01T08:{i:02d}:00",
+                    "text": "".join(rnd.choice(alphabet[: rnd.choice([13, 22])]) for _ in range(9))
+                    + (" PRIVE ø" if i % 7 == 0 else ""),
+                }
+                for i in range(40)
+            ],
+        }
+        for k in range(3)
+    ]
+    spec.append(  # a name's only characters beyond ASCII, on plain ASCII texts
+        {
+            "key": "zoe",
+            "title": "Overleg",
+            "participants": ["Minister", "Zoë Ørsted"],
+            "messages": [
+                {"sender": "Zoë Ørsted", "wallclock": "2024-02-02T08:00:00", "text": "ok"}
+            ],
+        }
+    )
+    case = build_case(tmp_path / "c.chatsafe", spec, monkeypatch)
+    with case.transaction() as c:
+        labels.label_messages(
+            c, message_ids(case, "PRIVE"), Label.PRIVATE, by="Minister", role=Role.MINISTER
+        )
+    c = case.conn
+    leaving = payload.leaving_conversations(c)
+    every: set[str] = set()
+    for conv in leaving:
+        every.update(conv.title)
+        for r in payload.iter_rows(c, conv):
+            every.update(r.text + (r.sender or "") + (r.event_type or ""))
+    found = pdf_subsets.bundle_characters(c, leaving)
+    case.close()
+    assert found | pdf_subsets.FIXED == every | pdf_subsets.FIXED
+    assert "ø" not in found and {"é", "中", "👍", "\t", "ë", "Ø"} <= found
