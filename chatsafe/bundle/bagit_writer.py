@@ -22,8 +22,12 @@ TAG_ALGORITHM = "sha512"
 TAG_MANIFEST = "tagmanifest-sha512.txt"
 SIGNATURE_NAME = "tagmanifest-sha512.txt.p7s"
 
-# Already-compressed media gain nothing from deflate; storing them is much faster.
-_STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".mp4", ".opus", ".ogg", ".mp3")
+# Every member is stored, none deflated: a deflate stream can be changed without
+# changing a byte it inflates to (a few bits of a block's header; one whole byte of a
+# transcript PDF's stream was found so), and verify accepts only the zip exactly as it
+# is written (bundle/zipcheck.py). A stored member has no such bits: each byte is a
+# checked header field or content that the CRC and the signed manifests cover. The
+# PDFs and media are compressed already; the JSON and XML cost more room.
 
 
 def encode_path(path: str) -> str:
@@ -94,7 +98,7 @@ class BagWriter:
     when: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
 
     def __post_init__(self) -> None:
-        self.zip = zipfile.ZipFile(self.out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.zip = zipfile.ZipFile(self.out, "w", compression=zipfile.ZIP_STORED, allowZip64=True)
         # The payload folder exists even when nothing leaves (RFC 8493 requires it).
         folder = zipfile.ZipInfo(f"{self.bag_name}/data/", date_time=self.when)
         folder.external_attr = (0o40755 << 16) | 0x10
@@ -107,8 +111,7 @@ class BagWriter:
             raise ValueError(f"bad or repeated bag member {name!r}")
         self._names.add(name)
         info = zipfile.ZipInfo(f"{self.bag_name}/{name}", date_time=self.when)
-        stored = name.lower().endswith(_STORED_SUFFIXES)
-        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        info.compress_type = zipfile.ZIP_STORED
         info.external_attr = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--
         info.create_system = 3
         return self.zip.open(info, "w", force_zip64=True)

@@ -5,10 +5,12 @@ the file can change unnoticed, ``verify`` accepts only the zip chatsafe writes
 (chatsafe.bundle.bagit_writer): records laid end to end from byte 0 to the end record,
 no comment, no bytes before, between or after them, one timestamp for every member,
 fixed permissions, every local header agreeing with its central-directory entry, only
-the ZIP64 extra field, and each deflate stream ending exactly where its record ends with
-zero padding bits (zlib writes zeros; a set padding bit changes no inflated byte, so it is checked
-here). A change anywhere else changes inflated bytes, which the CRC and the manifests
-catch.
+the ZIP64 extra field. chatsafe stores every member (bagit_writer): a change to a
+stored member's bytes changes its content, which the CRC and the manifests catch.
+Bundles made before stored everything deflated their text members; for those each
+deflate stream must end exactly where its record ends with zero padding bits, but a
+few bits inside a deflate stream's block headers change no inflated byte and cannot be
+checked here.
 """
 
 from __future__ import annotations

@@ -134,3 +134,13 @@ def test_raw_zip_bytes(made: tuple[Path, Certs], tmp_path: Path) -> None:
         target = tmp_path / "t.zip"
         target.write_bytes(bytes(changed))
         assert not verify_bundle(target, certs.ca_pem).ok, f"byte {pos} went unnoticed"
+
+
+def test_every_member_is_stored_so_no_byte_of_the_zip_is_slack(made: tuple[Path, Certs]) -> None:
+    # A deflate stream has bits that change no inflated byte (one whole byte of a
+    # transcript PDF's stream was found so): the writer stores every member, and then
+    # every byte of the zip is a checked header field or content under the CRC and
+    # the signed manifests.
+    out, _ = made
+    with zipfile.ZipFile(out) as z:
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}
