@@ -20,6 +20,7 @@ fpdf2 is pinned, and tests/unit/test_pdf_subsets.py pins the behaviour.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import functools
@@ -44,44 +45,68 @@ log = logging.getLogger(__name__)
 FIXED = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("→—·–")
 
 
+# A text with a character beyond ASCII (or a NUL), decided in C: its UTF-8 is longer
+# than its characters. A row of ASCII only draws ASCII (FIXED), for a control character
+# is printed as its code, "[U+0009]" (``FontSet.printable``). length() counts up to the
+# first NUL and octet_length() every byte, so they differ for any text with a NUL too:
+# SQLite may pass on a row it need not, never hold back one it must pass on.
+_BEYOND_ASCII = "octet_length({0}) <> length({0})"
+
+
 def bundle_characters(
     c: Any,
     leaving: Iterable[LeavingConversation],
     extra: Iterable[str] = (),
     check: Callable[[], None] = lambda: None,
 ) -> set[str]:
-    """Every character the transcripts of ``leaving`` can draw: the leaving messages'
-    texts, senders and event types, their attachments' names, the conversations'
-    titles, and ``extra`` (the time zone). Withheld messages are never read, so no
-    subset carries a glyph only a private message has."""
+    """Every character the transcripts of ``leaving`` can draw beyond ASCII (and
+    perhaps some ASCII): the leaving messages' texts, senders and event types, their
+    attachments' names, the conversations' titles, and ``extra`` (the time zone).
+    Withheld messages are never used, so no subset carries a glyph only a private
+    message has."""
     chars: set[str] = set()
     for s in extra:
         chars.update(s)
-    for conv in leaving:
-        check()
-        keep = set(conv.message_ids)
+    convs = {conv.case_id: conv for conv in leaving}
+    for conv in convs.values():
         chars.update(conv.title)
-        texts: list[str] = []
-        # Printable ASCII is in every subset (FIXED): SQLite passes on only the rows
-        # with another character somewhere, most chat messages stay in C.
-        for mid, text, sender, event_type in c.execute(
-            "SELECT id, text, sender, event_type FROM messages WHERE conversation_id = ?1"
-            " AND (text GLOB ?2 OR sender GLOB ?2 OR event_type GLOB ?2)",
-            (conv.case_id, "*[^ -~]*"),
-        ):
-            if int(mid) in keep:
-                texts.extend((str(text or ""), str(sender or ""), str(event_type or "")))
-                if len(texts) > 30_000:  # one set() over a joined string, in C
-                    chars.update("".join(texts))
-                    texts.clear()
-        for mid, name in c.execute(
-            "SELECT a.message_id, a.name FROM attachments a JOIN messages m"
-            " ON m.id = a.message_id WHERE m.conversation_id = ?",
-            (conv.case_id,),
-        ):
-            if int(mid) in keep:
-                texts.append(str(name) + str(name).lower())
-        chars.update("".join(texts))
+    # Each conversation's leaving ids, sorted, made when a row of it first needs them:
+    # a lookup by bisection, no set of every leaving id of the case held at once.
+    kept: dict[int, list[int]] = {}
+
+    def leaves(cid: int, mid: int) -> bool:
+        ids = kept.get(cid)
+        if ids is None:
+            conv = convs.get(cid)
+            ids = kept[cid] = sorted(conv.message_ids) if conv is not None else []
+        i = bisect.bisect_left(ids, mid)
+        return i < len(ids) and ids[i] == mid
+
+    texts: list[str] = []
+    # One pass over the table, not one per conversation by its index: a conversation's
+    # rows lie anywhere in the file, and looking each one up cost three times as much as
+    # reading the table in its order. SQLite passes on only the rows with more than
+    # ASCII, so most chat messages never reach Python.
+    beyond = " OR ".join(_BEYOND_ASCII.format(col) for col in ("text", "sender", "event_type"))
+    rows = c.execute(
+        f"SELECT conversation_id, id, text, sender, event_type FROM messages WHERE {beyond}"
+    )
+    for i, (cid, mid, text, sender, event_type) in enumerate(rows):
+        if i % 10_000 == 0:
+            check()
+        if leaves(int(cid), int(mid)):
+            texts.extend((str(text or ""), str(sender or ""), str(event_type or "")))
+            if len(texts) > 30_000:  # one set() over a joined string, in C
+                chars.update("".join(texts))
+                texts.clear()
+    check()
+    for cid, mid, name in c.execute(
+        "SELECT m.conversation_id, a.message_id, a.name FROM attachments a JOIN messages m"
+        f" ON m.id = a.message_id WHERE {_BEYOND_ASCII.format('a.name')}"
+    ):
+        if leaves(int(cid), int(mid)):
+            texts.append(str(name) + str(name).lower())
+    chars.update("".join(texts))
     return chars
 
 

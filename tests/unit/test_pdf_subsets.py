@@ -331,5 +331,73 @@ def test_the_first_pass_finds_every_character_reading_only_rows_with_more_than_a
             every.update(r.text + (r.sender or "") + (r.event_type or ""))
     found = pdf_subsets.bundle_characters(c, leaving)
     case.close()
-    assert found | pdf_subsets.FIXED == every | pdf_subsets.FIXED
-    assert "ø" not in found and {"é", "中", "👍", "\t", "ë", "Ø"} <= found
+    # The same glyphs drawn: an ASCII control character (a tab) prints as its code.
+    assert _drawn(found) == _drawn(every)
+    assert "ø" not in found and {"é", "中", "👍", "ë", "Ø"} <= found
+
+
+def _drawn(chars: set[str]) -> set[str]:
+    """What BundleFonts subsets for ``chars``: each printed as the transcript prints it."""
+    fonts = pdf_fonts.fonts()
+    return set(fonts.printable("".join(sorted(chars | pdf_subsets.FIXED)))) - {"\n"}
+
+
+def test_the_first_pass_passes_on_only_rows_of_ascii_and_misses_nothing_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite decides in C which rows have more than ASCII (octet_length against
+    # length): one beyond ASCII in any column, or after a NUL, must still reach Python;
+    # rows of ASCII with control characters need not (they print as "[U+0009]").
+    from chatsafe.bundle import payload
+
+    texts = {
+        "ascii": ("plain text", "Jan", None),
+        "tab": ("tab\there\x7f", "Jan", None),
+        "after-nul": ("nul\x00é", "Jan", None),
+        "sender": ("ok", "Zoë", None),
+        "event": ("ok", None, "gewijzigd→ª"),
+        "private": ("PRIVE ø", "Jan", None),
+        "private-sender": ("PRIVE", "Ørjan", None),
+    }
+    spec = [
+        {
+            "key": f"k{k}",
+            "title": f"Overleg {k}",
+            "participants": ["Minister", "Jan"],
+            "messages": [
+                {"sender": "Jan", "wallclock": f"2024-02-01T08:0{i}:00", "text": f"m{k}-{i}"}
+                for i in range(len(texts))
+            ],
+        }
+        for k in range(2)
+    ]
+    spec[1]["messages"][0]["attachments"] = [
+        {"name": "nota ÆÇ.txt", "mime": "text/plain", "data": "NOTA"}
+    ]
+    case = build_case(tmp_path / "c.chatsafe", spec, monkeypatch)
+    c = case.conn
+    with case.transaction() as tc:
+        for k in range(2):
+            for i, (text, sender, event) in enumerate(texts.values()):
+                tc.execute(
+                    "UPDATE messages SET text = ?, sender = ?, event_type = ? WHERE text = ?",
+                    (text, sender, event, f"m{k}-{i}"),
+                )
+        labels.label_messages(
+            tc, message_ids(case, "PRIVE"), Label.PRIVATE, by="Minister", role=Role.MINISTER
+        )
+    leaving = payload.leaving_conversations(c)
+    every: set[str] = set()
+    for conv in leaving:
+        every.update(conv.title)
+        for r in payload.iter_rows(c, conv):
+            every.update(r.text + (r.sender or "") + (r.event_type or ""))
+            for a in r.attachments:
+                every.update(a.name + a.name.lower())
+    assert "\t" in every and "é" in every and "ø" not in every
+    found = pdf_subsets.bundle_characters(c, leaving)
+    case.close()
+    assert _drawn(found) == _drawn(every)
+    assert {"é", "ë", "→", "ª", "Æ", "æ", "Ç", "ç"} <= found
+    assert not {"Ø", "ø"} & found  # only the withheld messages' text and sender have them
+    assert "\t" not in found  # its row was ASCII: SQLite kept it back
