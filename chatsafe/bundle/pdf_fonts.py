@@ -23,7 +23,7 @@ import functools
 import io
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -209,6 +209,14 @@ class FontSet:
             family = self.family_of.get(ch, PRIMARY)
         font = self._templates[family.lower() + self.style_for(family, style)]
         return float(font.cw[ord(ch)])
+
+    def font_bytes(self, key: str) -> bytes:
+        """The font file of ``key``, as read once."""
+        return self._data[key]
+
+    def glyph_names(self, key: str) -> Sequence[str]:
+        """The names fpdf2 gives the glyphs of ``key``, by glyph id."""
+        return self._orders[key]
 
     def private_ttfont(self, key: str) -> Any:
         """A fontTools font of its own for ``key`` (fontTools subsets in place), opened

@@ -11,6 +11,7 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -401,3 +402,99 @@ def test_the_first_pass_passes_on_only_rows_of_ascii_and_misses_nothing_drawn(
     assert {"é", "ë", "→", "ª", "Æ", "æ", "Ç", "ç"} <= found
     assert not {"Ø", "ø"} & found  # only the withheld messages' text and sender have them
     assert "\t" not in found  # its row was ASCII: SQLite kept it back
+
+
+def _rtl_phrases(count: int) -> list[str]:
+    """Hebrew and Arabic phrases with marks, lam-alef, digits and signs, seeded."""
+    import random
+
+    rnd = random.Random(11)
+    arabic = [chr(c) for c in range(0x621, 0x64B)] + ["لا", "لأ", "لإ", "لآ", "ـ", "پ", "چ", "گ"]
+    marks = [chr(c) for c in range(0x64B, 0x653)]  # fathatan .. sukun
+    hebrew = [chr(c) for c in range(0x5D0, 0x5EB)] + ["\u05b0", "\u05b4", "\u05bc", "\u05c1"]
+    signs = ["،", "؟", ".", "!", " (", ") ", "٣٤", "12", ":", " "]
+    out = []
+    for _ in range(count):
+        letters = rnd.choice([arabic, hebrew])
+        words = []
+        for _ in range(rnd.randint(1, 5)):
+            word = "".join(rnd.choice(letters) for _ in range(rnd.randint(1, 6)))
+            if letters is arabic and rnd.random() < 0.3:
+                word = "".join(
+                    ch + (rnd.choice(marks) if rnd.random() < 0.4 else "") for ch in word
+                )
+            words.append(word)
+        out.append(" ".join(words) + rnd.choice(signs).strip())
+    return out
+
+
+def test_a_right_to_left_subset_has_every_glyph_its_shaping_draws(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # HarfBuzz's subsetter closes a right-to-left font's subset over every layout feature
+    # (joined forms, lam-alef, marks): shaped lines draw nothing outside it, so no PDF
+    # subsets that font again.
+    texts = _rtl_phrases(400)
+    shared = _bundle_fonts(texts)
+    with caplog.at_level(logging.WARNING, logger="chatsafe.bundle.pdf_subsets"):
+        pdf = _render(texts, shared)
+    assert "subset per PDF" not in caplog.text
+    fonts = _fonts(pdf)
+    assert any("Arabic" in n for n in fonts) and any("Hebrew" in n for n in fonts)
+    # Shaping drew glyphs no character maps to (lam-alef, joined and marked forms).
+    arabic = shared.fonts["notoarabic"]
+    assert {"uniFEFB", "uniFEDF.rlig", "uniFE8E.rlig"} <= arabic.gid.keys()
+
+
+def test_each_glyph_of_a_shared_subset_is_the_fonts_own() -> None:
+    # The subset's glyph ids, named with fpdf2's glyph names, hold the same outline and
+    # advance as the font's glyph of that name; it holds no glyph fontTools' subsetter
+    # (which made these subsets before, and makes fpdf2's) would not hold for the same
+    # characters; its cmap maps a character only to that character's own glyph.
+    fonts = pdf_fonts.fonts()
+    texts = [*TEXTS, *_rtl_phrases(50), "Ħ ŋ Ω ж ∑ ⅓ ♥ 中文字 😀 🎉 ☕"]
+    shared = _bundle_fonts(texts)
+    assert len(shared.fonts) == 7
+    per_family = pdf_subsets._per_family(
+        fonts, set(fonts.printable("".join({*"".join(texts), *"JanOverleg (a)"}
+                                           | pdf_subsets.FIXED))) - {"\n"}
+    )  # fmt: skip
+    for key, font in shared.fonts.items():
+        data = zlib.decompress(font.stream)
+        assert len(data) == font.length
+        sub = TTFont(io.BytesIO(data))
+        assert not {"GSUB", "GPOS", "GDEF"} & set(sub.keys()), key  # a PDF does not shape
+        whole = TTFont(pdf_fonts.font_path(_file(key)), lazy=True)
+        whole.setGlyphOrder(list(fonts.glyph_names(key)))
+        ids = {name: i for i, name in enumerate(fonts.glyph_names(key))}
+        assert len(font.gid) == len(sub.getGlyphOrder()), key
+        for name, gid in font.gid.items():
+            assert _glyph(sub, gid) == _glyph(whole, ids[name]), (key, name)
+        family = next(f for f in per_family if key.startswith(f.lower()))
+        reference = _fonttools_subset(key, per_family[family], family in pdf_fonts.RTL_FAMILIES)
+        assert font.gid.keys() <= reference, (key, sorted(font.gid.keys() - reference))
+        names = whole.getBestCmap()
+        for code, glyph in sub.getBestCmap().items():
+            assert sub.getGlyphID(glyph) == font.gid[names[code]], (key, code)
+
+
+def _fonttools_subset(key: str, chars: set[str], shaped: bool) -> set[str]:
+    """The glyph names fontTools' subsetter keeps for ``chars``, as the bundle's subsets
+    were made before HarfBuzz's subsetter (every layout feature's closure for a
+    right-to-left font, none for the others), without fontTools' "recommended glyphs"
+    (whatever glyphs 1 to 3 are)."""
+    from fontTools import subset as ftsubset
+
+    ttfont = pdf_fonts.fonts().private_ttfont(key)
+    options = ftsubset.Options(notdef_outline=True)
+    options.layout_features = ["*"]
+    if not shaped:
+        options.drop_tables += ["GSUB", "GPOS", "GDEF"]
+    subsetter = ftsubset.Subsetter(options)
+    subsetter.populate(unicodes=[0, 0x20, *map(ord, chars)])
+    subsetter.subset(ttfont)
+    return set(ttfont.getGlyphOrder())
+
+
+def _file(key: str) -> str:
+    return next(f.file for f in pdf_fonts.FILES if f.family.lower() + f.style == key)
