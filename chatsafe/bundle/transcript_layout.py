@@ -24,16 +24,21 @@ class _Pen:
     """The main font in one style and grey, ready for printable ASCII texts: what
     ``Layout.write`` needs per text, found once per ``font()`` call."""
 
-    __slots__ = ("quanta", "limit", "sure", "before", "after", "page", "known")
+    __slots__ = ("quanta", "limit", "sure", "before", "after", "page", "ascii", "places")
 
-    def __init__(self, quanta: bytes, limit: float, before: str, after: str) -> None:
+    def __init__(self, quanta: bytes, limit: float, before: str, after: bytes) -> None:
         # Printable ASCII widths in quanta, rounded up, as a bytes table: a text fits
         # for certain when its sum is at most ``limit`` (in C), or when it has at most
         # ``sure`` characters (each at most 251 quanta).
         self.quanta, self.limit, self.sure = quanta, limit, int(limit // 251)
         self.before, self.after = before, after  # a line's operators around its place
         self.page = 0  # the page whose resources name the font
-        self.known = b""  # the characters given their codes (Layout._prepare)
+        # Every printable ASCII character has its code, its own UTF-16 code (Layout.
+        # _new_pen): such a text takes the fast path without looking at its characters.
+        self.ascii = False
+        # Per line height, per place on the page: the line's operators up to its codes,
+        # "BT /F1 9.00 Tf 42.52 780.12 Td (" (a page has a few hundred places).
+        self.places: dict[float, dict[float, bytes]] = {}
 
 
 class Layout:
@@ -76,7 +81,7 @@ class Layout:
         self._attached = {PRIMARY}
         self._shared = shared  # the keys of fonts subset once for the bundle
         fontset.attach(pdf, PRIMARY, shared)
-        self._ops: list[str] = []
+        self._ops: list[bytes] = []  # the page's operators so far (flush)
         self._on_page: set[int] = set()
         self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
         self._selected: dict[tuple[str, tuple[str, float]], Any] = {}
@@ -107,7 +112,7 @@ class Layout:
     def flush(self) -> None:
         """Write the operators gathered so far (before fpdf2 writes, and per page)."""
         if self._ops:
-            self.pdf._out("\n".join(self._ops))
+            self.pdf._out(b"\n".join(self._ops))
             self._ops.clear()
 
     def _select(self, family: str) -> tuple[Any, str, dict[int, str], set[str]]:
@@ -137,7 +142,7 @@ class Layout:
         op = f"BT {tf} {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td ({codes}) Tj ET"
         if self.grey:
             op = f"q {self.grey / 255:.4f} g {op} Q"
-        self._ops.append(op)
+        self._ops.append(op.encode("latin-1"))
 
     def _emit(self, family: str, x: float, y: float, line: str) -> None:
         pdf = self.pdf
@@ -253,7 +258,7 @@ class Layout:
         op = "BT " + " ".join(kept) + " ET"
         if self.grey:
             op = f"q {self.grey / 255:.4f} g {op} Q"
-        self._ops.append(op)
+        self._ops.append(op.encode("latin-1"))
 
     def _shaped_by_fpdf2(self, top: float, height: float, line: str) -> None:
         style, size = self.style
@@ -271,13 +276,9 @@ class Layout:
     def write(self, text: str, height: float) -> None:
         if self.fast and text.isascii() and text.isprintable():  # most texts
             pen = self._pen or self._new_pen()
-            raw = text.encode("ascii")
-            if raw.translate(None, pen.known):  # characters without their codes yet
-                self._prepare(text)
-                pen.known = "".join(ASCII & self._ready[self.style]).encode("ascii")
-            if not raw.translate(None, pen.known):
+            if pen.ascii:
                 # Fits for certain when its widths rounded up fit; else wrap() decides.
-                if len(raw) <= pen.sure or sum(raw.translate(pen.quanta)) <= pen.limit:
+                if len(text) <= pen.sure or sum(text.encode().translate(pen.quanta)) <= pen.limit:
                     self._plain(pen, (text,), height)
                 else:
                     self._plain(pen, self.wrap(text, self._epw), height)
@@ -337,9 +338,12 @@ class Layout:
         self._plain(self._pen or self._new_pen(), lines, height)
 
     def _new_pen(self) -> _Pen:
-        """The pen of the current style and grey (``font()`` finds it from then on)."""
+        """The pen of the current style and grey (``font()`` finds it from then on).
+        Every printable ASCII character is measured and given its code at once (its
+        glyph is in every bundle's subset anyway), so a printable ASCII text needs no
+        look at its characters."""
         tf = self._font(PRIMARY)[1]
-        before, after = f"BT {tf} {self._x} ", " Tj ET"
+        before, after = f"BT {tf} {self._x} ", ") Tj ET"
         if self.grey:
             before, after = f"q {self.grey / 255:.4f} g {before}", f"{after} Q"
         widths = self._table("".join(ASCII))
@@ -348,37 +352,50 @@ class Layout:
         for ch in ASCII:
             quanta[ord(ch)] = math.ceil(widths[ch] / quantum * (1 + 1e-9))
         pen = self._pen = self._pens[(*self.style, self.grey)] = _Pen(
-            bytes(quanta), self._epw / quantum, before, after
+            bytes(quanta), self._epw / quantum, before, after.encode("latin-1")
         )
+        if self.fast:
+            self._prepare("".join(sorted(ASCII)))
+            pen.ascii = self._ready[self.style].issuperset(ASCII)
         return pen
 
     def _plain(self, pen: _Pen, lines: Iterable[str], height: float) -> None:
         """Lines of a text written as ``_write_plain`` decided, in as few Python
         operations per line as can be: the common case. Their codes are their UTF-16
-        (pdf_fonts.identity_subset_map), escaped as a PDF string; the rest is one
-        f-string."""
+        (pdf_fonts.identity_subset_map), escaped as a PDF string; a line's operators
+        before its codes are made once per place on the page."""
         if pen.page != self._page:  # the font named in this page's resources
             self._select(PRIMARY)
             pen.page = self._page
-        pdf, ops = self.pdf, self._ops
-        k, lift = pdf.k, height * 0.25
+        ops, join = self._ops, b"".join
+        places = pen.places.get(height)
+        if places is None:
+            places = pen.places[height] = {}
         for line in lines:
             if self.y + height > self._bottom:
                 self._new_page()
                 self._select(PRIMARY)
                 pen.page = self._page
-            self.y += height
+            self.y = y = self.y + height
             if not line:
                 continue
+            # (Replacing is cheaper than looking first: a bytes object without the byte
+            # comes back as it is.)
             codes = (
                 line.encode("utf-16-be")
                 .replace(b"\\", b"\\\\")
                 .replace(b"(", b"\\(")
                 .replace(b")", b"\\)")
                 .replace(b"\r", b"\\r")
-                .decode("latin-1")
             )
-            ops.append(f"{pen.before}{(pdf.h - self.y + lift) * k:.2f} Td ({codes}){pen.after}")
+            start = places.get(y)
+            if start is None:
+                start = places[y] = self._place(pen, y, height)
+            ops.append(join((start, codes, pen.after)))
+
+    def _place(self, pen: _Pen, y: float, height: float) -> bytes:
+        pdf = self.pdf
+        return f"{pen.before}{(pdf.h - y + height * 0.25) * pdf.k:.2f} Td (".encode("latin-1")
 
     def _new_page(self) -> None:
         self.flush()

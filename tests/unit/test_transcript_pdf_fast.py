@@ -190,3 +190,31 @@ def test_lines_broken_by_words_are_the_lines_broken_by_characters() -> None:
         assert lines == by_chars.wrap(text, width), (text, width)
         taken += len(lines) > 1
     assert taken > 1000
+
+
+def test_codes_with_a_byte_a_pdf_string_must_escape_are_escaped_on_the_fast_path() -> None:
+    # A character's UTF-16 code can hold a byte a PDF string escapes: č is 01 0D (\r),
+    # Ĩ 01 28 and ĩ 01 29 (parentheses), Ŝ 01 5C (backslash). The fast path writes a
+    # line's UTF-16 bytes itself: it must escape them as fpdf2 does, or the text object
+    # breaks (an unbalanced parenthesis ends the string early).
+    conv = LeavingConversation(1, "conversation-0001", "T", "whatsapp", True, [])
+    header = {"title": "T", "participants": [], "is_group": True, "source_format": "x",
+              "time_zone": "UTC", "first": None, "last": None}  # fmt: skip
+    texts = ["Čačak", "Ĩĩ (Ŝŝ) \\ č", "ĩ" * 5, "Ĩ" * 200, "x č y " * 40]
+    rows = [
+        Row(i, "x", "message", None, "Ŝ", False, "2024-03-01T10:00:00", None, 0,
+            t, False, False, False, False, False, None, {}, [], [], i + 1)
+        for i, t in enumerate(texts)
+    ]  # fmt: skip
+    when = datetime(2024, 1, 1)
+    fast = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=True)
+    slow = transcript_pdf.render_pdf(conv, header, rows, created=when, fast_text=False)
+    assert _drawn(fast) == _drawn(slow)
+    pages = PdfReader(io.BytesIO(fast)).pages
+    # A bare carriage return in a string is an end of line: readers must take it as
+    # 0A (PDF 32000-1, 7.3.4.2), which turns č into Ċ. Some readers do not, so
+    # extraction alone would not notice.
+    assert not any(b"\r" in page.get_contents().get_data() for page in pages)
+    text = "".join(page.extract_text() for page in pages)
+    for t in texts[:3]:
+        assert t in text
