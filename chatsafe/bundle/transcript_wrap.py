@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 from collections.abc import Callable
 
 from chatsafe.bundle.pdf_fonts import RTL
@@ -25,7 +24,7 @@ class LineBreaker:
     ) -> None:
         self._widths = widths
         self._table = table
-        # Per style: the widths of the words measured so far (_words).
+        # Per style: the widths of the words measured so far, a space after each (_words).
         self._word_widths: dict[Style, dict[str, float]] = {}
 
     def wrap(self, text: str, width: float, style: Style) -> list[str]:
@@ -79,23 +78,23 @@ class LineBreaker:
         would break it, from each word's width (kept per style: words repeat); False,
         adding nothing, when a word alone is wider than a line (it must be cut)."""
         words = para.split(" ")
-        known = self._word_widths.setdefault(style, {})
+        # Per style: each word's width with a space after it, as the sums below want.
+        known = self._word_widths.get(style)
+        if known is None:
+            known = self._word_widths[style] = {}
         try:
-            widths = list(map(known.__getitem__, words))
+            # cum[j]: the width of the first j words, each with a space after it.
+            cum = list(itertools.accumulate(map(known.__getitem__, words), initial=0.0))
         except KeyError:
             if len(known) > 200_000:
                 known.clear()
-            table = self._table(para)
+            table = self._table(para + " ")
+            space = table[" "]
             for w in words:
                 if w not in known:
-                    known[w] = sum(map(table.__getitem__, w))
-            widths = list(map(known.__getitem__, words))
-        space = known.get(" ")
-        if space is None:
-            space = known[" "] = self._table(" ")[" "]
-        # cum[j]: the width of the first j words, each with a space after it.
-        spaced = map(operator.add, widths, itertools.repeat(space))
-        cum = list(itertools.accumulate(spaced, initial=0.0))
+                    known[w] = sum(map(table.__getitem__, w)) + space
+            cum = list(itertools.accumulate(map(known.__getitem__, words), initial=0.0))
+        space = self._widths[style][" "]
         if cum[-1] - space <= width:
             lines.append(para)
             return True
