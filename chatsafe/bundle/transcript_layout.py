@@ -66,6 +66,7 @@ class Layout:
         check: Callable[[], None],
         fast: bool = True,
         shared: Container[str] = (),
+        lean: bool = True,
     ) -> None:
         self.pdf = pdf
         self.fonts = fontset
@@ -100,6 +101,23 @@ class Layout:
         self._page = 1
         self._bottom = pdf.h - pdf.b_margin
         self.breaker = LineBreaker(self._widths, self._table)
+        # What fpdf2's add_page wrote on the first page, when the next pages can be
+        # made as it would make them (``_lean_page``): a plain FPDF, one page so far,
+        # nothing drawn, no font set, no page effects.
+        from fpdf import FPDF
+
+        self._start: bytes | None = None
+        if (
+            lean
+            and self.fast
+            and type(pdf) is FPDF
+            and pdf.page == 1
+            and not pdf.font_family
+            and not (pdf.page_background or pdf.page_duration or pdf.page_transition)
+            and pdf.pages[1].get_page_label() is None
+            and isinstance(pdf.pages[1].contents, bytearray)
+        ):
+            self._start = bytes(pdf.pages[1].contents)
 
     def font(self, style: str, size: float, grey: int = 0) -> None:
         self.style = (style, size)
@@ -399,11 +417,30 @@ class Layout:
 
     def _new_page(self) -> None:
         self.flush()
-        self.pdf.add_page()
+        if self._start is not None:
+            self._lean_page()
+        else:
+            self.pdf.add_page()
         self._on_page.clear()
         self._page += 1
         self.check()
         self.y = self.pdf.t_margin
+
+    def _lean_page(self) -> None:
+        """The next page as fpdf2's ``add_page`` makes it for a transcript: the same
+        page object, size and first operators, without the work for what a transcript
+        has none of (headers, footers, labels, backgrounds, fonts and colours to
+        restore). A transcript has thousands of pages."""
+        from fpdf.output import PDFPage
+
+        pdf, start = self.pdf, self._start
+        assert start is not None
+        pdf.page += 1
+        page = PDFPage(duration=None, transition=None, contents=bytearray(start), index=pdf.page)
+        page.set_dimensions(pdf.w_pt, pdf.h_pt)
+        pdf.pages[pdf.page] = page
+        pdf.x, pdf.y = pdf.l_margin, pdf.t_margin
+        pdf.current_font_is_set_on_page = False
 
     def gap(self, height: float) -> None:
         self.y += height

@@ -218,3 +218,34 @@ def test_codes_with_a_byte_a_pdf_string_must_escape_are_escaped_on_the_fast_path
     text = "".join(page.extract_text() for page in pages)
     for t in texts[:3]:
         assert t in text
+
+
+def test_pages_made_lean_are_the_pages_fpdf2_makes() -> None:
+    # Layout makes a transcript's next pages itself (_lean_page) rather than through
+    # fpdf2's add_page: the PDFs must be byte for byte the same.
+    from fpdf import FPDF
+
+    from chatsafe.bundle import pdf_fonts
+    from chatsafe.bundle.transcript_layout import Layout
+
+    texts = [r.text for r in _rows(300)] + ["Prima 👍", "שלום עולם", "会议"]
+
+    def pdf(lean: bool) -> tuple[bytes, int]:
+        doc = FPDF(format="A4", enforce_compliance="PDFA_2U")
+        doc.set_creation_date(datetime(2024, 1, 1))
+        doc.set_auto_page_break(False)
+        doc.set_margins(15, 15, 15)
+        doc.add_page()
+        out = Layout(doc, pdf_fonts.fonts(), lambda: None, True, lean=lean)
+        assert (out._start is not None) == lean
+        for i, text in enumerate(texts):
+            out.font("B", 8, 40)
+            out.write(f"{i}. head", 4)
+            out.font("", 9, 90 if i % 5 == 0 else 0)
+            out.write(text, 4.5)
+        out.flush()
+        return bytes(doc.output()), doc.pages_count
+
+    lean, pages = pdf(True)
+    assert pages > 5
+    assert lean == pdf(False)[0]
