@@ -13,6 +13,7 @@ from pypdf.generic import ContentStream
 
 from chatsafe.bundle import transcript_pdf
 from chatsafe.bundle.payload import LeavingConversation, Row
+from tests.unit.pdf_bytes import undated
 
 WORDS = "begroting Kamerbrief (overleg) back\\slash 😀 één naïef 中文 ✓ motie".split()
 
@@ -248,4 +249,4 @@ def test_pages_made_lean_are_the_pages_fpdf2_makes() -> None:
 
     lean, pages = pdf(True)
     assert pages > 5
-    assert lean == pdf(False)[0]
+    assert undated(lean) == undated(pdf(False)[0])

@@ -19,6 +19,7 @@ from pypdf.generic import ContentStream
 
 from chatsafe.bundle import pdf_fonts, transcript_pdf
 from chatsafe.bundle.payload import LeavingConversation, Row
+from tests.unit.pdf_bytes import undated
 
 HEADER = {
     "title": "Overleg (a)",
@@ -173,12 +174,6 @@ def test_characters_no_font_has_are_codes_not_gaps() -> None:
     assert got == ["nieuw [U+1FAE0] [U+D55C]"]
 
 
-def _undated(pdf: bytes) -> bytes:
-    pdf = re.sub(rb'(ModifyDate|MetadataDate)="[^"]*"', b"", pdf)
-    pdf = re.sub(rb"/ID \[<[0-9A-F]+><[0-9A-F]+>\]", b"", pdf)  # a hash with the dates
-    return re.sub(rb"/ModDate \(D:[^)]*\)", b"", pdf)
-
-
 def test_fonts_are_parsed_once_and_each_pdf_has_its_own_subset(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -199,6 +194,6 @@ def test_fonts_are_parsed_once_and_each_pdf_has_its_own_subset(
     assert parsed == []
     # A PDF made after others is the same as one made first: no glyphs carried over
     # (fpdf2 stamps the time of writing as the modification date).
-    assert _undated(again) == _undated(latin)
+    assert undated(again) == undated(latin)
     assert len(mixed) > len(latin)
     assert pdf_fonts.fonts() is pdf_fonts.fonts()
