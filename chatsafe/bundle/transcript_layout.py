@@ -20,6 +20,20 @@ from chatsafe.bundle.transcript_wrap import LineBreaker
 ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
 
 
+def _escaped(text: str) -> str:
+    """``text``'s UTF-16 code units as the bytes of a PDF string, escaped as fpdf2
+    escapes them (the codes of characters whose code is their own, pdf_fonts.
+    identity_subset_map), as a str of those bytes."""
+    return (
+        text.encode("utf-16-be")
+        .replace(b"\\", b"\\\\")
+        .replace(b"(", b"\\(")
+        .replace(b")", b"\\)")
+        .replace(b"\r", b"\\r")
+        .decode("latin-1")
+    )
+
+
 class _Pen:
     """The main font in one style and grey, ready for printable ASCII texts: what
     ``Layout.write`` needs per text, found once per ``font()`` call."""
@@ -85,6 +99,8 @@ class Layout:
         self._ops: list[bytes] = []  # the page's operators so far (flush)
         self._on_page: set[int] = set()
         self._tables: dict[int, tuple[dict[int, str], set[str]]] = {}
+        # Per font: the characters whose code is their own UTF-16 code (_codes).
+        self._identity: dict[int, set[str]] = {}
         self._selected: dict[tuple[str, tuple[str, float]], Any] = {}
         self._epw = pdf.epw
         self._x = f"{pdf.l_margin * pdf.k:.2f}"
@@ -176,11 +192,17 @@ class Layout:
     def _codes(self, family: str, text: str) -> tuple[str, str]:
         """The font selector and the escaped codes of ``text``, unshaped."""
         font, tf, table, known = self._select(family)
+        same = self._identity.setdefault(font.i, set())
         if not known.issuperset(text):
             for ch in dict.fromkeys(text):  # in order of first use, as fpdf2 picks them
                 if ch not in known:
-                    table[ord(ch)] = pdf_code(font.subset.pick(ord(ch)))
+                    code = font.subset.pick(ord(ch))
+                    table[ord(ch)] = pdf_code(code)
                     known.add(ch)
+                    if code == ord(ch) and (code < 0xD800 or 0xE000 <= code < 0x10000):
+                        same.add(ch)
+        if same.issuperset(text):  # each code the character's UTF-16 code: made in C
+            return tf, _escaped(text)
         # The table maps a character straight to its escaped 2-byte code (in C).
         return tf, text.translate(table)
 
