@@ -26,7 +26,10 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from chatsafe.bundle import pdf_font_template
 
 PRIMARY = "DejaVu"
 
@@ -98,19 +101,22 @@ class FontSet:
         for f in FILES:
             if f.family != family:
                 continue
-            loader.add_font(f.family, f.style, font_path(f.file))
             key = f.family.lower() + f.style
-            template: Any = loader.fonts[key]
             with open(font_path(f.file), "rb") as fh:
                 self._data[key] = fh.read()
+            # fpdf2's parsed font, made without decompiling every glyph
+            # (chatsafe/bundle/pdf_font_template.py).
+            path = Path(font_path(f.file))
+            template: Any = pdf_font_template.template(
+                loader, path, f.family, f.style, self._data[key]
+            )
             try:
                 template.hbfont  # noqa: B018 - parsed once, shared by every copy
             except ImportError:  # pragma: no cover - uharfbuzz is a dependency
                 pass
             self._templates[key] = template
-            # fontTools derives a glyph order from the cmap for fonts without glyph
-            # names (Droid: a third of its subsetting time): derived once, given to each
-            # PDF's copy.
+            # The glyph names (for fonts without any, made from the cmap), kept: each
+            # PDF's own copy of the font and the bundle's subsets name glyphs by them.
             self._orders[key] = template.ttfont.getGlyphOrder()
 
     def _cmap(self, family: str) -> frozenset[str]:
