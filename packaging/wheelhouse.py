@@ -111,7 +111,8 @@ def check(dest: Path) -> None:
         # Every runtime dependency imports (the GUI's Qt without a display).
         code = (
             "import chatsafe.cli, chatsafe.bundle.verify, sqlcipher3, PIL, keyring, fpdf, "
-            "xmlschema, pkcs11, pygfried, phonenumbers, uharfbuzz, ijson.backends.yajl2_c; "
+            "xmlschema, pkcs11, pygfried, phonenumbers, uharfbuzz, ijson.backends.yajl2_c, "
+            "isal.isal_zlib; "
             "from PySide6.QtWidgets import QApplication"
         )
         subprocess.run([str(py), "-c", code], check=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import fpdf.output
+import fpdf.syntax
 import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
@@ -93,10 +95,11 @@ def test_what_the_fast_path_does_not_know_is_written_by_fpdf2(
 ) -> None:
     mine = bytes(_document(compress=compress).output(output_producer_class=PageWriter))
     own_pdf = _document(compress=compress)
-    if not compress:  # PageWriter compresses what fpdf2 was told not to, at PAGE_LEVEL
+    if not compress:  # PageWriter compresses what fpdf2 was told not to (compress_page)
         own_pdf.set_compression(True)
         monkey = pytest.MonkeyPatch()
-        monkey.setattr(fpdf.output.PDFContentStream, "_COMPRESSION_LEVEL", pdf_pages.PAGE_LEVEL)
+        zlib = SimpleNamespace(compress=lambda data, level: pdf_pages.compress_page(data))
+        monkey.setattr(fpdf.syntax, "zlib", zlib)
         try:
             own = bytes(own_pdf.output())
         finally:
@@ -147,3 +150,22 @@ def test_code_to_glyph_maps_are_deflated_whole(frozen: None) -> None:
         assert len(stream._data) < len(zlib.compress(data))
         maps += 1
     assert maps >= 4
+
+
+def test_pages_are_deflated_by_isa_l_and_by_zlib_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ISA-L (a dependency) deflates the pages; without it zlib does, at PAGE_LEVEL.
+    # Either way a page is a zlib stream that inflates to its operators.
+    import zlib
+
+    page = b"".join(
+        b"BT /F1 9.00 Tf 42.52 %d.00 Td (%s) Tj ET\n" % (800 - 12 * i, b"\0a\0b" * i)
+        for i in range(60)
+    )
+    assert pdf_pages._isal is not None
+    fast = pdf_pages.compress_page(page)
+    assert zlib.decompress(fast) == page
+    assert fast == pdf_pages._isal.compress(page, pdf_pages.ISAL_LEVEL)
+    monkeypatch.setattr(pdf_pages, "_isal", None)
+    assert pdf_pages.compress_page(page) == zlib.compress(page, pdf_pages.PAGE_LEVEL)
