@@ -40,6 +40,11 @@ PAGE_LEVEL = 3
 ISAL_LEVEL = 1
 
 
+def isal_available() -> bool:
+    """Whether ISA-L deflates (else zlib)."""
+    return _isal is not None
+
+
 def compress_page(data: bytes | bytearray) -> bytes:
     """A page's content stream, deflated in a zlib wrapper (what FlateDecode reads)."""
     if _isal is not None:

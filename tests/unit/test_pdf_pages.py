@@ -131,13 +131,19 @@ def test_plain_pages_of_a_plain_document_take_the_fast_path(
     assert fast_pages == ["_Page"] * 5
 
 
-def test_code_to_glyph_maps_are_deflated_whole(frozen: None) -> None:
-    # pdf_subsets._rle deflates each font's 128 KiB code-to-glyph map with run lengths
-    # only: it must inflate to the whole map, every code's glyph in place.
+@pytest.mark.parametrize("isal", [True, False])
+def test_code_to_glyph_maps_are_deflated_whole(
+    frozen: None, isal: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pdf_subsets._map_stream deflates each font's 128 KiB code-to-glyph map with ISA-L,
+    # or without it zlib with run lengths only: it must inflate to the whole map, every
+    # code's glyph in place.
     import zlib
 
     from chatsafe.bundle import pdf_subsets
 
+    if not isal:
+        monkeypatch.setattr(pdf_pages, "_isal", None)
     texts = TEXTS * 3
     reader = PdfReader(io.BytesIO(_render(texts, _bundle_fonts(texts))))
     maps = 0
@@ -146,8 +152,11 @@ def test_code_to_glyph_maps_are_deflated_whole(frozen: None) -> None:
         stream = cid["/CIDToGIDMap"].get_object()
         data = stream.get_data()
         assert len(data) == 2 * 65536 and any(data)
-        assert stream._data == pdf_subsets._rle(data)
-        assert len(stream._data) < len(zlib.compress(data))
+        assert stream._data == pdf_subsets._map_stream(data)
+        if isal:
+            assert stream._data == pdf_pages.compress_page(data)
+        else:
+            assert len(stream._data) < len(zlib.compress(data))
         maps += 1
     assert maps >= 4
 

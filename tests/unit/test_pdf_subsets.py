@@ -273,13 +273,6 @@ def test_a_bundles_pages_are_compressed_and_draw_what_fpdf2s_pages_draw() -> Non
 def test_quick_object_dictionaries_write_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     # The bundle's writer lists each fpdf2 object's names once per class
     # (pdf_subsets._quick): the PDF must be byte for byte what fpdf2's own listing writes.
-    import fpdf.output
-
-    from tests.unit.test_pdf_pages import _Clock
-
-    # fpdf2 writes the time of writing into the PDF: frozen, or a second boundary
-    # between the two writings fails the comparison.
-    monkeypatch.setattr(fpdf.output, "datetime", _Clock)
     texts = TEXTS * 30
     shared = _bundle_fonts(texts)
     quick = _render(texts, shared)
