@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable, Container, Iterable
 from typing import Any
 
-from chatsafe.bundle import transcript_bidi, transcript_shape
-from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, RTL_FAMILIES, RTL_ORDER, FontSet, pdf_code
+from chatsafe.bundle import transcript_rtl_line, transcript_shape
+from chatsafe.bundle.pdf_fonts import PRIMARY, RTL, FontSet, pdf_code
 from chatsafe.bundle.transcript_wrap import LineBreaker
 
 ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
@@ -62,12 +62,14 @@ class Layout:
     A line the main font draws alone is one text object; a line with emoji, Chinese or
     Japanese is one per font run; a line with Hebrew or Arabic is ordered as fpdf2's
     bidirectional algorithm orders it (transcript_bidi), its right-to-left runs shaped
-    by HarfBuzz (transcript_shape; fpdf2's ``cell`` did the same at about 5 ms a line).
+    by HarfBuzz (transcript_shape; fpdf2's ``cell`` did the same at about 5 ms a line),
+    drawn by chatsafe/bundle/transcript_rtl_line.py.
 
     ``fast`` writes the text objects itself, as ``FPDF.text`` would but without its
-    per-character Python work: a plain line's codes are its UTF-16 (``_write_plain``),
-    other lines' go through ``str.translate`` (in C); the font and colour go inside each
-    text object, and a page's operators go out in one write. ``fast=False`` calls ``set_font`` and
+    per-character Python work: a character drawn by its own UTF-16 code is encoded as
+    such (``_plain``, ``_escaped``), any other goes through ``str.translate`` (in C); the
+    font and colour go inside each text object, and a page's operators go out in one
+    write. ``fast=False`` calls ``set_font`` and
     ``text`` (and ``cell`` for right-to-left lines) instead;
     tests/unit/test_transcript_pdf_fast.py checks both draw the same left-to-right text
     with the same font, size, colour and place.
@@ -206,22 +208,6 @@ class Layout:
         # The table maps a character straight to its escaped 2-byte code (in C).
         return tf, text.translate(table)
 
-    def _shape(self, family: str, x: float, y: float, run: str) -> tuple[str, str, float]:
-        """A right-to-left run shaped by HarfBuzz (transcript_shape), placed from ``x``:
-        its font selector, its placed glyphs (which keep their Unicode text for
-        extraction), and where it ends."""
-        pdf = self.pdf
-        font, tf, _, _ = self._select(family)
-        size = self.style[1]
-        scale: float = font.scale * size / 1000 / pdf.k  # font units to page units
-        segments, advance = self._shaper.shape(font, size, run, family in RTL_FAMILIES)
-        k, top = pdf.k, pdf.h - y
-        placed = " ".join(
-            f"1 0 0 1 {(x + dx * scale) * k:.2f} {(top + dy * scale) * k:.2f} Tm ({codes}) Tj"
-            for dx, dy, codes in segments
-        )
-        return tf, placed, x + advance * scale
-
     def _table(self, text: str) -> dict[str, float]:
         """Character widths in the current style, covering ``text``."""
         table = self._widths.setdefault(self.style, {})
@@ -256,62 +242,6 @@ class Layout:
             self._use(family)
             self._emit(family, x, y, run)
             x += self._width(run)
-
-    def _shaped(self, top: float, height: float, line: str) -> None:
-        """A line with right-to-left text: ordered as fpdf2's bidirectional algorithm
-        orders it, its right-to-left runs shaped by HarfBuzz, all drawn by the fast path."""
-        family_of = self.fonts.family_of
-        for family in set(map(family_of.get, set(line), itertools.repeat(PRIMARY))):
-            self._use(family)
-        if not self.fast:
-            return self._shaped_by_fpdf2(top, height, line)
-        pdf = self.pdf
-        x, y = pdf.l_margin, top + height * 0.75
-        # One text object for the line. Each run is placed with Tm where it shows, and
-        # the runs are written in the order they were typed: extractors that read the
-        # content stream in order (pypdf) then give the text as written. Per run of
-        # one font: where it starts in the line, its font selector, its placed glyphs.
-        pieces: list[tuple[int, str, str]] = []
-        k, baseline = pdf.k, f"{(pdf.h - y) * pdf.k:.2f}"
-        for rtl, first, end in transcript_bidi.line_runs(line):
-            text = line[first:end]
-            if not rtl:
-                for family, run in self.fonts.runs(text):
-                    tf, codes = self._codes(family, run)
-                    pieces.append((first, tf, f"1 0 0 1 {x * k:.2f} {baseline} Tm ({codes}) Tj"))
-                    first += len(run)
-                    x += self._width(run)
-                continue
-            # A right-to-left run in runs of one font, placed right to left.
-            runs = self.fonts.runs(text)
-            starts = list(itertools.accumulate((len(r) for _, r in runs), initial=first))
-            for (family, run), start in reversed(list(zip(runs, starts, strict=False))):
-                tf, placed, x = self._shape(family, x, y, run)
-                if placed:  # (nothing, should HarfBuzz find no glyph at all)
-                    pieces.append((start, tf, placed))
-        pieces.sort(key=lambda p: p[0])
-        # Tf only where the font changes: extractors (pypdf) end a run of text at a Tf.
-        last, kept = "", []
-        for _, tf, placed in pieces:
-            kept.append(placed if tf == last else f"{tf} {placed}")
-            last = tf
-        op = "BT " + " ".join(kept) + " ET"
-        if self.grey:
-            op = f"q {self.grey / 255:.4f} g {op} Q"
-        self._ops.append(op.encode("latin-1"))
-
-    def _shaped_by_fpdf2(self, top: float, height: float, line: str) -> None:
-        style, size = self.style
-        pdf, family_of = self.pdf, self.fonts.family_of
-        used = {family_of.get(ch, PRIMARY) for ch in line}
-        # The line's own right-to-left font leads, so a word is never split between two.
-        first = next(f for f in RTL_ORDER if f in used)
-        pdf.set_fallback_fonts([f for f in RTL_ORDER if f in used and f != first], False)
-        pdf.set_font(first, self.fonts.style_for(first, style), size)
-        pdf.set_text_color(self.grey, self.grey, self.grey)
-        pdf.set_xy(pdf.l_margin, top)
-        pdf.cell(w=pdf.epw, h=height, text=line)
-        pdf.set_font(PRIMARY, style, size)
 
     def write(self, text: str, height: float) -> None:
         if self.fast and text.isascii() and text.isprintable():  # most texts
@@ -349,7 +279,7 @@ class Layout:
             if simple:
                 self._emit(PRIMARY, pdf.l_margin, self.y - height * 0.25, line)
             elif RTL.search(line):
-                self._shaped(self.y - height, height, line)
+                transcript_rtl_line.draw(self, self.y - height, height, line)
             elif self.fonts.primary.issuperset(line):
                 self._emit(PRIMARY, pdf.l_margin, self.y - height * 0.25, line)
             else:
