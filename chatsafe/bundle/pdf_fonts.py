@@ -13,7 +13,10 @@ Parsing a TrueType font with fontTools took about 70 ms per conversation; here e
 font is parsed once (``fonts()``), and ``FontSet.attach`` gives each new PDF a copy
 that shares the parsed tables and has its own subset (every PDF embeds only the
 glyphs it uses). A fallback font is attached only when a line needs it, so a PDF
-embeds no unused font.
+embeds no unused font, and parsed only when something draws with it: which family
+draws a character comes from each font's character map as HarfBuzz reads it (a few
+milliseconds, in C), so a bundle without Chinese or Japanese never parses Droid Sans
+Fallback (0.15 s).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import functools
 import io
 import itertools
 import re
+import threading
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -71,14 +75,16 @@ def font_path(name: str) -> str:
 class FontSet:
     """The parsed fonts, which family draws each character, and their widths.
 
-    DejaVu is parsed at once; the fallbacks (Droid alone takes about a second) only
-    when a text first needs a character DejaVu lacks or a right-to-left script.
+    DejaVu is parsed at once; a fallback font only when a text is drawn with it.
     """
 
     def __init__(self) -> None:
         self._templates: dict[str, Any] = {}
         self._data: dict[str, bytes] = {}
         self._orders: dict[str, list[str]] = {}
+        # The code points each family's font maps (its regular style), parsed or not.
+        self._codes: dict[str, frozenset[int]] = {}
+        self._lock = threading.Lock()
         self.styles: dict[str, set[str]] = {}
         for f in FILES:
             self.styles.setdefault(f.family, set()).add(f.style)
@@ -114,19 +120,32 @@ class FontSet:
                 template.hbfont  # noqa: B018 - parsed once, shared by every copy
             except ImportError:  # pragma: no cover - uharfbuzz is a dependency
                 pass
-            self._templates[key] = template
             # The glyph names (for fonts without any, made from the cmap), kept: each
             # PDF's own copy of the font and the bundle's subsets name glyphs by them.
             self._orders[key] = template.ttfont.getGlyphOrder()
+            if not f.style and family not in self._codes:
+                self._codes[family] = frozenset(template.cmap)
+            self._templates[key] = template  # last: _template() reads it without a lock
+
+    def _template(self, key: str) -> Any:
+        """The parsed font of ``key``, parsing its family on first use."""
+        template = self._templates.get(key)
+        if template is None:
+            with self._lock:  # a bundle's thread and the GUI's may ask at once
+                if key not in self._templates:
+                    self._load(next(f.family for f in FILES if f.family.lower() + f.style == key))
+            template = self._templates[key]
+        return template
 
     def _cmap(self, family: str) -> frozenset[str]:
-        return frozenset(chr(c) for c in self._templates[family.lower()].cmap) - _CONTROL
+        return frozenset(map(chr, self._codes[family])) - _CONTROL
 
     def _fallbacks(self) -> None:
         if self._covered is not None:
             return
-        for family in ORDER[1:]:
-            self._load(family)
+        for f in FILES:
+            if not f.style and f.family not in self._codes:
+                self._codes[f.family] = _unicodes(font_path(f.file))
         cmaps = {family: self._cmap(family) for family in ORDER}
         family_of: dict[str, str] = {}
         for family in reversed(ORDER):
@@ -159,7 +178,7 @@ class FontSet:
         return "".join(ch if ch in covered else f"[U+{ord(ch):04X}]" for ch in text)
 
     def has(self, family: str, ch: str) -> bool:
-        return ord(ch) in self._templates[family.lower()].cmap
+        return ord(ch) in self._codes[family]
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """``text`` in runs of one family each. A right-to-left font keeps the spaces and
@@ -199,7 +218,7 @@ class FontSet:
         keeps = self._kept.get(family)
         if keeps is None:
             own = (ch for ch, f in self.family_of.items() if f == family)
-            others = (chr(c) for c in self._templates[family.lower()].cmap)
+            others = map(chr, self._codes[family])
             keeps = frozenset(own) | frozenset(ch for ch in others if not RTL.match(ch))
             self._kept[family] = keeps
         return keeps
@@ -213,15 +232,17 @@ class FontSet:
             family = PRIMARY
         else:
             family = self.family_of.get(ch, PRIMARY)
-        font = self._templates[family.lower() + self.style_for(family, style)]
+        font = self._template(family.lower() + self.style_for(family, style))
         return float(font.cw[ord(ch)])
 
     def font_bytes(self, key: str) -> bytes:
         """The font file of ``key``, as read once."""
+        self._template(key)
         return self._data[key]
 
     def glyph_names(self, key: str) -> Sequence[str]:
         """The names fpdf2 gives the glyphs of ``key``, by glyph id."""
+        self._template(key)
         return self._orders[key]
 
     def private_ttfont(self, key: str) -> Any:
@@ -229,6 +250,7 @@ class FontSet:
         lazily from the bytes read once, with the glyph names fpdf2 gave its glyphs."""
         from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
+        self._template(key)
         ttfont = TTFont(io.BytesIO(self._data[key]), recalcTimestamp=False, lazy=True)
         ttfont.setGlyphOrder(list(self._orders[key]))
         return ttfont
@@ -244,7 +266,7 @@ class FontSet:
             key = family.lower() + style
             if key in pdf.fonts:
                 continue
-            font = copy.copy(self._templates[key])
+            font = copy.copy(self._template(key))
             font.i = len(pdf.fonts) + 1
             if key not in shared:
                 font.ttfont = self.private_ttfont(key)
@@ -252,6 +274,15 @@ class FontSet:
             font.biggest_size_pt = 0
             font.subset = identity_subset_map(font)
             pdf.fonts[key] = font
+
+
+def _unicodes(path: str) -> frozenset[int]:
+    """The code points the font at ``path`` maps, as HarfBuzz reads its best character
+    map (the keys of fontTools' ``getBestCmap``, which fpdf2 uses: a test compares
+    them for every shipped font)."""
+    import uharfbuzz as hb  # type: ignore[import-untyped]
+
+    return frozenset(hb.Face(hb.Blob.from_file_path(path)).unicodes)
 
 
 def pdf_code(code: int | None) -> str:

@@ -99,3 +99,32 @@ def test_a_font_without_notdef_is_left_to_fpdf2(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_font("Odd", "", str(path))
     assert dict(font.cw) == dict(pdf.fonts["odd"].cw)
+
+
+@pytest.mark.parametrize("f", pdf_fonts.FILES, ids=lambda f: f.file)
+def test_the_code_points_harfbuzz_reads_are_those_fpdf2_maps(f: pdf_fonts.FontFile) -> None:
+    # Which family draws a character is decided from HarfBuzz's reading of each
+    # font's character map, before (or without) fpdf2 parsing the font.
+    assert pdf_fonts._unicodes(pdf_fonts.font_path(f.file)) == set(_fpdf2s(f).cmap)
+
+
+def test_a_fallback_font_is_parsed_only_when_something_draws_with_it() -> None:
+    fonts = pdf_fonts.FontSet()
+    assert set(fonts._templates) == {"dejavu", "dejavuB"}
+    # Deciding families reads no fallback font: the same decisions as from fpdf2's
+    # character maps with every font parsed first.
+    everything = pdf_fonts.FontSet()
+    for family in pdf_fonts.ORDER:
+        everything._template(family.lower())
+    assert len(everything._templates) == len(pdf_fonts.FILES)
+    assert fonts.family_of == everything.family_of
+    assert fonts.runs("Prima 👍 שלום עולם 会议") == everything.runs("Prima 👍 שלום עולם 会议")
+    assert set(fonts._templates) == {"dejavu", "dejavuB"}
+    # A bundle of Dutch and emoji parses and subsets Symbola, never Droid or Noto.
+    from chatsafe.bundle import pdf_subsets
+
+    shared = pdf_subsets.BundleFonts(fonts, "Prima 👍 Ærø, akkoord ✅")
+    assert set(shared.fonts) == {"dejavu", "dejavuB", "symbolaemoji"}
+    assert set(fonts._templates) == {"dejavu", "dejavuB", "symbolaemoji"}
+    assert fonts.width("会", "") == everything.width("会", "")
+    assert "droidcjk" in fonts._templates
