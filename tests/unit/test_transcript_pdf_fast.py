@@ -250,3 +250,43 @@ def test_pages_made_lean_are_the_pages_fpdf2_makes() -> None:
     lean, pages = pdf(True)
     assert pages > 5
     assert undated(lean) == undated(pdf(False)[0])
+
+
+def test_the_collector_is_given_back_as_it_was_after_a_pdf() -> None:
+    # render_pdf freezes what is alive while it makes the PDF (the collector's full
+    # passes over the parsed fonts cost several per cent) and must unfreeze it after,
+    # also when the PDF fails, and leave a freeze made by someone else alone.
+    import gc
+
+    import pytest
+
+    conv = LeavingConversation(1, "conversation-0001", "T", "whatsapp", True, [])
+    header = {"title": "T", "participants": [], "is_group": True, "source_format": "x",
+              "time_zone": "UTC", "first": None, "last": None}  # fmt: skip
+    when = datetime(2024, 1, 1)
+    seen: list[int] = []
+
+    def rows() -> list[Row]:
+        seen.append(gc.get_freeze_count())
+        return _rows(5)
+
+    assert gc.get_freeze_count() == 0
+    transcript_pdf.render_pdf(conv, header, rows(), created=when)
+    assert gc.get_freeze_count() == 0
+
+    def failing() -> object:
+        seen.append(gc.get_freeze_count())
+        yield _rows(1)[0]
+        raise RuntimeError("the case went away")
+
+    with pytest.raises(RuntimeError):
+        transcript_pdf.render_pdf(conv, header, failing(), created=when)  # type: ignore[arg-type]
+    assert gc.get_freeze_count() == 0
+    assert seen[-1] > 0  # frozen while the rows were read
+
+    gc.freeze()
+    try:
+        transcript_pdf.render_pdf(conv, header, _rows(5), created=when)
+        assert gc.get_freeze_count() > 0  # not unfrozen under its owner
+    finally:
+        gc.unfreeze()
