@@ -111,6 +111,18 @@ class Case:
         self.close()
 
     @contextlib.contextmanager
+    def page_cache(self, mib: int) -> Iterator[None]:
+        """The connection's page cache raised to at most ``mib`` MiB for a while, then
+        set back (which frees what it held beyond that). Memory only: SQLite fills it
+        as it reads, so a case smaller than the cache costs only its own size."""
+        old = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = -{int(mib) * 1024}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {old}")
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
         """One atomic unit of work: all of it is committed, or none of it."""
         try:
