@@ -10,6 +10,7 @@ based UUIDs (RFC 9562 version 5) under the case's UUID, written as ``urn:uuid:``
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import uuid
@@ -73,8 +74,22 @@ def withheld_urn(secret: bytes, *parts: str) -> str:
 
 
 def _urn(case_id: uuid.UUID, *parts: str) -> str:
+    """``urn:uuid:`` and ``uuid.uuid5(case_id, NUL.join(parts))``, made directly: a bundle
+    names each leaving message twice (360,000 URNs for 180,000 messages), and the
+    uuid module's UUID object and its formatting took about 2 s of that. Tests compare
+    it with uuid.uuid5."""
     # NUL cannot occur in a source format, a key or a hex identity, so parts never run together.
-    return f"urn:uuid:{uuid.uuid5(case_id, chr(0).join(parts))}"
+    name = chr(0).join(parts).encode("utf-8")
+    b = bytearray(hashlib.sha1(_namespace(case_id) + name, usedforsecurity=False).digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x50  # version 5
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 9562 variant
+    h = b.hex()
+    return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@functools.lru_cache(maxsize=16)
+def _namespace(case_id: uuid.UUID) -> bytes:
+    return case_id.bytes
 
 
 __all__ = [

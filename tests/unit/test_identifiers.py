@@ -32,3 +32,23 @@ def test_participant_urns_are_stable_and_apart_from_other_objects() -> None:
     assert URN.match(jan) and jan == identifiers.participant_urn(case, "Jan de Vries")
     assert jan != identifiers.participant_urn(case, "Jan de  Vries")
     assert jan != identifiers.named_urn(case, "Jan de Vries")
+
+
+def test_urns_are_the_uuid_modules_version_5_uuids() -> None:
+    # identifiers._urn makes the name-based UUID itself (for speed): it must be exactly
+    # uuid.uuid5 of the case's UUID and the parts joined by NUL, for any text.
+    import random
+
+    rnd = random.Random(3)
+    alphabet = "abcXYZ019 -_:/.é€😀中\u05d0\u0627\x00"
+    for _ in range(3000):
+        case = uuid.UUID(int=rnd.getrandbits(128))
+        parts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+                 for _ in range(rnd.randint(1, 4))]  # fmt: skip
+        expected = f"urn:uuid:{uuid.uuid5(case, chr(0).join(parts))}"
+        assert identifiers._urn(case, *parts) == expected
+    case = uuid.UUID(int=rnd.getrandbits(128))
+    identity = bytes(range(16))
+    assert identifiers.message_urn(case, identity) == (
+        f"urn:uuid:{uuid.uuid5(case, 'message' + chr(0) + identity.hex())}"
+    )
