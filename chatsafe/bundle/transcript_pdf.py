@@ -12,7 +12,6 @@ rather than silently dropped, so the printed record never loses a character.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -57,30 +56,6 @@ def render_pdf(
     """The PDF/A-2u transcript of one conversation, as bytes. With ``shared`` (the
     bundle's font subsets, chatsafe/bundle/pdf_subsets.py) the PDF embeds those instead
     of subsetting each font again."""
-    # What is alive before the PDF (the parsed fonts, the case, the caches) is left out
-    # of the collector's passes while it is made: its full passes over the fonts'
-    # objects took 3-5 % of the transcripts' time. Given back after, so what dies
-    # meanwhile is still collected; a freeze made by someone else is left alone.
-    ours = gc.get_freeze_count() == 0
-    if ours:
-        gc.freeze()
-    try:
-        return _render(conv, header, rows, created, check, fast_text, fontset, shared)
-    finally:
-        if ours:
-            gc.unfreeze()
-
-
-def _render(
-    conv: LeavingConversation,
-    header: dict[str, Any],
-    rows: Iterable[Row | PrintRow],
-    created: datetime,
-    check: Callable[[], None],
-    fast_text: bool,
-    fontset: FontSet | None,
-    shared: BundleFonts | None,
-) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", enforce_compliance="PDFA_2U")
