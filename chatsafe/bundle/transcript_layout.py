@@ -20,17 +20,17 @@ from chatsafe.bundle.transcript_wrap import LineBreaker
 ASCII = frozenset(map(chr, range(0x20, 0x7F)))  # the printable ASCII characters
 
 
-def _escaped(text: str) -> str:
+def _codes16(text: str) -> bytes:
     """``text``'s UTF-16 code units as the bytes of a PDF string, escaped as fpdf2
-    escapes them (the codes of characters whose code is their own, pdf_fonts.
-    identity_subset_map), as a str of those bytes."""
+    escapes them: the codes of characters whose code is their own (pdf_fonts.
+    identity_subset_map). Replacing is cheaper than looking first: a bytes object
+    without the byte comes back as it is."""
     return (
         text.encode("utf-16-be")
         .replace(b"\\", b"\\\\")
         .replace(b"(", b"\\(")
         .replace(b")", b"\\)")
         .replace(b"\r", b"\\r")
-        .decode("latin-1")
     )
 
 
@@ -67,7 +67,7 @@ class Layout:
 
     ``fast`` writes the text objects itself, as ``FPDF.text`` would but without its
     per-character Python work: a character drawn by its own UTF-16 code is encoded as
-    such (``_plain``, ``_escaped``), any other goes through ``str.translate`` (in C); the
+    such (``_plain``, ``_codes16``), any other goes through ``str.translate`` (in C); the
     font and colour go inside each text object, and a page's operators go out in one
     write. ``fast=False`` calls ``set_font`` and
     ``text`` (and ``cell`` for right-to-left lines) instead;
@@ -204,7 +204,7 @@ class Layout:
                     if code == ord(ch) and (code < 0xD800 or 0xE000 <= code < 0x10000):
                         same.add(ch)
         if same.issuperset(text):  # each code the character's UTF-16 code: made in C
-            return tf, _escaped(text)
+            return tf, _codes16(text).decode("latin-1")
         # The table maps a character straight to its escaped 2-byte code (in C).
         return tf, text.translate(table)
 
@@ -349,15 +349,7 @@ class Layout:
             self.y = y = self.y + height
             if not line:
                 continue
-            # (Replacing is cheaper than looking first: a bytes object without the byte
-            # comes back as it is.)
-            codes = (
-                line.encode("utf-16-be")
-                .replace(b"\\", b"\\\\")
-                .replace(b"(", b"\\(")
-                .replace(b")", b"\\)")
-                .replace(b"\r", b"\\r")
-            )
+            codes = _codes16(line)
             start = places.get(y)
             if start is None:
                 start = places[y] = self._place(pen, y, height)

@@ -326,16 +326,27 @@ def test_the_first_pass_finds_every_character_reading_only_rows_with_more_than_a
         )
     c = case.conn
     leaving = payload.leaving_conversations(c)
-    every: set[str] = set()
-    for conv in leaving:
-        every.update(conv.title)
-        for r in payload.iter_rows(c, conv):
-            every.update(r.text + (r.sender or "") + (r.event_type or ""))
+    every = _every_leaving_character(c, leaving)
     found = pdf_subsets.bundle_characters(c, leaving)
     case.close()
     # The same glyphs drawn: an ASCII control character (a tab) prints as its code.
     assert _drawn(found) == _drawn(every)
     assert "ø" not in found and {"é", "中", "👍", "ë", "Ø"} <= found
+
+
+def _every_leaving_character(c: Any, leaving: list[Any]) -> set[str]:
+    """The first pass's oracle: every character of every leaving row, read whole
+    (titles, texts, senders, event types, attachment names as named and in lower case)."""
+    from chatsafe.bundle import payload
+
+    every: set[str] = set()
+    for conv in leaving:
+        every.update(conv.title)
+        for r in payload.iter_rows(c, conv):
+            every.update(r.text + (r.sender or "") + (r.event_type or ""))
+            for a in r.attachments:
+                every.update(a.name + a.name.lower())
+    return every
 
 
 def _drawn(chars: set[str]) -> set[str]:
@@ -389,13 +400,7 @@ def test_the_first_pass_passes_on_only_rows_of_ascii_and_misses_nothing_drawn(
             tc, message_ids(case, "PRIVE"), Label.PRIVATE, by="Minister", role=Role.MINISTER
         )
     leaving = payload.leaving_conversations(c)
-    every: set[str] = set()
-    for conv in leaving:
-        every.update(conv.title)
-        for r in payload.iter_rows(c, conv):
-            every.update(r.text + (r.sender or "") + (r.event_type or ""))
-            for a in r.attachments:
-                every.update(a.name + a.name.lower())
+    every = _every_leaving_character(c, leaving)
     assert "\t" in every and "é" in every and "ø" not in every
     found = pdf_subsets.bundle_characters(c, leaving)
     case.close()
